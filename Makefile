@@ -1,0 +1,47 @@
+# The two commands: `make run` and `make test`. Everything else is a helper of theirs.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+RUN := $(UV) run --locked
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0
+
+.PHONY: run test setup deps venv messages lint worker beat clean
+
+run: setup  ## set up, load the demo data and serve on 127.0.0.1:8000
+	$(DEMO_ENV) $(RUN) python manage.py migrate --noinput
+	$(DEMO_ENV) $(RUN) python manage.py load_demo
+	$(DEMO_ENV) $(RUN) python manage.py create_demo_staff
+	$(DEMO_ENV) $(RUN) python manage.py runserver $(HOST):$(PORT)
+
+test: setup  ## run the whole suite
+	$(RUN) pytest $(PYTEST_ARGS)
+
+setup: deps venv messages
+
+deps:
+	@scripts/system-deps.sh
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+venv: $(UV)
+	$(UV) sync --locked --quiet
+
+messages: venv
+	@$(DEMO_ENV) $(RUN) python manage.py compilemessages --ignore=.venv --ignore=.tools -v 0
+
+lint: venv
+	$(RUN) ruff check .
+
+worker: setup  ## a Celery worker (needs CELERY_BROKER_URL or REDIS_URL)
+	$(RUN) celery -A alliance worker -l info
+
+beat: setup
+	$(RUN) celery -A alliance beat -l info
+
+clean:
+	rm -rf .venv .tools staticfiles db.sqlite3 media

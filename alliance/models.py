@@ -1,0 +1,88 @@
+"""The Alliance-wide domain: users and the reference data every app maps to."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who signs in: BDT staff, a centre host or a pledger."""
+
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, blank=True,
+        help_text=_("Language of the e-mails the portal sends to this person."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+
+class Region(models.Model):
+    """One of the six ITU regions."""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("ITU region")
+        verbose_name_plural = _("ITU regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegionalInitiative(models.Model):
+    """An ITU-D regional initiative (WTDC-22) that the Alliance's work maps to, such as AFR4."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("regional initiative")
+        verbose_name_plural = _("regional initiatives")
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+
+class StrategicObjective(models.Model):
+    """One of the Alliance's five strategic objectives."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("strategic objective")
+        verbose_name_plural = _("strategic objectives")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=5), name="objective_number_1_to_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+class Priority(models.Model):
+    """An ITU-D priority of the Kigali Action Plan (WTDC-22)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("ITU-D priority")
+        verbose_name_plural = _("ITU-D priorities")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "alliance.reports"
+    label = "reports"
+    verbose_name = _("TDAG progress reports")
+
+    def ready(self) -> None:
+        # Each app registers its sections in its own report.py.
+        autodiscover_modules("report")

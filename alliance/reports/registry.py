@@ -1,0 +1,76 @@
+"""Report kinds and the sections the apps register for them.
+
+A kind is an ordered list of sections. Each app declares its sections in its ``report.py``::
+
+    @section(kind=ReportKind.PARTNERSHIPS, key="top_partners", order=40,
+             title=_("Top 10 financial partners"), template="partnerships/report/top.html")
+    def top_partners(period: Period) -> dict:
+        return {"rows": selectors.top_financial_partners(year=period.start.year)}
+
+``collect(period)`` gathers the figures through the app's selectors; the template formats
+them. Adding a section touches only the app's ``report.py``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportKind(models.TextChoices):
+    ALLIANCE = "alliance", _("Innovation and Entrepreneurship Alliance progress report")
+    PARTNERSHIPS = "partnerships", _("Partnerships and resource mobilization")
+    P2C = "p2c", _("Partner2Connect Digital Coalition")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("A period cannot end before it starts.")
+
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
+
+Collector = Callable[[Period], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str
+    key: str
+    title: str | Promise
+    template: str
+    order: int
+    collect: Collector
+
+
+_sections: dict[str, dict[str, Section]] = defaultdict(dict)
+
+
+def section(*, kind: str, key: str, title: str | Promise, template: str, order: int):
+    """Register the decorated collector as a section of a report kind."""
+
+    def decorator(collect: Collector) -> Collector:
+        _sections[kind][key] = Section(
+            kind=kind, key=key, title=title, template=template, order=order, collect=collect
+        )
+        return collect
+
+    return decorator
+
+
+def sections_for(kind: str) -> list[Section]:
+    return sorted(_sections[kind].values(), key=lambda s: (s.order, s.key))

@@ -1,0 +1,64 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from .celery import app as celery_app
+from .models import StrategicObjective
+from .roles import home_url_for
+
+
+class HomeView(TemplateView):
+    template_name = "alliance/public/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(objectives=StrategicObjective.objects.all(), **kwargs)
+
+
+class PortalLoginView(auth_views.LoginView):
+    redirect_authenticated_user = True
+
+
+@login_required
+def after_login(request: HttpRequest) -> HttpResponse:
+    return redirect(home_url_for(request.user))
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class StaffHomeView(TemplateView):
+    template_name = "staff/home.html"
+
+
+def _database_state() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any failure means "down"
+        return f"error: {exc.__class__.__name__}"
+    return "ok"
+
+
+def _broker_state() -> str:
+    if celery_app.conf.task_always_eager:
+        return "not configured (tasks run in-process)"
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as exc:  # noqa: BLE001
+        return f"error: {exc.__class__.__name__}"
+    return "ok"
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness for compose healthchecks and load balancers."""
+    checks = {"database": _database_state(), "broker": _broker_state()}
+    healthy = all(not state.startswith("error") for state in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks},
+                        status=200 if healthy else 503)
