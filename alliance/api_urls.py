@@ -7,7 +7,8 @@ from rest_framework.routers import DefaultRouter
 
 from . import api
 
-API_MODULES = ("alliance.api", "centres.api", "board.api", "dtlab.api", "partnerships.api")
+API_MODULES = ("alliance.api", "centres.api", "board.api", "dtlab.api", "partnerships.api",
+               "alliance.reports.api")
 
 router = DefaultRouter()
 api.register(router)

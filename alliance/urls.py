@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
          name="password_change_done"),
     path("accounts/after-login/", views.after_login, name="after-login"),
     path("staff/", views.StaffHomeView.as_view(), name="staff-home"),
+    path("staff/reports/", include("alliance.reports.urls")),
+    path("portal/", include("centres.portal_urls")),
     path("centres/", include("centres.urls")),
     path("board/", include("board.urls")),
     path("dtlab/", include("dtlab.urls")),

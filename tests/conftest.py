@@ -24,3 +24,21 @@ def member_user(django_user_model):
     return django_user_model.objects.create_user(
         username="member", password="correct horse battery", email="member@example.org"
     )
+
+
+@pytest.fixture
+def celery_worker_factory(tmp_path):
+    """Start real `celery worker` processes (tests marked ``services``); stopped afterwards."""
+    from tests.services import WorkerProcess, require_real_services
+
+    require_real_services()
+    workers: list[WorkerProcess] = []
+
+    def start(**env: str) -> WorkerProcess:
+        worker = WorkerProcess(tmp_path, **env)
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
