@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CentresConfig(AppConfig):
     name = "centres"
     verbose_name = _("Network of ITU Acceleration Centres")
+
+    def ready(self) -> None:
+        from alliance.roles import register_home
+
+        from . import report  # noqa: F401 - registers the TDAG report section
+        from .permissions import host_home_url
+
+        register_home(host_home_url)

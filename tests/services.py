@@ -22,10 +22,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def require_real_services() -> None:
+    """Skip without PostgreSQL and a broker; fail instead where CI promised them."""
+    missing = None
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        pytest.skip("needs a broker (REDIS_URL or CELERY_BROKER_URL); .ci/run starts Redis")
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL) so a worker process shares the test database")
+        missing = "needs a broker (REDIS_URL or CELERY_BROKER_URL); .ci/run starts Redis"
+    elif settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        missing = "needs PostgreSQL (DATABASE_URL) so a worker process shares the test database"
+    if missing and os.environ.get("ALLIANCE_REQUIRE_SERVICES"):
+        pytest.fail(missing)
+    if missing:
+        pytest.skip(missing)
 
 
 def test_database_url() -> str:

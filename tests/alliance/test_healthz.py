@@ -1,13 +1,16 @@
 from unittest import mock
 
 
-def test_healthz_reports_database_and_broker(client, db):
+def test_healthz_reports_database_and_broker(client, db, settings):
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
     assert body["database"] == "ok"
-    assert body["broker"].startswith("not configured")
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        assert body["broker"] == "not configured (tasks run in-process)"
+    else:
+        assert body["broker"] == "ok"
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -16,3 +19,10 @@ def test_healthz_answers_503_when_the_database_is_down(client, db):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "error"
+
+
+def test_healthz_answers_503_when_the_broker_is_unreachable(client, db):
+    with mock.patch("alliance.views._broker_state", return_value="error: OperationalError"):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["broker"] == "error: OperationalError"

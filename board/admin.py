@@ -1,0 +1,285 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from import_export import resources
+from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    Activity,
+    Attendance,
+    BoardDocument,
+    BoardMember,
+    Expert,
+    ExpertiseArea,
+    ExpertRequest,
+    ForesightReport,
+    ForesightReportFile,
+    Meeting,
+    MeetingDocument,
+    Recommendation,
+    Workplan,
+    Workstream,
+    WorkingGroup,
+)
+
+
+class BoardMemberResource(resources.ModelResource):
+    class Meta:
+        model = BoardMember
+        import_id_fields = ["slug"]
+        exclude = ["photo"]
+
+
+class MeetingResource(resources.ModelResource):
+    class Meta:
+        model = Meeting
+        import_id_fields = ["number"]
+
+
+class RecommendationResource(resources.ModelResource):
+    class Meta:
+        model = Recommendation
+        fields = ["id", "meeting__number", "number", "kind", "text", "owner", "due_date", "status",
+                  "progress_note", "status_updated_at"]
+        export_order = fields
+
+
+class ActivityResource(resources.ModelResource):
+    class Meta:
+        model = Activity
+        fields = ["id", "workstream__workplan__title", "workstream__number", "order", "title", "status",
+                  "progress", "due_date"]
+        export_order = fields
+
+
+class ExpertResource(resources.ModelResource):
+    class Meta:
+        model = Expert
+        import_id_fields = ["email"]
+        fields = ["full_name", "email", "organisation", "country", "is_active", "joined_on"]
+
+
+class ExpertRequestResource(resources.ModelResource):
+    class Meta:
+        model = ExpertRequest
+        fields = ["id", "full_name", "email", "organisation", "country", "status", "submitted_at",
+                  "decided_at"]
+
+
+class ForesightReportResource(resources.ModelResource):
+    class Meta:
+        model = ForesightReport
+        import_id_fields = ["slug"]
+
+
+class BoardAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """CSV/XLSX export, change history and the six-language fields on one admin."""
+
+
+class PlainBoardAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    pass
+
+
+@admin.register(BoardMember)
+class BoardMemberAdmin(BoardAdmin):
+    resource_classes = [BoardMemberResource]
+    list_display = ("full_name", "role", "is_founding_member", "elected_by_members", "organisation",
+                    "country", "term_start", "term_end", "order")
+    list_filter = ("role", "is_founding_member", "elected_by_members", "personal_capacity", "country")
+    search_fields = ("full_name", "organisation", "title", "notes")
+    prepopulated_fields = {"slug": ("full_name",)}
+    list_editable = ("order",)
+
+    def save_model(self, request, obj, form, change):
+        services.board_member_validate(member=obj)
+        super().save_model(request, obj, form, change)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class ValidatedForm(form):
+            def _post_clean(self):
+                super()._post_clean()
+                try:
+                    services.board_member_validate(member=self.instance)
+                except ValidationError as error:
+                    self._update_errors(error)
+
+        return ValidatedForm
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["member"]
+
+
+class MeetingDocumentInline(TranslationTabularInline):
+    model = MeetingDocument
+    extra = 0
+
+
+class RecommendationInline(TranslationTabularInline):
+    model = Recommendation
+    extra = 0
+    fields = ("number", "kind", "text", "owner", "due_date", "status")
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(BoardAdmin):
+    resource_classes = [MeetingResource]
+    list_display = ("number", "start_date", "end_date", "city", "country", "format", "held_with")
+    list_filter = ("format", "country")
+    search_fields = ("city", "held_with", "agenda")
+    date_hierarchy = "start_date"
+    inlines = [AttendanceInline, MeetingDocumentInline, RecommendationInline]
+
+
+@admin.action(description=_("Mark as in progress"))
+def mark_in_progress(modeladmin, request, queryset):
+    _update_status(modeladmin, request, queryset, Recommendation.Status.IN_PROGRESS)
+
+
+@admin.action(description=_("Mark as implemented"))
+def mark_implemented(modeladmin, request, queryset):
+    _update_status(modeladmin, request, queryset, Recommendation.Status.IMPLEMENTED)
+
+
+def _update_status(modeladmin, request, queryset, status: str) -> None:
+    done = 0
+    for recommendation in queryset:
+        try:
+            services.recommendation_update_status(recommendation=recommendation, status=status)
+            done += 1
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{recommendation}: {'; '.join(error.messages)}", messages.ERROR)
+    if done:
+        modeladmin.message_user(request, _("%(count)d updated.") % {"count": done}, messages.SUCCESS)
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(BoardAdmin):
+    resource_classes = [RecommendationResource]
+    list_display = ("__str__", "meeting", "kind", "short_text", "owner", "due_date", "status")
+    list_filter = ("status", "kind", "meeting")
+    search_fields = ("text", "owner", "progress_note")
+    list_select_related = ("meeting",)
+    actions = [mark_in_progress, mark_implemented]
+
+    @admin.display(description=_("text"))
+    def short_text(self, obj: Recommendation) -> str:
+        return obj.text if len(obj.text) < 90 else obj.text[:87] + "…"
+
+
+class WorkstreamInline(TranslationTabularInline):
+    model = Workstream
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Workplan)
+class WorkplanAdmin(BoardAdmin):
+    list_display = ("title", "start_year", "end_year", "approved_at")
+    inlines = [WorkstreamInline]
+    search_fields = ("title",)
+
+
+class ActivityInline(TranslationTabularInline):
+    model = Activity
+    extra = 0
+    fields = ("order", "title", "status", "progress", "due_date")
+
+
+@admin.register(Workstream)
+class WorkstreamAdmin(TranslationAdmin):
+    list_display = ("title", "workplan", "number")
+    list_filter = ("workplan",)
+    search_fields = ("title",)
+    inlines = [ActivityInline]
+
+
+@admin.register(Activity)
+class ActivityAdmin(BoardAdmin):
+    resource_classes = [ActivityResource]
+    list_display = ("title", "workstream", "status", "progress", "due_date")
+    list_filter = ("status", "workstream__workplan", "workstream")
+    search_fields = ("title", "description")
+    list_select_related = ("workstream",)
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(BoardAdmin):
+    list_display = ("name", "workstream", "approved_at", "is_active")
+    list_filter = ("is_active", "workstream")
+    search_fields = ("name", "mandate")
+    filter_horizontal = ("members",)
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(BoardDocument)
+class BoardDocumentAdmin(BoardAdmin):
+    list_display = ("title", "kind", "approved_at")
+    list_filter = ("kind",)
+    search_fields = ("title", "summary")
+
+
+@admin.register(ExpertiseArea)
+class ExpertiseAreaAdmin(TranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+
+
+@admin.register(Expert)
+class ExpertAdmin(PlainBoardAdmin):
+    resource_classes = [ExpertResource]
+    list_display = ("full_name", "organisation", "country", "is_active", "joined_on")
+    list_filter = ("is_active", "areas", "country")
+    search_fields = ("full_name", "email", "organisation")
+    filter_horizontal = ("areas",)
+
+
+@admin.action(description=_("Approve the selected requests"))
+def approve_requests(modeladmin, request, queryset):
+    for expert_request in queryset:
+        try:
+            services.expert_request_approve(request=expert_request, decided_by=request.user)
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{expert_request}: {'; '.join(error.messages)}", messages.ERROR)
+
+
+@admin.action(description=_("Reject the selected requests"))
+def reject_requests(modeladmin, request, queryset):
+    for expert_request in queryset:
+        try:
+            services.expert_request_reject(request=expert_request, decided_by=request.user)
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{expert_request}: {'; '.join(error.messages)}", messages.ERROR)
+
+
+@admin.register(ExpertRequest)
+class ExpertRequestAdmin(PlainBoardAdmin):
+    resource_classes = [ExpertRequestResource]
+    list_display = ("full_name", "organisation", "country", "status", "submitted_at", "decided_at")
+    list_filter = ("status", "areas", "country")
+    search_fields = ("full_name", "email", "organisation", "motivation")
+    readonly_fields = ("status", "submitted_at", "decided_at", "decided_by", "expert")
+    actions = [approve_requests, reject_requests]
+
+
+class ForesightReportFileInline(admin.TabularInline):
+    model = ForesightReportFile
+    extra = 0
+
+
+@admin.register(ForesightReport)
+class ForesightReportAdmin(BoardAdmin):
+    resource_classes = [ForesightReportResource]
+    list_display = ("title", "theme", "status", "approved_at", "publication_date")
+    list_filter = ("status",)
+    search_fields = ("title", "theme", "authors", "summary")
+    prepopulated_fields = {"slug": ("title_en",)}
+    inlines = [ForesightReportFileInline]

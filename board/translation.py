@@ -1,0 +1,64 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    Activity,
+    BoardDocument,
+    BoardMember,
+    ExpertiseArea,
+    ForesightReport,
+    Meeting,
+    Recommendation,
+    Workplan,
+    Workstream,
+    WorkingGroup,
+)
+
+
+@register(BoardMember)
+class BoardMemberTranslation(TranslationOptions):
+    fields = ("title", "biography")
+
+
+@register(Meeting)
+class MeetingTranslation(TranslationOptions):
+    fields = ("city", "held_with", "agenda", "report_summary")
+
+
+@register(Recommendation)
+class RecommendationTranslation(TranslationOptions):
+    fields = ("text", "progress_note")
+
+
+@register(Workplan)
+class WorkplanTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(Workstream)
+class WorkstreamTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(WorkingGroup)
+class WorkingGroupTranslation(TranslationOptions):
+    fields = ("name", "mandate")
+
+
+@register(BoardDocument)
+class BoardDocumentTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(ExpertiseArea)
+class ExpertiseAreaTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ForesightReport)
+class ForesightReportTranslation(TranslationOptions):
+    fields = ("title", "theme", "summary")

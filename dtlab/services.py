@@ -1,0 +1,161 @@
+"""Writes of the DT Lab: publishing playbooks, counting downloads, service requests, RIA concepts."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance.mail import queue_mail
+from alliance.models import RegionalInitiative
+
+from .models import Playbook, PlaybookDocument, ProjectConcept, RIACohort, Service, ServiceRequest
+
+REQUEST_TRANSITIONS: dict[str, set[str]] = {
+    ServiceRequest.Status.SUBMITTED: {ServiceRequest.Status.ACCEPTED, ServiceRequest.Status.DECLINED},
+    ServiceRequest.Status.ACCEPTED: {ServiceRequest.Status.IN_PROGRESS, ServiceRequest.Status.DECLINED},
+    ServiceRequest.Status.IN_PROGRESS: {ServiceRequest.Status.COMPLETED},
+    ServiceRequest.Status.COMPLETED: set(),
+    ServiceRequest.Status.DECLINED: set(),
+}
+
+CONCEPT_STATUS_ORDER = [
+    ProjectConcept.Status.CONCEPT, ProjectConcept.Status.APPROVED, ProjectConcept.Status.FUNDED,
+]
+
+
+def playbook_publish(*, playbook: Playbook, published_on: datetime.date | None = None) -> Playbook:
+    """Publish a playbook that has at least one released version with a PDF."""
+    if playbook.status == Playbook.Status.PUBLISHED:
+        raise ValidationError(_("This playbook is already published."))
+    first_release = (
+        PlaybookDocument.objects.filter(version__playbook=playbook)
+        .order_by("version__released_on").values_list("version__released_on", flat=True).first()
+    )
+    if first_release is None:
+        raise ValidationError(_("A playbook needs at least one version with a PDF before it is published."))
+    playbook.status = Playbook.Status.PUBLISHED
+    playbook.published_on = published_on or first_release
+    playbook.full_clean()
+    playbook.save(update_fields=["status", "published_on"])
+    return playbook
+
+
+def playbook_document_count_download(*, document: PlaybookDocument) -> None:
+    """Count one download; done in the database so concurrent downloads are all counted."""
+    PlaybookDocument.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)
+
+
+def service_request_submit(
+    *,
+    service: Service,
+    requester_type: str,
+    organisation: str,
+    country: str,
+    contact_name: str,
+    contact_email: str,
+    description: str,
+    preferred_start: datetime.date | None = None,
+    submitted_by=None,
+    language: str = "en",
+) -> ServiceRequest:
+    if not service.is_active:
+        raise ValidationError(_("This service is not offered at the moment."))
+    if not service.accepts(requester_type):
+        raise ValidationError(
+            {"requester_type": _("This service cannot be requested by this kind of requester.")}
+        )
+    if preferred_start is not None and preferred_start < timezone.localdate():
+        raise ValidationError({"preferred_start": _("The preferred start cannot be in the past.")})
+    request = ServiceRequest(
+        service=service, requester_type=requester_type, organisation=organisation.strip(),
+        country=country, contact_name=contact_name.strip(), contact_email=contact_email,
+        description=description.strip(), preferred_start=preferred_start,
+        submitted_by=submitted_by if submitted_by is not None and submitted_by.is_authenticated else None,
+    )
+    request.full_clean()
+    with transaction.atomic():
+        request.save()
+        context = {"request": request, "service_name": str(service)}
+        queue_mail(to=[contact_email], template="dtlab/mail/request_received", context=context,
+                   language=language)
+        queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="dtlab/mail/request_new",
+                   context=context)
+    return request
+
+
+def service_request_move(
+    *,
+    request: ServiceRequest,
+    status: str,
+    by,
+    completed_on: datetime.date | None = None,
+    note: str = "",
+) -> ServiceRequest:
+    """Move a request one step along submitted → accepted → in progress → completed (or declined)."""
+    if status not in REQUEST_TRANSITIONS.get(request.status, set()):
+        raise ValidationError(
+            _("A request that is %(current)s cannot become %(new)s."),
+            params={"current": request.get_status_display(),
+                    "new": ServiceRequest.Status(status).label if status in ServiceRequest.Status.values
+                    else status},
+        )
+    if status == ServiceRequest.Status.COMPLETED:
+        completed_on = completed_on or timezone.localdate()
+        if completed_on < request.submitted_at.date():
+            raise ValidationError({"completed_on": _("A request cannot be completed before it was submitted.")})
+    else:
+        completed_on = None
+    request.status = status
+    request.completed_on = completed_on
+    request.handled_by = by
+    if note:
+        stamp = timezone.localdate().isoformat()
+        request.staff_notes = f"{request.staff_notes}\n{stamp}: {note}".strip()
+    request.full_clean()
+    with transaction.atomic():
+        request.save(update_fields=["status", "completed_on", "handled_by", "staff_notes"])
+        queue_mail(to=[request.contact_email], template="dtlab/mail/request_status",
+                   context={"request": request, "service_name": str(request.service)})
+    return request
+
+
+def project_concept_create(
+    *,
+    cohort: RIACohort,
+    number: int,
+    title: str,
+    lead_country: str,
+    budget_usd: Decimal,
+    regional_initiative: RegionalInitiative,
+    summary: str = "",
+    status: str = ProjectConcept.Status.CONCEPT,
+    notes: str = "",
+) -> ProjectConcept:
+    concept = ProjectConcept(
+        cohort=cohort, number=number, title=title, lead_country=lead_country, budget_usd=budget_usd,
+        regional_initiative=regional_initiative, summary=summary, status=status, notes=notes,
+    )
+    concept.full_clean()
+    concept.save()
+    return concept
+
+
+def project_concept_advance(*, concept: ProjectConcept, status: str) -> ProjectConcept:
+    """Move a concept forward: concept → approved → funded; never back."""
+    if status not in ProjectConcept.Status.values:
+        raise ValidationError(_("Unknown status."))
+    if CONCEPT_STATUS_ORDER.index(status) != CONCEPT_STATUS_ORDER.index(concept.status) + 1:
+        raise ValidationError(
+            _("A project concept that is %(current)s cannot become %(new)s."),
+            params={"current": concept.get_status_display(), "new": ProjectConcept.Status(status).label},
+        )
+    concept.status = status
+    concept.save(update_fields=["status"])
+    return concept

@@ -1,0 +1,29 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    local = ("alliance", "reports", "centres", "board", "dtlab", "partnerships")
+    return {model._meta.label: model.objects.count() for model in apps.get_models()
+            if model._meta.app_label in local}
+
+
+def test_loading_the_demo_twice_changes_nothing():
+    call_command("load_demo", verbosity=0)
+    first = row_counts()
+    call_command("load_demo", verbosity=0)
+    assert row_counts() == first
+
+
+def test_create_demo_staff_prints_the_password_once(settings, capsys, django_user_model):
+    settings.DEBUG = True
+    call_command("create_demo_staff")
+    first = capsys.readouterr().out
+    assert "password:" in first
+    user = django_user_model.objects.get(username="staff")
+    assert user.is_staff and user.groups.filter(name="BDT staff").exists()
+    call_command("create_demo_staff")
+    assert "password:" not in capsys.readouterr().out
