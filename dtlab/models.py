@@ -8,12 +8,22 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.validators import validate_no_control_characters, validate_pdf
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def untracked_translations(*fields: str) -> list[str]:
+    """The per-language columns modeltranslation adds after simple_history built its history model.
+
+    The history keeps the base column; without this, saving fails because the history model lacks them.
+    """
+    return [build_localized_fieldname(field, language) for field in fields
+            for language in settings.MODELTRANSLATION_LANGUAGES]
 
 
 class Funder(models.Model):
@@ -23,7 +33,7 @@ class Funder(models.Model):
     name = models.CharField(_("name"), max_length=200, validators=[validate_no_control_characters])
     country = CountryField(_("country"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=untracked_translations("name"))
 
     class Meta:
         ordering = ["name"]
@@ -69,7 +79,7 @@ class Playbook(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=untracked_translations("title", "summary", "partners"))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -96,7 +106,9 @@ class Playbook(models.Model):
 
     def clean(self) -> None:
         if self.strategic_objective_id and self.topic:
-            raise ValidationError(_("Choose either a strategic objective or a cross-cutting topic, not both."))
+            raise ValidationError(
+                _("Choose either a strategic objective or a cross-cutting topic, not both.")
+            )
         if not self.strategic_objective_id and not self.topic:
             raise ValidationError(_("Choose a strategic objective or a cross-cutting topic."))
         if self.status == self.Status.PUBLISHED and self.published_on is None:
@@ -117,7 +129,7 @@ class PlaybookVersion(models.Model):
     released_on = models.DateField(_("release date"))
     changes = models.TextField(_("what changed"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=untracked_translations("changes"))
 
     class Meta:
         ordering = ["playbook", "-released_on", "-number"]
@@ -172,7 +184,8 @@ class Service(models.Model):
     is_active = models.BooleanField(_("offered now"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    history = HistoricalRecords(m2m_fields=[playbooks])
+    history = HistoricalRecords(m2m_fields=[playbooks],
+                                excluded_fields=untracked_translations("name", "description"))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -291,7 +304,7 @@ class RIACohort(models.Model):
     summary = models.TextField(_("summary"), blank=True, validators=[validate_no_control_characters])
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=untracked_translations("name", "city", "summary"))
 
     class Meta:
         ordering = ["-start_date", "-number"]
@@ -342,7 +355,7 @@ class ProjectConcept(models.Model):
     number = models.PositiveSmallIntegerField(_("number in the cohort"))
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=untracked_translations("title", "summary"))
 
     class Meta:
         ordering = ["cohort", "number"]
@@ -365,5 +378,7 @@ class ProjectConcept(models.Model):
             countries = [country.code for country in self.cohort.participating_countries]
             if countries and self.lead_country.code not in countries:
                 raise ValidationError(
-                    {"lead_country": _("The lead country must be one of the cohort's participating countries.")}
+                    {"lead_country": _(
+                        "The lead country must be one of the cohort's participating countries."
+                    )}
                 )

@@ -9,7 +9,15 @@ from django.db.models.functions import Coalesce
 
 from alliance.reports.registry import Period
 
-from .models import Playbook, PlaybookDocument, PlaybookVersion, ProjectConcept, RIACohort, Service, ServiceRequest
+from .models import (
+    Playbook,
+    PlaybookDocument,
+    PlaybookVersion,
+    ProjectConcept,
+    RIACohort,
+    Service,
+    ServiceRequest,
+)
 
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
 
@@ -63,7 +71,9 @@ def cohort_list() -> QuerySet[RIACohort]:
             concept_count=Count("concepts"),
             total_budget_usd=Coalesce(Sum("concepts__budget_usd"), ZERO),
             approved_count=Count("concepts", filter=Q(concepts__status__in=["approved", "funded"])),
-            funded_budget_usd=Coalesce(Sum("concepts__budget_usd", filter=Q(concepts__status="funded")), ZERO),
+            funded_budget_usd=Coalesce(
+                Sum("concepts__budget_usd", filter=Q(concepts__status="funded")), ZERO
+            ),
         )
         .order_by("-start_date", "-number")
     )

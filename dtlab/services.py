@@ -109,7 +109,9 @@ def service_request_move(
     if status == ServiceRequest.Status.COMPLETED:
         completed_on = completed_on or timezone.localdate()
         if completed_on < request.submitted_at.date():
-            raise ValidationError({"completed_on": _("A request cannot be completed before it was submitted.")})
+            raise ValidationError(
+                {"completed_on": _("A request cannot be completed before it was submitted.")}
+            )
     else:
         completed_on = None
     request.status = status
