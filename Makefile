@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0
 
-.PHONY: run test setup deps venv messages lint worker beat clean
+.PHONY: run test setup deps venv messages checkers lint worker beat clean
 
 run: setup  ## set up, load the demo data and serve on 127.0.0.1:8000
 	$(DEMO_ENV) $(RUN) python manage.py migrate --noinput
@@ -19,7 +19,7 @@ run: setup  ## set up, load the demo data and serve on 127.0.0.1:8000
 test: setup  ## run the whole suite
 	$(RUN) pytest $(PYTEST_ARGS)
 
-setup: deps venv messages
+setup: deps venv messages checkers
 
 deps:
 	@scripts/system-deps.sh
@@ -34,6 +34,11 @@ venv: $(UV)
 messages: venv
 	@$(DEMO_ENV) $(RUN) python manage.py compilemessages --ignore=.venv --ignore=.tools -v 0
 
+checkers:  ## axe-core and the Nu HTML checker for the browser tests (needs npm)
+	@if command -v npm >/dev/null; then \
+	  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: accessibility and HTML checks will be skipped"; fi
+
 lint: venv
 	$(RUN) ruff check .
 
@@ -44,4 +49,4 @@ beat: setup
 	$(RUN) celery -A alliance beat -l info
 
 clean:
-	rm -rf .venv .tools staticfiles db.sqlite3 media
+	rm -rf .venv .tools node_modules staticfiles db.sqlite3 media artifacts

@@ -7,7 +7,7 @@ from alliance.tasks import deliver_mail
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_delivers_mail_queued_through_redis(celery_worker_factory, tmp_path):
     outbox = tmp_path / "outbox"
     worker = celery_worker_factory(

@@ -1,0 +1,76 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against a live server on loopback.
+
+They skip with the reason where Chromium or the npm checkers are missing, except under
+``ALLIANCE_REQUIRE_BROWSER=1`` (set by .ci/run, which installs them), where they fail.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ARTIFACTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is used there
+# only between browser calls, never concurrently.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def missing(reason: str) -> None:
+    if os.environ.get("ALLIANCE_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        missing(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    # bypass_csp lets the tests inject axe-core; the portal's own pages carry no inline script.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_source() -> str:
+    if not AXE.exists():
+        missing("axe-core not installed (npm ci)")
+    return AXE.read_text()
+
+
+@pytest.fixture
+def vnu_jar() -> Path:
+    if not VNU.exists() or not shutil.which("java"):
+        missing("vnu-jar (npm ci) and Java 17 are needed for the Nu HTML checker")
+    return VNU
+
+
+def screenshot(page, name: str) -> None:
+    """Save desktop and 390 px phone screenshots of the current page under artifacts/."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
+    page.set_viewport_size(size)
