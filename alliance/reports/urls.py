@@ -1,5 +1,16 @@
 """Staff pages of the TDAG progress reports (/staff/reports/)."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ReportListView.as_view(), name="list"),
+    path("request/", views.ReportRequestView.as_view(), name="request"),
+    path("<int:pk>/", views.ReportDetailView.as_view(), name="detail"),
+    path("<int:pk>/status/", views.ReportStatusView.as_view(), name="status"),
+    path("<int:pk>/again/", views.ReportGenerateAgainView.as_view(), name="again"),
+    path("<int:pk>/pdf/", views.ReportDownloadView.as_view(), name="download"),
+]

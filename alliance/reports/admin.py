@@ -1,0 +1,91 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export import resources
+from import_export.admin import ExportMixin
+
+from . import services
+from .models import ProgressReport
+
+
+class ProgressReportResource(resources.ModelResource):
+    class Meta:
+        model = ProgressReport
+        fields = ("id", "kind", "period_start", "period_end", "language", "status", "progress",
+                  "page_count", "size_bytes", "checksum", "error", "requested_at", "finished_at")
+
+
+class ProgressReportAddForm(forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ("kind", "period_start", "period_end", "language")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
+
+    def validate_constraints(self):
+        # The service returns the identical queued report instead of refusing a twin.
+        pass
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [ProgressReportResource]
+    list_display = ("__str__", "kind", "period_start", "period_end", "language", "status", "progress",
+                    "page_count", "requested_by", "requested_at")
+    list_filter = ("kind", "status", "language", "period_start")
+    search_fields = ("error", "requested_by__username", "requested_by__email")
+    date_hierarchy = "requested_at"
+    list_select_related = ("requested_by",)
+    actions = ("generate_again",)
+    readonly_fields = ("kind", "period_start", "period_end", "language", "requested_by", "status", "progress",
+                       "download", "page_count", "size_bytes", "checksum", "error", "attempts",
+                       "requested_at", "started_at", "finished_at", "updated_at")
+    exclude = ("pdf",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = ProgressReportAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else ()
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ProgressReportAddForm.Meta.fields
+        return self.readonly_fields
+
+    @admin.display(description=_("PDF"))
+    def download(self, obj: ProgressReport) -> str:
+        from django.urls import reverse
+
+        if not obj.is_done:
+            return "–"
+        return format_html('<a href="{}">{}</a>', reverse("reports:download", kwargs={"pk": obj.pk}),
+                           obj.file_name)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        try:
+            report = services.report_request(requested_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+            raise
+        obj.pk = report.pk
+        obj.refresh_from_db()
+
+    @admin.action(description=_("Generate again"), permissions=["change"])
+    def generate_again(self, request, queryset):
+        reports = [services.report_generate_again(report=report, requested_by=request.user)
+                   for report in queryset.order_by("pk")]
+        self.message_user(request, ngettext("%(count)d report queued.", "%(count)d reports queued.",
+                                            len(reports)) % {"count": len(reports)}, messages.SUCCESS)

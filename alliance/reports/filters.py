@@ -1,0 +1,19 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import LANGUAGE_CHOICES, ProgressReport, ReportStatus
+from .registry import ReportKind
+
+
+class ProgressReportFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ReportKind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ReportStatus.choices)
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=LANGUAGE_CHOICES)
+    year = django_filters.NumberFilter(label=_("Year of the period"), method="filter_year")
+
+    class Meta:
+        model = ProgressReport
+        fields = ("kind", "status", "language", "year")
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(period_start__year__lte=value, period_end__year__gte=value)

@@ -1,0 +1,96 @@
+"""The TDAG progress report: one requested PDF of a kind, a period and a language."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .registry import Period, ReportKind
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+PENDING_STATUSES = (ReportStatus.QUEUED, ReportStatus.RUNNING)
+
+
+def report_upload_to(instance: ProgressReport, filename: str) -> str:
+    return f"reports/{instance.pk}/{filename}"
+
+
+class ProgressReport(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="progress_reports", verbose_name=_("requested by"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices,
+                              default=ReportStatus.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    pdf = models.FileField(_("PDF"), upload_to=report_upload_to, max_length=300, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    size_bytes = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ("-requested_at", "-id")
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        constraints = [
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")),
+                                   name="reports_period_ends_after_start"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="reports_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(kind__in=ReportKind.values), name="reports_kind_known"),
+            models.CheckConstraint(
+                condition=Q(status__in=ReportStatus.values), name="reports_status_known"),
+            # At most one identical report queued or running: a second request gets the first.
+            models.UniqueConstraint(
+                fields=("kind", "period_start", "period_end", "language"),
+                condition=Q(status__in=PENDING_STATUSES), name="reports_one_pending_per_request",
+                violation_error_message=_("An identical report is already queued or running."),
+            ),
+        ]
+        indexes = [models.Index(fields=("kind", "period_start", "period_end", "language", "status"))]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_label} ({self.language})"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end)
+
+    @property
+    def period_label(self) -> str:
+        if self.period_start.year == self.period_end.year:
+            return str(self.period_start.year)
+        return f"{self.period_start.year}-{self.period_end.year}"
+
+    @property
+    def file_name(self) -> str:
+        return f"TDAG-{self.kind}-{self.period_label}-{self.language}.pdf"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in PENDING_STATUSES
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == ReportStatus.DONE and bool(self.pdf)

@@ -1,0 +1,130 @@
+"""Staff pages of the TDAG progress reports: list and request, detail with status, download."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView
+
+from alliance.roles import is_bdt_staff
+
+from . import selectors, services
+from .filters import ProgressReportFilter
+from .forms import ReportRequestForm
+from .models import ProgressReport
+
+
+class StaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
+    def test_func(self) -> bool:
+        return is_bdt_staff(self.request.user)
+
+
+def report_status_payload(report: ProgressReport) -> dict:
+    return {
+        "id": report.pk,
+        "kind": report.kind,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "progress": report.progress,
+        "error": report.error,
+        "pdf_url": reverse("reports:download", kwargs={"pk": report.pk}) if report.is_done else None,
+    }
+
+
+class ReportListView(StaffRequiredMixin, ListView):
+    template_name = "reports/staff/list.html"
+    context_object_name = "reports"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = ProgressReportFilter(self.request.GET or None, queryset=selectors.reports_list())
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=self.filterset, form=kwargs.pop("form", None) or ReportRequestForm(),
+            query_string=query.urlencode(), **kwargs,
+        )
+
+
+class ReportRequestView(StaffRequiredMixin, FormView):
+    form_class = ReportRequestForm
+    template_name = "reports/staff/list.html"
+
+    def get(self, request, *args, **kwargs):
+        return HttpResponseRedirect(reverse("reports:list"))
+
+    def form_valid(self, form):
+        try:
+            report, created = services.report_request_with_outcome(
+                requested_by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+            return self.form_invalid(form)
+        if created:
+            messages.success(self.request, _("The report is queued."))
+        else:
+            messages.info(self.request, _("An identical report was already requested; here it is."))
+        return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
+
+    def form_invalid(self, form):
+        view = ReportListView()
+        view.setup(self.request, *self.args, **self.kwargs)
+        view.object_list = view.get_queryset()
+        context = view.get_context_data(form=form)
+        return self.response_class(request=self.request, template=["reports/staff/list.html"],
+                                   context=context, status=400)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReportDetailView(StaffRequiredMixin, DetailView):
+    template_name = "reports/staff/detail.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return selectors.reports_list()
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReportStatusView(StaffRequiredMixin, View):
+    """The status as JSON, for static/js/report-status.js."""
+
+    def get(self, request, pk: int):
+        report = get_object_or_404(selectors.reports_list(), pk=pk)
+        return JsonResponse(report_status_payload(report))
+
+
+class ReportGenerateAgainView(StaffRequiredMixin, View):
+    def post(self, request, pk: int):
+        report = get_object_or_404(selectors.reports_list(), pk=pk)
+        report = services.report_generate_again(report=report, requested_by=request.user)
+        messages.success(request, _("The report is queued again."))
+        return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
+
+
+def report_file_response(report: ProgressReport) -> FileResponse:
+    if not report.is_done:
+        raise Http404(_("The report is not ready."))
+    try:
+        handle = report.pdf.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404(_("The report file is missing.")) from missing
+    return FileResponse(handle, as_attachment=True, filename=report.file_name,
+                        content_type="application/pdf")
+
+
+class ReportDownloadView(StaffRequiredMixin, View):
+    def get(self, request, pk: int):
+        return report_file_response(get_object_or_404(selectors.reports_list(), pk=pk))
