@@ -16,6 +16,12 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.validators import validate_image, validate_no_control_characters, validate_pdf
 
 TEXT = [validate_no_control_characters]
+LANGUAGE_SUFFIXES = ("ar", "zh_hans", "en", "fr", "ru", "es")
+
+
+def translated(*names: str) -> list[str]:
+    """The per-language columns modeltranslation adds, which history leaves out (it keeps the field)."""
+    return [f"{name}_{suffix}" for name in names for suffix in LANGUAGE_SUFFIXES]
 
 
 class Call(models.Model):
@@ -173,7 +179,7 @@ class Criterion(models.Model):
                                                  validators=[MinValueValidator(1)])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translated("name", "description"))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -181,7 +187,8 @@ class Criterion(models.Model):
         verbose_name_plural = _("evaluation criteria")
         constraints = [
             models.CheckConstraint(condition=Q(weight__gt=0), name="centres_criterion_weight_positive"),
-            models.CheckConstraint(condition=Q(max_score__gte=1), name="centres_criterion_max_score_positive"),
+            models.CheckConstraint(condition=Q(max_score__gte=1),
+                                   name="centres_criterion_max_score_positive"),
         ]
 
     def __str__(self) -> str:
@@ -259,7 +266,7 @@ class Centre(models.Model):
     is_academy_training_centre = models.BooleanField(
         _("also an ITU Academy Training Centre"), default=False,
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translated("description"))
 
     class Meta:
         ordering = ["name", "pk"]
@@ -545,7 +552,6 @@ class NetworkEvent(models.Model):
         verbose_name = _("network event")
         verbose_name_plural = _("network events")
         constraints = [
-            models.UniqueConstraint(fields=["title", "starts_on"], name="centres_event_unique"),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
                                    name="centres_event_ends_after_start"),
         ]

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Call, Centre, Criterion, NetworkEvent, Training
+from .models import Call, Centre, Criterion, NetworkEvent
 
 
 @register(Call)
@@ -16,11 +16,6 @@ class CentreTranslation(TranslationOptions):
 @register(Criterion)
 class CriterionTranslation(TranslationOptions):
     fields = ("name", "description")
-
-
-@register(Training)
-class TrainingTranslation(TranslationOptions):
-    fields = ("title",)
 
 
 @register(NetworkEvent)

@@ -1,0 +1,257 @@
+"""Demo data of the network, drawn from seeds 000 and 001.
+
+Seed 001: about 44 applications from 35 countries in the first call, 17 centres selected.
+Seed 000: in 2024 three hosts were removed (no agreement signed, or not enough support), four had
+not yet signed their agreement, ten had finished the design phase; two hosts were approved later:
+South Africa's Department of Communications and Digital Technologies and Saudi Arabia's
+Communications, Space and Technology Commission. The seeds name no other host, so every other
+organisation, and every date the seeds do not give, is marked "(illustrative)".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import timezone
+from django_countries import countries
+
+from alliance.models import RegionalInitiative, StrategicObjective
+
+from .models import (
+    ActionPlan,
+    Activity,
+    Agreement,
+    Application,
+    Call,
+    Centre,
+    CentreHost,
+    Criterion,
+    HostType,
+    NetworkEvent,
+    ProgressReport,
+    Training,
+    TrainingAttendance,
+)
+
+ILLUSTRATIVE = "(illustrative)"
+
+# 35 countries of the first call with the regional initiative each application supports.
+COUNTRIES = [
+    ("KE", "AFR4"), ("GH", "AFR4"), ("RW", "AFR4"), ("SN", "AFR4"), ("CI", "AFR4"), ("NG", "AFR4"),
+    ("CM", "AFR4"), ("ET", "AFR4"), ("TZ", "AFR4"), ("UG", "AFR4"), ("ZM", "AFR4"), ("BW", "AFR4"),
+    ("BR", "AMS3"), ("CO", "AMS3"), ("CR", "AMS3"), ("DO", "AMS3"), ("PE", "AMS3"), ("MX", "AMS3"),
+    ("AR", "AMS3"), ("EG", "ARB4"), ("JO", "ARB4"), ("MA", "ARB4"), ("TN", "ARB4"), ("OM", "ARB4"),
+    ("BT", "ASP4"), ("IN", "ASP4"), ("ID", "ASP4"), ("PH", "ASP4"), ("TH", "ASP4"), ("VN", "ASP4"),
+    ("KZ", "CIS5"), ("UZ", "CIS3"), ("KG", "CIS5"), ("ME", "EUR5"), ("AL", "EUR5"),
+]
+# Nine countries sent a second application: 35 + 9 = 44.
+SECOND_APPLICATION = ["KE", "NG", "BR", "MX", "EG", "IN", "ID", "KZ", "ME"]
+# The 17 selected hosts, in the order their stories are told below.
+SELECTED = ["KE", "GH", "RW", "SN", "BR", "CO", "CR", "EG", "BT", "IN",   # design phase finished (10)
+            "CI", "DO", "JO", "UZ",                                     # agreement not yet signed (4)
+            "ID", "KZ", "ME"]                                           # removed in 2024 (3)
+REMOVALS = {
+    "ID": (date(2024, 5, 31), Centre.RemovalReason.NO_AGREEMENT),
+    "KZ": (date(2024, 9, 30), Centre.RemovalReason.NO_AGREEMENT),
+    "ME": (date(2024, 11, 30), Centre.RemovalReason.INSUFFICIENT_SUPPORT),
+}
+OPERATING = ["KE", "RW", "BR"]
+HOST_KINDS = [
+    (HostType.GOVERNMENT, "Ministry of ICT"), (HostType.REGULATOR, "Communications Regulatory Authority"),
+    (HostType.ACADEMIA, "National University of Technology"), (HostType.PRIVATE, "Digital Innovation Hub"),
+]
+FIRST_CALL_DECISION = date(2023, 10, 16)
+
+CRITERIA = [
+    ("Alignment with the strategic objectives",
+     "How far the proposed centre works on the Alliance's five strategic objectives.", "25", 5),
+    ("Financial and political support",
+     "Commitment of the host and of the administration to fund and back the centre.", "25", 5),
+    ("Institutional capacity", "Staff, premises and experience to run innovation programmes.", "20", 5),
+    ("Ecosystem reach", "Partners in government, academia, industry and start-ups the centre can mobilise.",
+     "15", 5),
+    ("Contribution to ITU regional initiatives", "How the centre advances the region's initiatives.", "15", 5),
+]
+
+
+def _upsert(model: type[models.Model], lookup: dict, values: dict):
+    """Create the row, or change only what differs, so a second run writes nothing."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values)
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
+    return obj
+
+
+def _set_m2m(manager, objects) -> None:
+    if {o.pk for o in manager.all()} != {o.pk for o in objects}:
+        manager.set(objects)
+
+
+def _aware(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 10, 0))
+
+
+def load(*, log) -> None:
+    objectives = list(StrategicObjective.objects.order_by("number"))
+    initiatives = {ri.code: ri for ri in RegionalInitiative.objects.all()}
+    for order, (name, description, weight, max_score) in enumerate(CRITERIA, start=1):
+        _upsert(Criterion, {"name": name}, {
+            "name_en": name, "description": f"{description} Weight {ILLUSTRATIVE}.",
+            "description_en": f"{description} Weight {ILLUSTRATIVE}.",
+            "weight": Decimal(weight), "max_score": max_score, "order": order, "is_active": True})
+
+    first_call = _upsert(Call, {"code": "first-call-2023"}, {
+        "name": "First call for hosts (2023)", "name_en": "First call for hosts (2023)",
+        "opened_on": date(2023, 1, 25), "closed_on": date(2023, 6, 30)})
+    rolling = _upsert(Call, {"code": "rolling"}, {
+        "name": "Applications on a rolling basis", "name_en": "Applications on a rolling basis",
+        "opened_on": date(2024, 1, 1), "closed_on": None})
+
+    entries = [(code, ri, 0) for code, ri in COUNTRIES]
+    entries += [(code, dict(COUNTRIES)[code], 1) for code in SECOND_APPLICATION]
+    centres: dict[str, Centre] = {}
+    for number, (code, ri_code, second) in enumerate(entries, start=1):
+        host_type, kind = HOST_KINDS[(number + second) % len(HOST_KINDS)]
+        country_name = countries.name(code)
+        organisation = f"{kind}, {country_name} {ILLUSTRATIVE}"
+        selected = code in SELECTED and not second
+        submitted = date(2023, 2, 1) + timedelta(days=3 * number)
+        application = _upsert(Application, {"reference": f"AC-2023-{number:04d}"}, {
+            "call": first_call, "organisation": organisation, "host_type": host_type, "country": code,
+            "city": f"Capital city of {country_name} {ILLUSTRATIVE}",
+            "contact_name": f"Contact person {number} {ILLUSTRATIVE}",
+            "contact_email": f"applicant{number}@example.org", "website": "",
+            "regional_initiative": initiatives[ri_code],
+            "support_plan": f"Budget line of the host and letter of support of the administration {ILLUSTRATIVE}.",
+            "language": "en", "submitted_at": _aware(submitted),
+            "status": Application.Status.SELECTED if selected else Application.Status.NOT_SELECTED,
+            "decision_reason": "" if selected else f"Lower ranking in the first call {ILLUSTRATIVE}.",
+            "decided_at": _aware(FIRST_CALL_DECISION),
+            "notes": "Demo data: organisation, city and contact are illustrative; seed 001 gives counts only.",
+        })
+        _set_m2m(application.objectives, objectives[number % 3: number % 3 + 3])
+        if selected:
+            centres[code] = _centre_for(application, FIRST_CALL_DECISION)
+
+    later = [
+        ("AC-2025-0001", "Department of Communications and Digital Technologies", "ZA", "Pretoria", "AFR4",
+         HostType.GOVERNMENT),
+        ("AC-2025-0002", "Communications, Space and Technology Commission", "SA", "Riyadh", "ARB4",
+         HostType.REGULATOR),
+    ]
+    for reference, organisation, code, city, ri_code, host_type in later:
+        application = _upsert(Application, {"reference": reference}, {
+            "call": rolling, "organisation": organisation, "host_type": host_type, "country": code,
+            "city": city, "contact_name": f"Contact person {ILLUSTRATIVE}",
+            "contact_email": f"{reference.lower()}@example.org", "regional_initiative": initiatives[ri_code],
+            "support_plan": f"Request of the administration {ILLUSTRATIVE}.", "language": "en",
+            "submitted_at": _aware(date(2024, 9, 2)), "status": Application.Status.SELECTED,
+            "decision_reason": "Approved after due diligence, at the request of the administration (seed 000).",
+            "decided_at": _aware(date(2025, 1, 20)),
+            "notes": "Seed 000 names this host; dates are illustrative.",
+        })
+        _set_m2m(application.objectives, objectives)
+        _centre_for(application, date(2025, 1, 20))
+
+    for index, code in enumerate(SELECTED):
+        centre = centres[code]
+        if index < 10:
+            _design_finished(centre, index, objectives)
+        elif code in REMOVALS:
+            removed_on, reason = REMOVALS[code]
+            _upsert(Centre, {"pk": centre.pk}, {
+                "status": Centre.Status.REMOVED, "removed_on": removed_on, "removal_reason": reason,
+                "removal_note": f"Removed from the approved list in 2024 (seed 000); date {ILLUSTRATIVE}."})
+
+    _trainings([centres[code] for code in SELECTED[:10]], [centres[code] for code in SELECTED[:14]])
+    _demo_host(centres["KE"])
+    log(f"centres: {Application.objects.count()} applications, {Centre.objects.count()} centres.")
+
+
+def _centre_for(application: Application, selected_on: date) -> Centre:
+    from django.utils.text import slugify
+
+    centre = _upsert(Centre, {"application": application}, {
+        "name": f"ITU Acceleration Centre – {application.organisation}",
+        "slug": slugify(application.organisation.replace(ILLUSTRATIVE, ""))[:180],
+        "host_organisation": application.organisation, "host_type": application.host_type,
+        "country": application.country, "city": application.city,
+        "regional_initiative": application.regional_initiative, "selected_on": selected_on,
+        "contact_email": application.contact_email,
+    })
+    _set_m2m(centre.objectives, list(application.objectives.all()))
+    if not centre.description_en:
+        centre.description_en = (f"{application.organisation} hosts an ITU Acceleration Centre that accelerates "
+                                 f"the digital innovation ecosystem of its country {ILLUSTRATIVE}.")
+        centre.save(update_fields=["description_en"])
+    return centre
+
+
+def _design_finished(centre: Centre, index: int, objectives: list[StrategicObjective]) -> None:
+    signed = date(2024, 2, 1) + timedelta(days=14 * index)
+    _upsert(Agreement, {"centre": centre, "renews": None}, {
+        "signed_on": signed, "starts_on": signed, "ends_on": signed + timedelta(days=3 * 365)})
+    finished = signed + timedelta(days=120)
+    plan = _upsert(ActionPlan, {"centre": centre}, {
+        "status": ActionPlan.Status.APPROVED, "submitted_at": _aware(finished - timedelta(days=10)),
+        "approved_at": _aware(finished)})
+    for number, objective in enumerate(objectives[:3], start=1):
+        _upsert(Activity, {"plan": plan, "title": f"Activity {number} under objective {objective.number} "
+                                                   f"{ILLUSTRATIVE}"}, {
+            "objective": objective, "planned_start": finished, "planned_end": finished + timedelta(days=365),
+            "status": Activity.Status.IN_PROGRESS, "progress": 20 * number,
+            "outputs": f"Programme delivered to the ecosystem {ILLUSTRATIVE}",
+            "indicators": f"Number of start-ups and institutions reached {ILLUSTRATIVE}"})
+    code = centre.country.code
+    status = Centre.Status.OPERATING if code in OPERATING else Centre.Status.CAPACITY_BUILDING
+    _upsert(Centre, {"pk": centre.pk}, {
+        "status": status, "design_finished_on": finished,
+        "operating_since": date(2025, 1, 15) if code in OPERATING else None})
+    if code in OPERATING:
+        _upsert(ProgressReport, {"centre": centre, "period_start": finished, "period_end": date(2024, 12, 31)}, {
+            "summary": f"Services deployed and first cohort trained {ILLUSTRATIVE}.",
+            "status": ProgressReport.Status.ACCEPTED, "submitted_at": _aware(date(2025, 1, 5)),
+            "reviewed_at": _aware(date(2025, 1, 12))})
+
+
+def _trainings(trained: list[Centre], network: list[Centre]) -> None:
+    courses = [
+        (Training.Kind.COURSE, "Strategic Foresight 201", "ITU Academy", date(2024, 6, 3), date(2024, 6, 28)),
+        (Training.Kind.COURSE, "Ecosystem Initiatives Design 201", "ITU Academy", date(2024, 9, 2),
+         date(2024, 9, 27)),
+        (Training.Kind.WORKSHOP, "I-CoDI workshop", "ITU and TDRA (United Arab Emirates)", date(2024, 11, 18),
+         date(2024, 11, 20)),
+    ]
+    for number, (kind, title, provider, start, end) in enumerate(courses):
+        training = _upsert(Training, {"title": title, "starts_on": start}, {
+            "kind": kind, "provider": provider, "ends_on": end})
+        for index, centre in enumerate(trained):
+            _upsert(TrainingAttendance, {"training": training, "centre": centre},
+                    {"participants": 2 + (index + number) % 3})
+    title = "Second meeting of the ITU Acceleration Centres"
+    event = _upsert(NetworkEvent, {"title": title, "starts_on": date(2024, 10, 28)}, {
+        "title_en": title, "ends_on": date(2024, 10, 28), "location": "Valletta, Malta",
+        "description": "Held during the Global Innovation Forum: results, challenges (funding, skilled staff, "
+                       "sustainable ecosystems) and cooperation between centres (seed 000). Date "
+                       f"{ILLUSTRATIVE}.",
+    })
+    _set_m2m(event.centres, network)
+
+
+def _demo_host(centre: Centre) -> None:
+    """The demo host login: no password is set or printed; set one with `changepassword host`."""
+    User = get_user_model()
+    user = User.objects.filter(username="host").first()
+    if user is None:
+        user = User(username="host", email="host@example.org", first_name="Demo", last_name="Host")
+        user.set_unusable_password()
+        user.save()
+    _upsert(CentreHost, {"user": user}, {"centre": centre})

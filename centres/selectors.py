@@ -1,0 +1,295 @@
+"""Reads of centres, scoped by who asks, with the joins each page needs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance.roles import is_bdt_staff
+
+from .models import (
+    ActionPlan,
+    Activity,
+    ActivityProgress,
+    Agreement,
+    Application,
+    Call,
+    Centre,
+    CentreDocument,
+    Criterion,
+    ProgressReport,
+    Score,
+    Training,
+    TrainingAttendance,
+)
+from .permissions import host_centre_id
+
+REPORTING_INTERVAL = timedelta(days=182)
+AGREEMENT_RENEWAL_NOTICE = timedelta(days=90)
+
+
+# Public --------------------------------------------------------------------------------------
+
+
+def centres_public() -> QuerySet[Centre]:
+    """Centres shown to the public: every centre of the network that was not removed."""
+    return (Centre.objects.exclude(status=Centre.Status.REMOVED)
+            .select_related("regional_initiative__region")
+            .prefetch_related("objectives")
+            .order_by("name", "pk"))
+
+
+def centre_public_detail_queryset() -> QuerySet[Centre]:
+    return centres_public().prefetch_related(
+        Prefetch("attendances", queryset=TrainingAttendance.objects.select_related("training")
+                 .order_by("-training__starts_on", "pk")),
+    )
+
+
+@dataclass
+class Figures:
+    applications: int = 0
+    countries: int = 0
+    selected: int = 0
+    agreements_signed: int = 0
+    design_finished: int = 0
+    removed: int = 0
+
+
+@dataclass
+class CallFigures:
+    call: Call
+    figures: Figures = field(default_factory=Figures)
+
+
+def network_figures(*, calls: QuerySet[Call] | None = None, until: date | None = None) -> list[CallFigures]:
+    """The network's figures per call, computed from the data in three queries.
+
+    ``until`` counts only what had happened by that date (for a report period).
+    """
+    calls = list((calls if calls is not None else Call.objects.all()).order_by("opened_on", "pk"))
+    rows = {call.pk: CallFigures(call=call) for call in calls}
+    applications = Application.objects.filter(call__in=calls)
+    if until:
+        applications = applications.filter(submitted_at__date__lte=until)
+    for row in applications.values("call").annotate(
+        n=Count("pk"), countries=Count("country", distinct=True),
+    ).order_by("call"):
+        rows[row["call"]].figures.applications = row["n"]
+        rows[row["call"]].figures.countries = row["countries"]
+    centres = Centre.objects.filter(application__call__in=calls)
+    signed = Q(agreements__renews__isnull=True) & (Q(agreements__signed_on__lte=until) if until else Q())
+    if until:
+        centres = centres.filter(selected_on__lte=until)
+    removed = Q(status=Centre.Status.REMOVED) & (Q(removed_on__lte=until) if until else Q())
+    design = Q(design_finished_on__isnull=False) & (Q(design_finished_on__lte=until) if until else Q())
+    for row in centres.values("application__call").annotate(
+        selected=Count("pk", distinct=True),
+        agreements=Count("agreements", filter=signed, distinct=True),
+        design=Count("pk", filter=design, distinct=True),
+        removed=Count("pk", filter=removed, distinct=True),
+    ).order_by("application__call"):
+        figures = rows[row["application__call"]].figures
+        figures.selected, figures.agreements_signed = row["selected"], row["agreements"]
+        figures.design_finished, figures.removed = row["design"], row["removed"]
+    return list(rows.values())
+
+
+def figures_total(rows: list[CallFigures]) -> Figures:
+    total = Figures()
+    for row in rows:
+        for name in ("applications", "selected", "agreements_signed", "design_finished", "removed"):
+            setattr(total, name, getattr(total, name) + getattr(row.figures, name))
+    total.countries = (Application.objects.filter(call__in=[row.call for row in rows])
+                       .values("country").distinct().count())
+    return total
+
+
+def criteria_published() -> QuerySet[Criterion]:
+    return Criterion.objects.filter(is_active=True).order_by("order", "pk")
+
+
+# Evaluation ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Ranked:
+    application: Application
+    total: Decimal | None
+    rank: int | None = None
+
+
+def weighted_totals(applications: list[Application]) -> dict[int, Decimal | None]:
+    """Each application's weighted total, out of 100, from its evaluators' scores.
+
+    A criterion counts the mean of its evaluators' scores as a share of its maximum, times its
+    weight; the total is divided by the sum of the weights of the active criteria. An application
+    without a score on every active criterion has no total yet.
+    """
+    criteria = list(Criterion.objects.filter(is_active=True).order_by("pk"))
+    weight_sum = sum((c.weight for c in criteria), Decimal(0))
+    sums: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for application_id, criterion_id, score in Score.objects.filter(
+        application__in=applications, criterion__in=criteria,
+    ).values_list("application_id", "criterion_id", "score").order_by("pk"):
+        sums[(application_id, criterion_id)].append(score)
+    totals: dict[int, Decimal | None] = {}
+    for application in applications:
+        if not criteria or any((application.pk, c.pk) not in sums for c in criteria):
+            totals[application.pk] = None
+            continue
+        total = Decimal(0)
+        for criterion in criteria:
+            scores = sums[(application.pk, criterion.pk)]
+            mean = Decimal(sum(scores)) / len(scores)
+            total += criterion.weight * mean / criterion.max_score
+        totals[application.pk] = (total * 100 / weight_sum).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return totals
+
+
+def application_weighted_total(application: Application) -> Decimal | None:
+    return weighted_totals([application])[application.pk]
+
+
+def call_ranking(call: Call) -> list[Ranked]:
+    """The call's applications, best weighted total first; those not fully scored come last, unranked."""
+    applications = list(call.applications.exclude(status=Application.Status.SUBMITTED)
+                        .select_related("regional_initiative").order_by("reference"))
+    totals = weighted_totals(applications)
+    rows = [Ranked(application=a, total=totals[a.pk]) for a in applications]
+    rows.sort(key=lambda r: (r.total is None, -(r.total or 0), r.application.reference))
+    for number, row in enumerate(r for r in rows if r.total is not None):
+        row.rank = number + 1
+    return rows
+
+
+# Scoped to who asks --------------------------------------------------------------------------
+
+
+def centres_visible_to(user) -> QuerySet[Centre]:
+    qs = Centre.objects.select_related("regional_initiative__region").prefetch_related("objectives")
+    if is_bdt_staff(user):
+        return qs
+    centre_id = host_centre_id(user)
+    if centre_id is not None:
+        return qs.filter(Q(pk=centre_id) | ~Q(status=Centre.Status.REMOVED))
+    return qs.exclude(status=Centre.Status.REMOVED)
+
+
+def host_centre(user) -> Centre | None:
+    centre_id = host_centre_id(user)
+    if centre_id is None:
+        return None
+    return (Centre.objects.select_related("regional_initiative__region", "action_plan")
+            .prefetch_related("objectives").filter(pk=centre_id).first())
+
+
+def action_plans_for(user) -> QuerySet[ActionPlan]:
+    qs = ActionPlan.objects.select_related("centre").prefetch_related(
+        Prefetch("activities", queryset=Activity.objects.select_related("objective")))
+    if is_bdt_staff(user):
+        return qs.order_by("centre__name", "pk")
+    return qs.filter(centre_id=host_centre_id(user) or 0).order_by("pk")
+
+
+def progress_reports_for(user) -> QuerySet[ProgressReport]:
+    qs = ProgressReport.objects.select_related("centre").prefetch_related(
+        Prefetch("lines", queryset=ActivityProgress.objects.select_related("activity__objective")))
+    if is_bdt_staff(user):
+        return qs.order_by("centre__name", "-period_end", "pk")
+    return qs.filter(centre_id=host_centre_id(user) or 0).order_by("-period_end", "pk")
+
+
+def activities_of(centre: Centre) -> QuerySet[Activity]:
+    return (Activity.objects.filter(plan__centre=centre).select_related("objective")
+            .order_by("objective__number", "planned_start", "pk"))
+
+
+def documents_of(centre: Centre) -> QuerySet[CentreDocument]:
+    return CentreDocument.objects.filter(centre=centre).order_by("-uploaded_at", "-pk")
+
+
+def agreements_of(centre: Centre) -> QuerySet[Agreement]:
+    return Agreement.objects.filter(centre=centre).order_by("-starts_on", "-pk")
+
+
+def reports_of(centre: Centre) -> QuerySet[ProgressReport]:
+    return ProgressReport.objects.filter(centre=centre).order_by("-period_end", "-pk")
+
+
+@dataclass
+class DueItem:
+    text: str
+    url_name: str = ""
+
+
+def host_due_items(centre: Centre) -> list[DueItem]:
+    """What the host should do next, from the centre's state (a few small queries)."""
+    today = timezone.localdate()
+    items: list[DueItem] = []
+    status = centre.status
+    if status == Centre.Status.SELECTED:
+        items.append(DueItem(_("Sign the cooperation agreement with BDT."), "portal:agreement"))
+    if status == Centre.Status.AGREEMENT_SIGNED:
+        items.append(DueItem(_("BDT will open the design phase; prepare your action plan.")))
+    plan = getattr(centre, "action_plan", None)
+    if status == Centre.Status.DESIGN and plan is not None:
+        if plan.status in (ActionPlan.Status.DRAFT, ActionPlan.Status.RETURNED):
+            items.append(DueItem(_("Complete the action plan and submit it to BDT."), "portal:action-plan"))
+        elif plan.status == ActionPlan.Status.SUBMITTED:
+            items.append(DueItem(_("BDT is reviewing your action plan.")))
+    if status in (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
+        last = (centre.progress_reports.filter(status=ProgressReport.Status.ACCEPTED)
+                .order_by("-period_end").values_list("period_end", flat=True).first())
+        since = last or centre.design_finished_on
+        if since and today - since >= REPORTING_INTERVAL:
+            items.append(DueItem(_("A progress report is due."), "portal:reports"))
+        if centre.progress_reports.filter(status=ProgressReport.Status.RETURNED).exists():
+            items.append(DueItem(_("BDT returned a progress report for changes."), "portal:reports"))
+        overdue = Activity.objects.filter(
+            plan__centre=centre, planned_end__lt=today,
+            status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS]).count()
+        if overdue:
+            items.append(DueItem(_("%(n)s activities are past their planned end.") % {"n": overdue},
+                                 "portal:action-plan"))
+    latest = centre.agreements.order_by("-ends_on").values_list("ends_on", flat=True).first()
+    if latest and status != Centre.Status.REMOVED and latest - today <= AGREEMENT_RENEWAL_NOTICE:
+        items.append(DueItem(_("The cooperation agreement ends on %(date)s; discuss its renewal with BDT.")
+                             % {"date": latest}, "portal:agreement"))
+    return items
+
+
+# Report --------------------------------------------------------------------------------------
+
+
+def lifecycle_counts(*, until: date | None = None) -> list[tuple[str, int]]:
+    """How many centres are at each stage of the lifecycle."""
+    qs = Centre.objects.all()
+    if until:
+        qs = qs.filter(selected_on__lte=until)
+    counts = dict(qs.values_list("status").annotate(n=Count("pk")).order_by("status"))
+    return [(label, counts.get(value, 0)) for value, label in Centre.Status.choices]
+
+
+def removals_between(start: date, end: date) -> QuerySet[Centre]:
+    return (Centre.objects.filter(status=Centre.Status.REMOVED, removed_on__range=(start, end))
+            .order_by("removed_on", "name"))
+
+
+def trainings_between(start: date, end: date) -> QuerySet[Training]:
+    return (Training.objects.filter(starts_on__lte=end, ends_on__gte=start)
+            .annotate(centre_count=Count("attendances", distinct=True))
+            .order_by("starts_on", "pk"))
+
+
+def participants_by_training(trainings: list[Training]) -> dict[int, int]:
+    from django.db.models import Sum
+
+    return dict(TrainingAttendance.objects.filter(training__in=trainings).values("training")
+                .annotate(n=Sum("participants")).values_list("training", "n").order_by("training"))

@@ -1,0 +1,570 @@
+"""Writes of centres: every lifecycle step is one function with its rules.
+
+Views, admin actions, the API and the demo call these; none of them takes a request.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from alliance.mail import queue_mail
+from alliance.models import RegionalInitiative, StrategicObjective
+
+from .models import (
+    ActionPlan,
+    Activity,
+    ActivityProgress,
+    Agreement,
+    Application,
+    ApplicationDocument,
+    Call,
+    Centre,
+    CentreDocument,
+    CentreHost,
+    Criterion,
+    DueDiligenceCheck,
+    ProgressReport,
+    Score,
+)
+
+DUPLICATE_WINDOW = timedelta(days=1)
+MAX_OBJECTIVES = 5
+
+
+def _set_history_user(obj, user) -> None:
+    if user is not None:
+        obj._history_user = user
+
+
+def _full_clean(obj, exclude: Iterable[str] = ()) -> None:
+    obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+
+
+# Applications -------------------------------------------------------------------------------
+
+
+def current_call() -> Call:
+    """The call that receives applications now: the most recent one that is still open."""
+    today = timezone.localdate()
+    call = (Call.objects.filter(opened_on__lte=today)
+            .exclude(closed_on__lt=today).order_by("-opened_on", "-pk").first())
+    if call is None:
+        call, _created = Call.objects.get_or_create(
+            code="rolling", defaults={"name": "Applications on a rolling basis", "opened_on": today})
+    return call
+
+
+def _new_reference(year: int) -> str:
+    while True:
+        reference = f"AC-{year}-{secrets.token_hex(3).upper()}"
+        if not Application.objects.filter(reference=reference).exists():
+            return reference
+
+
+def application_submit(
+    *,
+    organisation: str,
+    host_type: str,
+    country: str,
+    city: str,
+    contact_name: str,
+    contact_email: str,
+    regional_initiative: RegionalInitiative,
+    objectives: Sequence[StrategicObjective],
+    support_plan: str,
+    contact_phone: str = "",
+    website: str = "",
+    documents: Sequence[tuple[str, UploadedFile]] = (),
+    language: str = "en",
+    call: Call | None = None,
+    submitted_at=None,
+) -> Application:
+    """Store a public application with its documents and send the applicant a confirmation."""
+    submitted_at = submitted_at or timezone.now()
+    errors: dict[str, list] = {}
+    if not 1 <= len(objectives) <= MAX_OBJECTIVES:
+        errors["objectives"] = [_("Choose between one and five strategic objectives.")]
+    if Application.objects.filter(
+        organisation__iexact=organisation.strip(), contact_email__iexact=contact_email.strip(),
+        submitted_at__gte=submitted_at - DUPLICATE_WINDOW,
+    ).exists():
+        errors["__all__"] = [_("An application from this organisation with this e-mail address was "
+                               "received in the last 24 hours. Write to us if you need to change it.")]
+    application = Application(
+        call=call or current_call(), organisation=organisation.strip(), host_type=host_type,
+        country=country, city=city.strip(), contact_name=contact_name.strip(),
+        contact_email=contact_email.strip(), contact_phone=contact_phone.strip(), website=website,
+        regional_initiative=regional_initiative, support_plan=support_plan, language=language,
+        submitted_at=submitted_at, reference=_new_reference(submitted_at.year),
+    )
+    try:
+        _full_clean(application)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    document_rows = []
+    for title, file in documents:
+        document = ApplicationDocument(title=title or file.name, file=file)
+        try:
+            _full_clean(document, exclude=["application"])
+        except ValidationError as exc:
+            errors.setdefault("documents", []).extend(
+                message for messages in exc.message_dict.values() for message in messages)
+        document_rows.append(document)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        application.save()
+        application.objectives.set(objectives)
+        for document in document_rows:
+            document.application = application
+            document.save()
+        queue_mail(to=[application.contact_email], template="centres/mail/application_received",
+                   context={"application": application}, language=language)
+    return application
+
+
+def application_start_due_diligence(*, application: Application, by=None) -> Application:
+    if application.status != Application.Status.SUBMITTED:
+        raise ValidationError(_("Due diligence starts on a submitted application only."))
+    with transaction.atomic():
+        for item in DueDiligenceCheck.Item.values:
+            DueDiligenceCheck.objects.get_or_create(application=application, item=item)
+        application.status = Application.Status.DUE_DILIGENCE
+        _set_history_user(application, by)
+        application.save(update_fields=["status"])
+    return application
+
+
+def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "",
+                         by=None) -> DueDiligenceCheck:
+    if check.application.status != Application.Status.DUE_DILIGENCE:
+        raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
+    if result not in DueDiligenceCheck.Result.values:
+        raise ValidationError({"result": _("Choose a valid result.")})
+    if result == DueDiligenceCheck.Result.FAILED and not note.strip():
+        raise ValidationError({"note": _("Say why the check failed.")})
+    check.result, check.note = result, note
+    check.checked_by, check.checked_at = by, timezone.now()
+    _set_history_user(check, by)
+    check.save()
+    return check
+
+
+def application_finish_due_diligence(*, application: Application, by=None) -> Application:
+    """Send an application to evaluation once every check of its checklist has passed."""
+    if application.status != Application.Status.DUE_DILIGENCE:
+        raise ValidationError(_("This application is not in due diligence."))
+    results = set(application.checks.values_list("result", flat=True))
+    if not results or results != {DueDiligenceCheck.Result.PASSED}:
+        raise ValidationError(_("Every due-diligence check must pass before the evaluation; "
+                                "an application that fails a check is not selected."))
+    application.status = Application.Status.EVALUATION
+    _set_history_user(application, by)
+    application.save(update_fields=["status"])
+    return application
+
+
+def score_record(*, application: Application, criterion: Criterion, evaluator, score: int,
+                 comment: str = "") -> Score:
+    if application.status != Application.Status.EVALUATION:
+        raise ValidationError(_("Only applications under evaluation can be scored."))
+    if not criterion.is_active:
+        raise ValidationError({"criterion": _("This criterion is no longer in use.")})
+    if not 0 <= score <= criterion.max_score:
+        raise ValidationError({"score": _("The score must be between 0 and %(max)s.") % {
+            "max": criterion.max_score}})
+    row, _created = Score.objects.update_or_create(
+        application=application, criterion=criterion, evaluator=evaluator,
+        defaults={"score": score, "comment": comment},
+    )
+    return row
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:180] or "centre"
+    slug, number = base, 2
+    while Centre.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def application_select(*, application: Application, decided_by, reason: str = "",
+                       site_url: str = "", selected_on: date | None = None) -> Centre:
+    """Select a host: create its centre and invite the contact person to the host portal."""
+    if application.status != Application.Status.EVALUATION:
+        raise ValidationError(_("Only applications under evaluation can be selected."))
+    active = set(Criterion.objects.filter(is_active=True).values_list("pk", flat=True))
+    scored = set(application.scores.values_list("criterion_id", flat=True))
+    if not active or not active <= scored:
+        raise ValidationError(_("Score the application on every criterion before selecting it."))
+    with transaction.atomic():
+        application.status = Application.Status.SELECTED
+        application.decision_reason = reason
+        application.decided_at, application.decided_by = timezone.now(), decided_by
+        _set_history_user(application, decided_by)
+        application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
+        name = _("ITU Acceleration Centre – %(host)s") % {"host": application.organisation}
+        centre = Centre(
+            application=application, name=str(name), slug=_unique_slug(application.organisation),
+            host_organisation=application.organisation, host_type=application.host_type,
+            country=application.country, city=application.city,
+            regional_initiative=application.regional_initiative,
+            selected_on=selected_on or timezone.localdate(), contact_email=application.contact_email,
+            contact_phone=application.contact_phone, website=application.website,
+        )
+        _set_history_user(centre, decided_by)
+        centre.save()
+        centre.objectives.set(application.objectives.all())
+        host_invite(centre=centre, email=application.contact_email, full_name=application.contact_name,
+                    language=application.language, site_url=site_url)
+    return centre
+
+
+def application_reject(*, application: Application, decided_by, reason: str) -> Application:
+    if application.status in (Application.Status.SELECTED, Application.Status.NOT_SELECTED):
+        raise ValidationError(_("A decision was already taken on this application."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason why the application is not selected.")})
+    application.status = Application.Status.NOT_SELECTED
+    application.decision_reason = reason.strip()
+    application.decided_at, application.decided_by = timezone.now(), decided_by
+    _set_history_user(application, decided_by)
+    application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
+    return application
+
+
+def host_invite(*, centre: Centre, email: str, full_name: str = "", language: str = "en",
+                site_url: str = "") -> CentreHost:
+    """Give a person a host account with no password and e-mail them a link to choose one."""
+    User = get_user_model()
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        first, _sep, last = full_name.strip().partition(" ")
+        user = User(username=email[:150], email=email, first_name=first[:150], last_name=last[:150],
+                    preferred_language=language)
+        user.set_unusable_password()
+        user.save()
+    if user.is_staff:
+        raise ValidationError(_("BDT staff accounts cannot be centre hosts."))
+    try:
+        with transaction.atomic():
+            host = CentreHost.objects.create(user=user, centre=centre, invited_at=timezone.now())
+    except IntegrityError as exc:
+        raise ValidationError(_("This person already hosts a centre.")) from exc
+    with translation.override(language):
+        path = reverse("password_reset_confirm", kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        })
+    queue_mail(to=[email], template="centres/mail/host_invitation", language=language,
+               context={"centre": centre, "user": user, "link": site_url.rstrip("/") + path})
+    return host
+
+
+# Centres and their lifecycle -----------------------------------------------------------------
+
+
+def _require_not_removed(centre: Centre) -> None:
+    if centre.status == Centre.Status.REMOVED:
+        raise ValidationError(_("This centre was removed from the network."))
+
+
+def agreement_sign(*, centre: Centre, signed_on: date, starts_on: date, ends_on: date,
+                   document: UploadedFile | None = None, by=None) -> Agreement:
+    """Record the signed cooperation agreement; a selected centre moves to "agreement signed"."""
+    agreement_check_new(centre=centre, renews=None, starts_on=starts_on)
+    agreement = Agreement(centre=centre, signed_on=signed_on, starts_on=starts_on, ends_on=ends_on)
+    if document:
+        agreement.document = document
+    _validate_agreement(agreement)
+    with transaction.atomic():
+        _set_history_user(agreement, by)
+        agreement.save()
+        if centre.status == Centre.Status.SELECTED:
+            centre.status = Centre.Status.AGREEMENT_SIGNED
+            _set_history_user(centre, by)
+            centre.save(update_fields=["status"])
+    return agreement
+
+
+def agreement_check_new(*, centre: Centre, renews: Agreement | None, starts_on: date | None) -> None:
+    """The rules for a new agreement: a first one per centre, then renewals of the latest one."""
+    _require_not_removed(centre)
+    if renews is None:
+        if centre.agreements.exists():
+            raise ValidationError(_("This centre already has a cooperation agreement; record a renewal."))
+        return
+    if renews.centre_id != centre.pk:
+        raise ValidationError(_("A renewal must renew an agreement of the same centre."))
+    if Agreement.objects.filter(renews=renews).exists():
+        raise ValidationError(_("This agreement was already renewed."))
+    if starts_on and starts_on < renews.starts_on:
+        raise ValidationError({"starts_on": _("A renewal cannot start before the agreement it renews.")})
+
+
+def _validate_agreement(agreement: Agreement) -> None:
+    _full_clean(agreement)
+    if agreement.ends_on <= agreement.starts_on:
+        raise ValidationError({"ends_on": _("The term must end after it starts.")})
+    if agreement.signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": _("The signature date cannot be in the future.")})
+
+
+def agreement_renew(*, agreement: Agreement, signed_on: date, starts_on: date, ends_on: date,
+                    document: UploadedFile | None = None, by=None) -> Agreement:
+    agreement_check_new(centre=agreement.centre, renews=agreement, starts_on=starts_on)
+    renewal = Agreement(centre=agreement.centre, renews=agreement, signed_on=signed_on,
+                        starts_on=starts_on, ends_on=ends_on)
+    if document:
+        renewal.document = document
+    _validate_agreement(renewal)
+    _set_history_user(renewal, by)
+    renewal.save()
+    return renewal
+
+
+def centre_start_design(*, centre: Centre, by=None) -> Centre:
+    """The design phase needs a signed agreement; it opens the centre's action plan."""
+    if centre.status != Centre.Status.AGREEMENT_SIGNED or not centre.agreements.exists():
+        raise ValidationError(_("The design phase starts only after the cooperation agreement is signed."))
+    with transaction.atomic():
+        ActionPlan.objects.get_or_create(centre=centre)
+        centre.status = Centre.Status.DESIGN
+        _set_history_user(centre, by)
+        centre.save(update_fields=["status"])
+    return centre
+
+
+def centre_start_operating(*, centre: Centre, by=None, on: date | None = None) -> Centre:
+    if centre.status != Centre.Status.CAPACITY_BUILDING:
+        raise ValidationError(_("Only a centre deploying its services can start operating."))
+    if not centre.progress_reports.filter(status=ProgressReport.Status.ACCEPTED).exists():
+        raise ValidationError(_("A centre starts operating after BDT has accepted a progress report."))
+    centre.status = Centre.Status.OPERATING
+    centre.operating_since = on or timezone.localdate()
+    _set_history_user(centre, by)
+    centre.save(update_fields=["status", "operating_since"])
+    return centre
+
+
+def centre_remove(*, centre: Centre, removed_on: date, reason: str, note: str = "", by=None) -> Centre:
+    _require_not_removed(centre)
+    if reason not in Centre.RemovalReason.values:
+        raise ValidationError({"reason": _("Choose the reason for the removal.")})
+    if reason == Centre.RemovalReason.OTHER and not note.strip():
+        raise ValidationError({"note": _("Explain the removal when the reason is \"other\".")})
+    if removed_on < centre.selected_on:
+        raise ValidationError({"removed_on": _("A centre cannot be removed before it was selected.")})
+    centre.status = Centre.Status.REMOVED
+    centre.removed_on, centre.removal_reason, centre.removal_note = removed_on, reason, note.strip()
+    _set_history_user(centre, by)
+    centre.save(update_fields=["status", "removed_on", "removal_reason", "removal_note"])
+    return centre
+
+
+PROFILE_FIELDS = ("website", "contact_email", "contact_phone", "logo")
+
+
+def centre_update_profile(*, centre: Centre, data: dict, by=None) -> Centre:
+    """Update what a host may change: descriptions in the six languages, contacts, logo, website."""
+    _require_not_removed(centre)
+    allowed = {name for name in data if name in PROFILE_FIELDS or name.startswith("description")}
+    for name in allowed:
+        setattr(centre, name, data[name])
+    _full_clean(centre)
+    _set_history_user(centre, by)
+    centre.save()
+    return centre
+
+
+# Action plans --------------------------------------------------------------------------------
+
+
+EDITABLE_PLAN_CENTRE_STATUSES = (Centre.Status.DESIGN, Centre.Status.CAPACITY_BUILDING,
+                                 Centre.Status.OPERATING)
+
+
+def _require_plan_editable(plan: ActionPlan) -> None:
+    if plan.centre.status not in EDITABLE_PLAN_CENTRE_STATUSES:
+        raise ValidationError(_("The action plan can be changed once the design phase has started."))
+    if plan.status == ActionPlan.Status.SUBMITTED:
+        raise ValidationError(_("The action plan is with BDT for review; wait for its answer."))
+
+
+def activity_save(*, plan: ActionPlan, activity: Activity | None = None, data: dict, by=None) -> Activity:
+    """Add an activity to a plan or change one of its activities."""
+    _require_plan_editable(plan)
+    activity = activity or Activity(plan=plan)
+    if activity.plan_id != plan.pk:
+        raise ValidationError(_("This activity belongs to another action plan."))
+    for name in ("objective", "title", "planned_start", "planned_end", "status", "progress",
+                 "outputs", "indicators"):
+        if name in data:
+            setattr(activity, name, data[name])
+    _full_clean(activity)
+    if activity.planned_end < activity.planned_start:
+        raise ValidationError({"planned_end": _("The planned end cannot be before the planned start.")})
+    _set_history_user(activity, by)
+    activity.save()
+    return activity
+
+
+def action_plan_submit(*, plan: ActionPlan, by=None) -> ActionPlan:
+    if plan.status not in (ActionPlan.Status.DRAFT, ActionPlan.Status.RETURNED):
+        raise ValidationError(_("Only a draft or returned action plan can be submitted."))
+    _require_plan_editable(plan)
+    if not plan.activities.exists():
+        raise ValidationError(_("Add at least one activity before submitting the action plan."))
+    plan.status, plan.submitted_at = ActionPlan.Status.SUBMITTED, timezone.now()
+    _set_history_user(plan, by)
+    plan.save(update_fields=["status", "submitted_at"])
+    return plan
+
+
+def action_plan_approve(*, plan: ActionPlan, by=None, on: date | None = None) -> ActionPlan:
+    """BDT's approval finishes the design phase: the centre moves to capacity building."""
+    if plan.status != ActionPlan.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted action plan can be approved."))
+    centre = plan.centre
+    if centre.status != Centre.Status.DESIGN:
+        raise ValidationError(_("The centre is not in the design phase."))
+    with transaction.atomic():
+        plan.status, plan.approved_at, plan.approved_by = ActionPlan.Status.APPROVED, timezone.now(), by
+        _set_history_user(plan, by)
+        plan.save(update_fields=["status", "approved_at", "approved_by"])
+        centre.status = Centre.Status.CAPACITY_BUILDING
+        centre.design_finished_on = on or timezone.localdate()
+        _set_history_user(centre, by)
+        centre.save(update_fields=["status", "design_finished_on"])
+    return plan
+
+
+def action_plan_return(*, plan: ActionPlan, comment: str, by=None) -> ActionPlan:
+    if plan.status != ActionPlan.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted action plan can be returned."))
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what the host should change.")})
+    plan.status, plan.review_comment = ActionPlan.Status.RETURNED, comment.strip()
+    _set_history_user(plan, by)
+    plan.save(update_fields=["status", "review_comment"])
+    return plan
+
+
+# Progress reports ----------------------------------------------------------------------------
+
+REPORTING_CENTRE_STATUSES = (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING)
+
+
+def progress_report_create(*, centre: Centre, period_start: date, period_end: date, summary: str,
+                           by=None) -> ProgressReport:
+    """Open a draft report with one line per activity of the approved action plan."""
+    if centre.status not in REPORTING_CENTRE_STATUSES:
+        raise ValidationError(_("Progress is reported once BDT has approved the action plan."))
+    if period_end < period_start:
+        raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+    if centre.progress_reports.filter(period_start=period_start, period_end=period_end).exists():
+        raise ValidationError({"period_start": _("There is already a report for this period.")})
+    report = ProgressReport(centre=centre, period_start=period_start, period_end=period_end, summary=summary)
+    _full_clean(report)
+    with transaction.atomic():
+        _set_history_user(report, by)
+        report.save()
+        ActivityProgress.objects.bulk_create(
+            ActivityProgress(report=report, activity=activity, status=activity.status,
+                             progress=activity.progress)
+            for activity in Activity.objects.filter(plan__centre=centre).order_by("pk")
+        )
+    return report
+
+
+def _require_report_editable(report: ProgressReport) -> None:
+    if report.status not in (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED):
+        raise ValidationError(_("This report was submitted; it can no longer be changed."))
+
+
+def progress_report_update(*, report: ProgressReport, data: dict, lines: Sequence[dict] = (),
+                           by=None) -> ProgressReport:
+    """Change a draft: ``lines`` are dicts with ``line`` (an ActivityProgress) and its new values."""
+    _require_report_editable(report)
+    for name in ("period_start", "period_end", "summary"):
+        if name in data:
+            setattr(report, name, data[name])
+    _full_clean(report)
+    if report.period_end < report.period_start:
+        raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+    with transaction.atomic():
+        _set_history_user(report, by)
+        report.save()
+        for values in lines:
+            line = values["line"]
+            if line.report_id != report.pk:
+                raise ValidationError(_("This line belongs to another report."))
+            line.status, line.progress = values["status"], values["progress"]
+            line.note = values.get("note", "")
+            _full_clean(line)
+            line.save()
+    return report
+
+
+def progress_report_submit(*, report: ProgressReport, by=None) -> ProgressReport:
+    _require_report_editable(report)
+    report.status, report.submitted_at = ProgressReport.Status.SUBMITTED, timezone.now()
+    _set_history_user(report, by)
+    report.save(update_fields=["status", "submitted_at"])
+    return report
+
+
+def progress_report_accept(*, report: ProgressReport, by=None, comment: str = "") -> ProgressReport:
+    """Accepting a report carries the progress it reports onto the plan's activities."""
+    if report.status != ProgressReport.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be accepted."))
+    with transaction.atomic():
+        for line in report.lines.select_related("activity"):
+            activity = line.activity
+            activity.status, activity.progress = line.status, line.progress
+            _set_history_user(activity, by)
+            activity.save(update_fields=["status", "progress"])
+        report.status, report.reviewed_at = ProgressReport.Status.ACCEPTED, timezone.now()
+        report.reviewed_by, report.review_comment = by, comment.strip()
+        _set_history_user(report, by)
+        report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+    return report
+
+
+def progress_report_return(*, report: ProgressReport, comment: str, by=None) -> ProgressReport:
+    if report.status != ProgressReport.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be returned."))
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what the host should change.")})
+    report.status, report.reviewed_at, report.reviewed_by = ProgressReport.Status.RETURNED, timezone.now(), by
+    report.review_comment = comment.strip()
+    _set_history_user(report, by)
+    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+    return report
+
+
+# Documents -----------------------------------------------------------------------------------
+
+
+def centre_document_upload(*, centre: Centre, title: str, file: UploadedFile, by=None) -> CentreDocument:
+    _require_not_removed(centre)
+    document = CentreDocument(centre=centre, title=title, file=file, uploaded_by=by)
+    _full_clean(document)
+    document.save()
+    return document
