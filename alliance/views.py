@@ -1,9 +1,12 @@
+import sys
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -62,3 +65,17 @@ def healthz(request: HttpRequest) -> JsonResponse:
     healthy = all(not state.startswith("error") for state in checks.values())
     return JsonResponse({"status": "ok" if healthy else "error", **checks},
                         status=200 if healthy else 503)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 handler that tells a database outage apart: 503 with a friendly page, retry soon.
+
+    Django calls it while handling the exception, wherever it was raised (a view or a
+    middleware), so ``sys.exc_info()`` holds it. The next request after the outage
+    reconnects by itself (``CONN_HEALTH_CHECKS``).
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(render_to_string("500.html"))
