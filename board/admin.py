@@ -20,9 +20,9 @@ from .models import (
     Meeting,
     MeetingDocument,
     Recommendation,
+    WorkingGroup,
     Workplan,
     Workstream,
-    WorkingGroup,
 )
 
 
@@ -93,10 +93,6 @@ class BoardMemberAdmin(BoardAdmin):
     prepopulated_fields = {"slug": ("full_name",)}
     list_editable = ("order",)
 
-    def save_model(self, request, obj, form, change):
-        services.board_member_validate(member=obj)
-        super().save_model(request, obj, form, change)
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
 
@@ -117,7 +113,7 @@ class AttendanceInline(admin.TabularInline):
     autocomplete_fields = ["member"]
 
 
-class MeetingDocumentInline(TranslationTabularInline):
+class MeetingDocumentInline(admin.TabularInline):
     model = MeetingDocument
     extra = 0
 

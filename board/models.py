@@ -29,7 +29,8 @@ class BoardMember(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     is_founding_member = models.BooleanField(_("founding member"), default=False)
     elected_by_members = models.BooleanField(
-        _("elected by the members"), default=False,
+        _("elected by the members"),
+        default=False,
         help_text=_("Only for a co-chair elected by the Board's members."),
     )
     personal_capacity = models.BooleanField(_("serves in a personal capacity"), default=True)
@@ -38,7 +39,6 @@ class BoardMember(models.Model):
     biography = models.TextField(_("short biography"), blank=True, validators=TEXT)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     notes = models.TextField(_("internal notes"), blank=True, validators=TEXT)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "full_name", "pk"]
@@ -46,7 +46,8 @@ class BoardMember(models.Model):
         verbose_name_plural = _("Board members")
         constraints = [
             models.CheckConstraint(
-                condition=Q(term_end__isnull=True) | Q(term_start__isnull=True)
+                condition=Q(term_end__isnull=True)
+                | Q(term_start__isnull=True)
                 | Q(term_end__gte=models.F("term_start")),
                 name="board_member_term_end_after_start",
             ),
@@ -73,24 +74,30 @@ class Meeting(models.Model):
     country = CountryField(_("country"))
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     held_with = models.CharField(
-        _("held with"), max_length=200, blank=True, validators=TEXT,
+        _("held with"),
+        max_length=200,
+        blank=True,
+        validators=TEXT,
         help_text=_("The event the meeting is held with, for example the Global Innovation Forum."),
     )
     agenda = models.TextField(_("agenda"), blank=True, validators=TEXT)
     report_summary = models.TextField(_("report summary"), blank=True, validators=TEXT)
     participants = models.ManyToManyField(
-        BoardMember, through="Attendance", related_name="meetings", blank=True,
+        BoardMember,
+        through="Attendance",
+        related_name="meetings",
+        blank=True,
         verbose_name=_("participants"),
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
         verbose_name = _("Board meeting")
         verbose_name_plural = _("Board meetings")
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")),
-                                   name="board_meeting_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="board_meeting_end_after_start"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="board_meeting_number_positive"),
         ]
 
@@ -104,10 +111,12 @@ class Attendance(models.Model):
         VIRTUAL = "virtual", _("Virtual")
         APOLOGIES = "apologies", _("Sent apologies")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances",
-                                verbose_name=_("meeting"))
-    member = models.ForeignKey(BoardMember, on_delete=models.CASCADE, related_name="attendances",
-                               verbose_name=_("member"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting")
+    )
+    member = models.ForeignKey(
+        BoardMember, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("member")
+    )
     mode = models.CharField(_("attendance"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
 
     class Meta:
@@ -127,8 +136,9 @@ class MeetingDocument(models.Model):
         PRESENTATION = "presentation", _("Presentation")
         OTHER = "other", _("Other document")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
@@ -156,19 +166,25 @@ class Recommendation(models.Model):
         IMPLEMENTED = "implemented", _("Implemented")
         DISCONTINUED = "discontinued", _("Discontinued")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="recommendations",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="recommendations", verbose_name=_("meeting")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RECOMMENDATION)
     text = models.TextField(_("text"), validators=TEXT)
-    owner = models.CharField(_("owner"), max_length=200, blank=True, validators=TEXT,
-                             help_text=_("Who carries it out, for example the BDT secretariat."))
+    owner = models.CharField(
+        _("owner"),
+        max_length=200,
+        blank=True,
+        validators=TEXT,
+        help_text=_("Who carries it out, for example the BDT secretariat."),
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("implementation status"), max_length=20, choices=Status.choices,
-                              default=Status.NOT_STARTED)
+    status = models.CharField(
+        _("implementation status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
     progress_note = models.TextField(_("implementation follow-up"), blank=True, validators=TEXT)
     status_updated_at = models.DateTimeField(_("status updated at"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting__number", "number"]
@@ -188,9 +204,14 @@ class Workplan(models.Model):
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     summary = models.TextField(_("summary"), blank=True, validators=TEXT)
-    approved_at = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="approved_workplans", verbose_name=_("approved at"))
-    history = HistoricalRecords()
+    approved_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_workplans",
+        verbose_name=_("approved at"),
+    )
 
     class Meta:
         ordering = ["-start_year", "pk"]
@@ -198,8 +219,9 @@ class Workplan(models.Model):
         verbose_name_plural = _("workplans")
         constraints = [
             models.UniqueConstraint(fields=["start_year", "end_year"], name="board_workplan_years_unique"),
-            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")),
-                                   name="board_workplan_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")), name="board_workplan_end_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -207,8 +229,9 @@ class Workplan(models.Model):
 
 
 class Workstream(models.Model):
-    workplan = models.ForeignKey(Workplan, on_delete=models.CASCADE, related_name="workstreams",
-                                 verbose_name=_("workplan"))
+    workplan = models.ForeignKey(
+        Workplan, on_delete=models.CASCADE, related_name="workstreams", verbose_name=_("workplan")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
     description = models.TextField(_("description"), blank=True, validators=TEXT)
@@ -232,8 +255,9 @@ class Activity(models.Model):
         COMPLETED = "completed", _("Completed")
         POSTPONED = "postponed", _("Postponed")
 
-    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="activities",
-                                   verbose_name=_("workstream"))
+    workstream = models.ForeignKey(
+        Workstream, on_delete=models.CASCADE, related_name="activities", verbose_name=_("workstream")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
     description = models.TextField(_("description"), blank=True, validators=TEXT)
@@ -241,7 +265,6 @@ class Activity(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     notes = models.TextField(_("internal notes"), blank=True, validators=TEXT)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["workstream__number", "order", "pk"]
@@ -249,10 +272,12 @@ class Activity(models.Model):
         verbose_name_plural = _("workplan activities")
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="board_activity_progress_max_100"),
-            models.CheckConstraint(condition=~Q(status="completed") | Q(progress=100),
-                                   name="board_activity_completed_is_100"),
-            models.CheckConstraint(condition=~Q(status="planned") | Q(progress=0),
-                                   name="board_activity_planned_is_0"),
+            models.CheckConstraint(
+                condition=~Q(status="completed") | Q(progress=100), name="board_activity_completed_is_100"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="planned") | Q(progress=0), name="board_activity_planned_is_0"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -263,16 +288,32 @@ class WorkingGroup(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200, validators=TEXT)
     mandate = models.TextField(_("mandate"), blank=True, validators=TEXT)
-    terms_of_reference = models.FileField(_("terms of reference (PDF)"), upload_to="board/working-groups/",
-                                          blank=True, validators=[validate_pdf])
-    members = models.ManyToManyField(BoardMember, related_name="working_groups", blank=True,
-                                     verbose_name=_("members"))
-    workstream = models.ForeignKey(Workstream, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="working_groups", verbose_name=_("workstream"))
-    approved_at = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="approved_working_groups", verbose_name=_("approved at"))
+    terms_of_reference = models.FileField(
+        _("terms of reference (PDF)"),
+        upload_to="board/working-groups/",
+        blank=True,
+        validators=[validate_pdf],
+    )
+    members = models.ManyToManyField(
+        BoardMember, related_name="working_groups", blank=True, verbose_name=_("members")
+    )
+    workstream = models.ForeignKey(
+        Workstream,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="working_groups",
+        verbose_name=_("workstream"),
+    )
+    approved_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_working_groups",
+        verbose_name=_("approved at"),
+    )
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -297,11 +338,17 @@ class BoardDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
     summary = models.TextField(_("summary"), blank=True, validators=TEXT)
-    file = models.FileField(_("file (PDF)"), upload_to="board/documents/", blank=True,
-                            validators=[validate_pdf])
-    approved_at = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="approved_documents", verbose_name=_("approved at"))
-    history = HistoricalRecords()
+    file = models.FileField(
+        _("file (PDF)"), upload_to="board/documents/", blank=True, validators=[validate_pdf]
+    )
+    approved_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_documents",
+        verbose_name=_("approved at"),
+    )
 
     class Meta:
         ordering = ["kind", "title"]
@@ -332,7 +379,9 @@ class Expert(models.Model):
     email = models.EmailField(_("e-mail"), unique=True)
     organisation = models.CharField(_("organisation"), max_length=200, validators=TEXT)
     country = CountryField(_("country"))
-    areas = models.ManyToManyField(ExpertiseArea, related_name="experts", verbose_name=_("areas of expertise"))
+    areas = models.ManyToManyField(
+        ExpertiseArea, related_name="experts", verbose_name=_("areas of expertise")
+    )
     is_active = models.BooleanField(_("active"), default=True)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     notes = models.TextField(_("internal notes"), blank=True, validators=TEXT)
@@ -359,16 +408,30 @@ class ExpertRequest(models.Model):
     email = models.EmailField(_("e-mail"))
     organisation = models.CharField(_("organisation"), max_length=200, validators=TEXT)
     country = CountryField(_("country"))
-    areas = models.ManyToManyField(ExpertiseArea, related_name="requests", verbose_name=_("areas of expertise"))
+    areas = models.ManyToManyField(
+        ExpertiseArea, related_name="requests", verbose_name=_("areas of expertise")
+    )
     motivation = models.TextField(_("motivation"), max_length=3000, validators=TEXT)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
-    expert = models.ForeignKey(Expert, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="requests", verbose_name=_("expert"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    expert = models.ForeignKey(
+        Expert,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("expert"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -381,8 +444,11 @@ class ExpertRequest(models.Model):
                 | (~Q(status="pending") & Q(decided_at__isnull=False)),
                 name="board_expert_request_decided_when_not_pending",
             ),
-            models.UniqueConstraint(fields=["email"], condition=Q(status="pending"),
-                                    name="board_expert_request_one_pending_per_email"),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(status="pending"),
+                name="board_expert_request_one_pending_per_email",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -402,19 +468,28 @@ class ForesightReport(models.Model):
     theme = models.CharField(_("theme"), max_length=200, validators=TEXT)
     summary = models.TextField(_("summary"), blank=True, validators=TEXT)
     authors = models.CharField(_("authors"), max_length=300, blank=True, validators=TEXT)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PREPARATION)
-    approved_at = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="approved_reports", verbose_name=_("approved at"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IN_PREPARATION
+    )
+    approved_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_reports",
+        verbose_name=_("approved at"),
+    )
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-publication_date", "title", "pk"]
         verbose_name = _("foresight report")
         verbose_name_plural = _("foresight series")
         constraints = [
-            models.CheckConstraint(condition=~Q(status="published") | Q(publication_date__isnull=False),
-                                   name="board_foresight_published_has_date"),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publication_date__isnull=False),
+                name="board_foresight_published_has_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -422,8 +497,9 @@ class ForesightReport(models.Model):
 
 
 class ForesightReportFile(models.Model):
-    report = models.ForeignKey(ForesightReport, on_delete=models.CASCADE, related_name="files",
-                               verbose_name=_("report"))
+    report = models.ForeignKey(
+        ForesightReport, on_delete=models.CASCADE, related_name="files", verbose_name=_("report")
+    )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     file = models.FileField(_("file (PDF)"), upload_to="board/foresight/", validators=[validate_pdf])
 
@@ -432,7 +508,9 @@ class ForesightReportFile(models.Model):
         verbose_name = _("foresight report file")
         verbose_name_plural = _("foresight report files")
         constraints = [
-            models.UniqueConstraint(fields=["report", "language"], name="board_foresight_file_language_unique"),
+            models.UniqueConstraint(
+                fields=["report", "language"], name="board_foresight_file_language_unique"
+            ),
         ]
 
     def __str__(self) -> str:

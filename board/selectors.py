@@ -17,8 +17,8 @@ from .models import (
     Meeting,
     MeetingDocument,
     Recommendation,
-    Workplan,
     WorkingGroup,
+    Workplan,
     Workstream,
 )
 
@@ -40,17 +40,24 @@ def meetings_list() -> QuerySet[Meeting]:
 def meeting_detail(*, number: int) -> Meeting:
     return Meeting.objects.prefetch_related(
         Prefetch("documents", queryset=MeetingDocument.objects.order_by("kind", "title", "pk")),
-        Prefetch("attendances", queryset=Attendance.objects.select_related("member")
-                 .order_by("member__order", "member__full_name", "pk")),
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.select_related("member").order_by(
+                "member__order", "member__full_name", "pk"
+            ),
+        ),
         Prefetch("recommendations", queryset=Recommendation.objects.order_by("number")),
     ).get(number=number)
 
 
 def previous_meeting(*, meeting: Meeting) -> Meeting | None:
     """The meeting whose recommendations this one reviews."""
-    return (Meeting.objects.filter(number__lt=meeting.number).order_by("-number")
-            .prefetch_related(Prefetch("recommendations", queryset=Recommendation.objects.order_by("number")))
-            .first())
+    return (
+        Meeting.objects.filter(number__lt=meeting.number)
+        .order_by("-number")
+        .prefetch_related(Prefetch("recommendations", queryset=Recommendation.objects.order_by("number")))
+        .first()
+    )
 
 
 def recommendations_list() -> QuerySet[Recommendation]:
@@ -66,28 +73,40 @@ class StatusCount:
 
 def recommendation_status_counts(recommendations: QuerySet[Recommendation]) -> list[StatusCount]:
     counts = dict(recommendations.order_by().values_list("status").annotate(n=Count("pk")))
-    return [StatusCount(status=value, label=label, count=counts.get(value, 0))
-            for value, label in Recommendation.Status.choices]
+    return [
+        StatusCount(status=value, label=label, count=counts.get(value, 0))
+        for value, label in Recommendation.Status.choices
+    ]
 
 
 def current_workplan(*, on: datetime.date | None = None) -> Workplan | None:
     workplans = Workplan.objects.order_by("-start_year", "pk")
     if on is not None:
         workplans = workplans.filter(start_year__lte=on.year, end_year__gte=on.year)
-    return workplans.prefetch_related(
-        Prefetch("workstreams", queryset=Workstream.objects.order_by("number").annotate(
-            average_progress=Avg("activities__progress"),
-        ).prefetch_related(
-            Prefetch("activities", queryset=Activity.objects.order_by("order", "pk")),
-        )),
-    ).select_related("approved_at").first()
+    return (
+        workplans.prefetch_related(
+            Prefetch(
+                "workstreams",
+                queryset=Workstream.objects.order_by("number")
+                .annotate(
+                    average_progress=Avg("activities__progress"),
+                )
+                .prefetch_related(
+                    Prefetch("activities", queryset=Activity.objects.order_by("order", "pk")),
+                ),
+            ),
+        )
+        .select_related("approved_at")
+        .first()
+    )
 
 
 def workplan_progress(workplan: Workplan) -> dict:
     """Activities by status and the average progress of the whole workplan."""
     activities = Activity.objects.filter(workstream__workplan=workplan)
     totals = activities.aggregate(
-        total=Count("pk"), average=Avg("progress"),
+        total=Count("pk"),
+        average=Avg("progress"),
         completed=Count("pk", filter=Q(status=Activity.Status.COMPLETED)),
         in_progress=Count("pk", filter=Q(status=Activity.Status.IN_PROGRESS)),
         planned=Count("pk", filter=Q(status=Activity.Status.PLANNED)),
@@ -98,9 +117,12 @@ def workplan_progress(workplan: Workplan) -> dict:
 
 
 def working_groups_list() -> QuerySet[WorkingGroup]:
-    return (WorkingGroup.objects.filter(is_active=True).select_related("workstream", "approved_at")
-            .prefetch_related(Prefetch("members", queryset=BoardMember.objects.order_by("order", "full_name")))
-            .order_by("name"))
+    return (
+        WorkingGroup.objects.filter(is_active=True)
+        .select_related("workstream", "approved_at")
+        .prefetch_related(Prefetch("members", queryset=BoardMember.objects.order_by("order", "full_name")))
+        .order_by("name")
+    )
 
 
 def documents_list() -> QuerySet[BoardDocument]:
@@ -112,6 +134,23 @@ def experts_list() -> QuerySet[Expert]:
 
 
 def foresight_list() -> QuerySet[ForesightReport]:
-    return ForesightReport.objects.exclude(status=ForesightReport.Status.IN_PREPARATION) \
-        .select_related("approved_at").prefetch_related("files") \
+    return (
+        ForesightReport.objects.exclude(status=ForesightReport.Status.IN_PREPARATION)
+        .select_related("approved_at")
+        .prefetch_related("files")
         .order_by("-publication_date", "title", "pk")
+    )
+
+
+def meetings_held_in(*, start: datetime.date, end: datetime.date) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(start_date__gte=start, start_date__lte=end).order_by("number")
+
+
+def workstream_progress(workplan: Workplan) -> list[Workstream]:
+    return list(
+        workplan.workstreams.order_by("number").annotate(
+            activity_count=Count("activities"),
+            completed_count=Count("activities", filter=Q(activities__status=Activity.Status.COMPLETED)),
+            average_progress=Avg("activities__progress"),
+        )
+    )

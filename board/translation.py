@@ -1,3 +1,7 @@
+"""Fields in the six UN languages. History is registered here, after translation, so that the
+historical models include the per-language columns (django-simple-history #209)."""
+
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
@@ -8,9 +12,9 @@ from .models import (
     ForesightReport,
     Meeting,
     Recommendation,
+    WorkingGroup,
     Workplan,
     Workstream,
-    WorkingGroup,
 )
 
 
@@ -62,3 +66,8 @@ class ExpertiseAreaTranslation(TranslationOptions):
 @register(ForesightReport)
 class ForesightReportTranslation(TranslationOptions):
     fields = ("title", "theme", "summary")
+
+
+for model in (BoardMember, Meeting, Recommendation, Workplan, Activity, WorkingGroup, BoardDocument,
+              ForesightReport):
+    simple_history.register(model)
