@@ -1,9 +1,307 @@
-"""API of partnerships: ``register(router)`` adds this app's viewsets to /api/v1/."""
+"""API of partnerships, mounted at /api/v1/: partners, agreements, figures and published pledges.
 
+Public data is readable by anyone; writes need a BDT staff account (session or
+``Authorization: Token KEY``) with the model permission. Writes go through ``services.py``,
+so the API refuses what the admin and the forms refuse, with the same messages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import django_filters
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from django.urls import path
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializer_fields import CountryField
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
+from rest_framework.views import APIView
 
-urlpatterns: list = []
+from alliance.models import Priority
+from alliance.roles import is_bdt_staff
+
+from . import selectors, services
+from .models import (
+    Agreement,
+    AgreementRegion,
+    AgreementStatus,
+    MembershipCategory,
+    Partner,
+    PartnerKind,
+    Pledge,
+    PledgeKind,
+)
+
+OTHER_LANGUAGES = [code.replace("-", "_") for code, _name in settings.LANGUAGES
+                   if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE]
+
+
+class StaffWritePublicRead(permissions.DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; only BDT staff with the model permission write."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return is_bdt_staff(request.user) and super().has_permission(request, view)
+
+
+def _as_api_error(error: DjangoValidationError) -> ValidationError:
+    if hasattr(error, "error_dict"):
+        return ValidationError({field: [str(m) for m in messages]
+                                for field, messages in error.message_dict.items()})
+    return ValidationError({"non_field_errors": [str(m) for m in error.messages]})
+
+
+class ServiceModelViewSet(viewsets.ModelViewSet):
+    """Creates and updates through the app's services, in the default language of content."""
+
+    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            try:
+                serializer.instance = self.create_object(dict(serializer.validated_data))
+            except DjangoValidationError as error:
+                raise _as_api_error(error) from error
+
+    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            try:
+                serializer.instance = self.update_object(serializer.instance, dict(serializer.validated_data))
+            except DjangoValidationError as error:
+                raise _as_api_error(error) from error
+
+    def create_object(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update_object(self, instance: Any, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+
+# --- Partners ------------------------------------------------------------------------------------
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    country = CountryField(required=False, allow_blank=True)
+
+    class Meta:
+        model = Partner
+        fields = ["id", "name", *[f"name_{code}" for code in OTHER_LANGUAGES], "acronym", "kind",
+                  "membership_category", "country", "website"]
+        extra_kwargs = {f"name_{code}": {"required": False} for code in OTHER_LANGUAGES}
+
+
+class StaffPartnerSerializer(PartnerSerializer):
+    class Meta(PartnerSerializer.Meta):
+        fields = [*PartnerSerializer.Meta.fields, "contact_name", "contact_email", "contact_phone",
+                  "relationship_notes"]
+
+
+class PartnerFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=PartnerKind.choices)
+    membership_category = django_filters.ChoiceFilter(choices=MembershipCategory.choices)
+    year = django_filters.NumberFilter(method="filter_year", label=_("year of an agreement"))
+    search = django_filters.CharFilter(method="filter_search", label=_("search"))
+
+    class Meta:
+        model = Partner
+        fields = ["kind", "membership_category", "country"]
+
+    def filter_year(self, queryset, name, value):
+        ids = selectors.agreements_of_year(int(value)).values("partner")
+        return queryset.filter(pk__in=ids)
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+
+
+class PartnerViewSet(ServiceModelViewSet):
+    queryset = selectors.partner_list()
+    permission_classes = [StaffWritePublicRead]
+    filterset_class = PartnerFilter
+
+    def get_serializer_class(self):
+        return StaffPartnerSerializer if is_bdt_staff(self.request.user) else PartnerSerializer
+
+    def create_object(self, data: dict[str, Any]) -> Partner:
+        return services.partner_create(**data)
+
+    def update_object(self, instance: Partner, data: dict[str, Any]) -> Partner:
+        return services.partner_update(partner=instance, **data)
+
+    def perform_destroy(self, instance: Partner) -> None:
+        if instance.agreements.exists():
+            raise ValidationError({"non_field_errors": [_("A partner with agreements cannot be deleted.")]})
+        instance.delete()
+
+
+# --- Agreements ----------------------------------------------------------------------------------
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all())
+    priorities = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
+                                              queryset=Priority.objects.all())
+    reference = serializers.CharField(required=False, max_length=40)
+    is_financial = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Agreement
+        fields = ["id", "reference", "title", *[f"title_{code}" for code in OTHER_LANGUAGES], "partner",
+                  "signed_on", "status", "partner_contribution_usd", "itu_contribution_usd",
+                  "original_currency", "original_amount", "region", "priorities", "vehicle",
+                  "linked_projects", "is_financial"]
+        extra_kwargs = {f"title_{code}": {"required": False} for code in OTHER_LANGUAGES}
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # Whole-object rules (negative amounts, future signing date) are checked by the service.
+        return attrs
+
+
+class AgreementFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("year"))
+    region = django_filters.ChoiceFilter(choices=AgreementRegion.choices)
+    priority = django_filters.CharFilter(field_name="priorities__code", label=_("ITU-D priority"),
+                                         distinct=True)
+    kind = django_filters.ChoiceFilter(field_name="partner__kind", choices=PartnerKind.choices,
+                                       label=_("partner type"))
+    status = django_filters.ChoiceFilter(choices=AgreementStatus.choices)
+
+    class Meta:
+        model = Agreement
+        fields = ["partner", "year", "region", "priority", "kind", "status"]
+
+
+class AgreementViewSet(ServiceModelViewSet):
+    serializer_class = AgreementSerializer
+    permission_classes = [StaffWritePublicRead]
+    filterset_class = AgreementFilter
+    queryset = Agreement.objects.none()
+
+    def get_queryset(self):
+        return selectors.agreement_list(user=self.request.user)
+
+    def create_object(self, data: dict[str, Any]) -> Agreement:
+        priorities = [p.code for p in data.pop("priorities", [])]
+        return services.agreement_create(priorities=priorities, **data)
+
+    def update_object(self, instance: Agreement, data: dict[str, Any]) -> Agreement:
+        priorities = data.pop("priorities", None)
+        codes = [p.code for p in priorities] if priorities is not None else None
+        return services.agreement_update(agreement=instance, priorities=codes, **data)
+
+
+# --- Figures -------------------------------------------------------------------------------------
+
+
+def _amount(value) -> str:
+    return f"{value:.2f}"
+
+
+def stats_payload(stats: dict[str, Any]) -> dict[str, Any]:
+    """The figures in the shape of the API contract: amounts as decimal strings."""
+    breakdown = ("agreements", "financial_agreements")
+    return {
+        "year": stats["year"],
+        "agreements": stats["agreements"],
+        "financial_agreements": stats["financial_agreements"],
+        "contributions_usd": _amount(stats["contributions_usd"]),
+        "partner_share_percent": stats["partner_share_percent"],
+        "itu_share_percent": stats["itu_share_percent"],
+        "partners": stats["partners"],
+        "partners_by_kind": stats["partners_by_kind"],
+        "partners_by_membership_category": stats["partners_by_membership_category"],
+        "financial_partners": stats["financial_partners"],
+        "financial_partners_usd": _amount(stats["financial_partners_usd"]),
+        "top_financial_partners": [
+            {"partner": row["partner"], "name": row["name"], "amount_usd": _amount(row["amount_usd"])}
+            for row in stats["top_financial_partners"]
+        ],
+        "by_region": [
+            {"region": row["region"], **{k: row[k] for k in breakdown},
+             "contributions_usd": _amount(row["contributions_usd"])} for row in stats["by_region"]
+        ],
+        "by_priority": [
+            {"priority": row["priority"], **{k: row[k] for k in breakdown},
+             "contributions_usd": _amount(row["contributions_usd"])} for row in stats["by_priority"]
+        ],
+        "trend": [
+            {"year": row["year"], **{k: row[k] for k in breakdown},
+             "contributions_usd": _amount(row["contributions_usd"])} for row in stats["trend"]
+        ],
+    }
+
+
+class StatsQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=1990, max_value=2100, required=False)
+
+
+class PartnershipStatsView(APIView):
+    """Figures of partnerships and resource mobilization for ``?year=`` (default: this year)."""
+
+    permission_classes = [permissions.AllowAny]
+
+    def get(self, request: Request) -> Response:
+        query = StatsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        year = query.validated_data.get("year") or date.today().year
+        return Response(stats_payload(selectors.partnership_stats(year=year)))
+
+
+# --- Partner2Connect ----------------------------------------------------------------------------
+
+
+class PledgeSerializer(serializers.ModelSerializer):
+    pledger = serializers.CharField(source="pledger.organisation", read_only=True)
+    pledger_kind = serializers.CharField(source="pledger.kind", read_only=True)
+    action_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    target_countries = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Pledge
+        fields = ["id", "title", "description", "kind", "pledger", "pledger_kind", "action_areas",
+                  "target_countries", "benefits_ldc", "benefits_lldc", "benefits_sids", "benefit_description",
+                  "value_usd", "target_year", "made_with"]
+
+    def get_target_countries(self, pledge: Pledge) -> list[str]:
+        return [country.code for country in pledge.target_countries]
+
+
+class PledgeFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=PledgeKind.choices)
+    action_area = django_filters.CharFilter(field_name="action_areas__code", distinct=True)
+    country = django_filters.CharFilter(field_name="target_countries", lookup_expr="icontains")
+
+    class Meta:
+        model = Pledge
+        fields = ["kind", "action_area", "country", "benefits_ldc", "benefits_lldc", "benefits_sids"]
+
+
+class PledgeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published pledges only, for everyone, staff included: the review happens in the staff area."""
+
+    serializer_class = PledgeSerializer
+    filterset_class = PledgeFilter
+    permission_classes = [permissions.AllowAny]
+    queryset = Pledge.objects.none()
+
+    def get_queryset(self):
+        return selectors.published_pledges()
+
+
+urlpatterns = [
+    path("partnerships/stats/", PartnershipStatsView.as_view(), name="partnerships-stats"),
+]
 
 
 def register(router: BaseRouter) -> None:
     """Register this app's viewsets on the shared router."""
+    router.register("partners", PartnerViewSet, basename="partner")
+    router.register("agreements", AgreementViewSet, basename="agreement")
+    router.register("pledges", PledgeViewSet, basename="pledge")

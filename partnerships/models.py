@@ -26,6 +26,13 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")
 
 
+def _translations(*fields: str) -> list[str]:
+    """The columns django-modeltranslation adds; history keeps the default-language value only,
+    because the historical model is built before modeltranslation adds them."""
+    languages = [lang.replace("-", "_") for lang in settings.MODELTRANSLATION_LANGUAGES]
+    return [f"{field}_{lang}" for field in fields for lang in languages]
+
+
 def _in_choices(field: str, choices: type[models.TextChoices]) -> Q:
     return Q(**{f"{field}__in": choices.values})
 
@@ -72,7 +79,7 @@ class Partner(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=_translations("name"))
 
     class Meta:
         ordering = ["name", "pk"]
@@ -151,7 +158,7 @@ class Agreement(models.Model):
     notes = models.TextField(_("notes"), blank=True, validators=[validate_no_control_characters])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(m2m_fields=[priorities])
+    history = HistoricalRecords(m2m_fields=[priorities], excluded_fields=_translations("title"))
 
     class Meta:
         ordering = ["-signed_on", "reference"]
@@ -219,7 +226,7 @@ class ImpactStory(models.Model):
     link = models.URLField(_("link"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     published_on = models.DateField(_("published on"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=_translations("title", "summary", "body"))
 
     class Meta:
         ordering = ["-published_on", "-pk"]
@@ -323,12 +330,16 @@ class ActionAreaMembership(models.Model):
         verbose_name = _("action-area membership")
         verbose_name_plural = _("action-area memberships")
         constraints = [
-            models.UniqueConstraint(fields=["action_area", "pledger"], name="one_role_per_area"),
-            models.UniqueConstraint(fields=["action_area", "lead_seat"], name="lead_seat_unique"),
+            models.UniqueConstraint(
+                fields=["action_area", "pledger"], name="one_role_per_area",
+                violation_error_message=_("This organization already has a role in this action area.")),
+            models.UniqueConstraint(fields=["action_area", "lead_seat"], name="lead_seat_unique",
+                                    violation_error_message=_("This lead seat is already taken.")),
             models.CheckConstraint(
                 condition=(Q(role=ActionAreaRole.LEAD, lead_seat__gte=1, lead_seat__lte=MAX_LEADS_PER_AREA)
                            | Q(role=ActionAreaRole.MEMBER, lead_seat__isnull=True)),
                 name="at_most_five_lead_seats",
+                violation_error_message=_("A lead takes one of the five lead seats; a member takes none."),
             ),
         ]
 

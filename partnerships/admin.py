@@ -1,0 +1,177 @@
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from alliance.models import Priority
+
+from . import services
+from .models import (
+    ActionArea,
+    ActionAreaMembership,
+    Agreement,
+    ImpactStory,
+    Partner,
+    Pledge,
+    Pledger,
+    ProgressReport,
+)
+
+LANGUAGE_SUFFIXES = [code.replace("-", "_") for code in settings.MODELTRANSLATION_LANGUAGES]
+
+
+class StrictManyToManyWidget(widgets.ManyToManyWidget):
+    """Like ManyToManyWidget, but an unknown code is an error of the row instead of being dropped."""
+
+    def clean(self, value, row=None, **kwargs):
+        if not value:
+            return self.model.objects.none()
+        codes = [code.strip() for code in str(value).split(self.separator) if code.strip()]
+        found = self.model.objects.filter(**{f"{self.field}__in": codes})
+        unknown = sorted(set(codes) - {getattr(obj, self.field) for obj in found})
+        if unknown:
+            raise ValueError(_("Unknown code: %(codes)s.") % {"codes": ", ".join(unknown)})
+        return found
+
+
+class ValidatingResource(resources.ModelResource):
+    """Validates each row like the admin form does; a file with any bad row imports nothing."""
+
+    class Meta:
+        clean_model_instances = True
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = False
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None,
+                    collect_failed_rows=False, rollback_on_validation_errors=False, **kwargs):
+        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors,
+                                   use_transactions=True, collect_failed_rows=collect_failed_rows,
+                                   rollback_on_validation_errors=True, **kwargs)
+
+
+class PartnerResource(ValidatingResource):
+    class Meta(ValidatingResource.Meta):
+        model = Partner
+        fields = ["id", *[f"name_{s}" for s in LANGUAGE_SUFFIXES], "acronym", "kind", "membership_category",
+                  "country", "website", "contact_name", "contact_email", "contact_phone"]
+        export_order = fields
+
+    def before_save_instance(self, instance, row, **kwargs):
+        instance.name = instance.name_en or instance.name
+
+
+class AgreementResource(ValidatingResource):
+    partner = fields.Field(attribute="partner", column_name="partner",
+                           widget=widgets.ForeignKeyWidget(Partner, "pk"))
+    priorities = fields.Field(attribute="priorities", column_name="priorities",
+                              widget=StrictManyToManyWidget(Priority, field="code", separator=","))
+
+    class Meta(ValidatingResource.Meta):
+        model = Agreement
+        import_id_fields = ["reference"]
+        fields = ["reference", *[f"title_{s}" for s in LANGUAGE_SUFFIXES], "partner", "signed_on", "status",
+                  "partner_contribution_usd", "itu_contribution_usd", "original_currency", "original_amount",
+                  "region", "priorities", "vehicle", "linked_projects"]
+        export_order = fields
+
+    def before_save_instance(self, instance, row, **kwargs):
+        instance.title = instance.title_en or instance.title
+
+
+class PartnershipsAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """CSV/XLSX import and export, change history and the six-language fields on one admin."""
+
+
+@admin.register(Partner)
+class PartnerAdmin(PartnershipsAdmin):
+    resource_classes = [PartnerResource]
+    list_display = ("name", "acronym", "kind", "membership_category", "country")
+    list_filter = ("kind", "membership_category")
+    search_fields = ("name", "acronym")
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PartnershipsAdmin):
+    resource_classes = [AgreementResource]
+    list_display = ("reference", "title", "partner", "signed_on", "status", "partner_contribution_usd",
+                    "itu_contribution_usd", "region")
+    list_filter = ("status", "region", "priorities", "partner__kind", "vehicle")
+    search_fields = ("reference", "title", "partner__name", "partner__acronym")
+    date_hierarchy = "signed_on"
+    autocomplete_fields = ("partner",)
+    filter_horizontal = ("priorities",)
+    list_select_related = ("partner",)
+
+
+@admin.register(ImpactStory)
+class ImpactStoryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("title", "partner", "agreement", "is_published", "published_on")
+    list_filter = ("is_published",)
+    search_fields = ("title", "summary", "partner__name")
+    autocomplete_fields = ("partner", "agreement")
+
+
+class MembershipInline(admin.TabularInline):
+    model = ActionAreaMembership
+    extra = 0
+    autocomplete_fields = ("pledger",)
+
+
+@admin.register(ActionArea)
+class ActionAreaAdmin(TranslationAdmin):
+    list_display = ("name", "code", "order")
+    inlines = [MembershipInline]
+
+
+@admin.register(Pledger)
+class PledgerAdmin(SimpleHistoryAdmin):
+    list_display = ("organisation", "kind", "country", "contact_email")
+    list_filter = ("kind",)
+    search_fields = ("organisation", "contact_name", "contact_email")
+    raw_id_fields = ("user",)
+
+
+class ProgressInline(admin.TabularInline):
+    model = ProgressReport
+    extra = 0
+    fields = ("reported_on", "status", "amount_delivered_usd", "narrative")
+
+
+@admin.register(Pledge)
+class PledgeAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "pledger", "kind", "status", "value_usd", "target_year", "next_report_due")
+    list_filter = ("status", "kind", "action_areas", "benefits_ldc", "benefits_lldc", "benefits_sids")
+    search_fields = ("title", "description", "pledger__organisation")
+    autocomplete_fields = ("pledger",)
+    filter_horizontal = ("action_areas",)
+    readonly_fields = ("status", "reviewed_by", "decided_at", "decline_reason")
+    inlines = [ProgressInline]
+    actions = ["publish"]
+    list_select_related = ("pledger",)
+
+    @admin.action(description=_("Publish the selected pledges (due diligence complete)"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Pledge]) -> None:
+        published = 0
+        for pledge in queryset.select_related("pledger__user"):
+            try:
+                services.pledge_publish(pledge=pledge, reviewer=request.user)
+                published += 1
+            except ValidationError as error:
+                self.message_user(request, f"{pledge}: {' '.join(error.messages)}", messages.ERROR)
+        if published:
+            self.message_user(request, _("%(n)d pledges published.") % {"n": published}, messages.SUCCESS)
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(SimpleHistoryAdmin):
+    list_display = ("pledge", "reported_on", "status", "amount_delivered_usd")
+    list_filter = ("status",)
+    search_fields = ("pledge__title", "pledge__pledger__organisation")
+    raw_id_fields = ("pledge", "submitted_by")

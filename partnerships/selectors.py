@@ -1,0 +1,316 @@
+"""Reads: the figures of partnerships and resource mobilization, and what the public may see.
+
+Every figure is computed from the agreements of a calendar year (by signing date); drafts never
+count. A number of queries that does not grow with the data: each figure is one aggregate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import Count, DecimalField, F, Max, Min, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
+
+from alliance.models import Priority
+
+from .models import (
+    SIGNED_STATUSES,
+    ZERO,
+    ActionArea,
+    ActionAreaMembership,
+    ActionAreaRole,
+    Agreement,
+    AgreementRegion,
+    ImpactStory,
+    MembershipCategory,
+    Partner,
+    PartnerKind,
+    Pledge,
+    PledgeKind,
+    PledgeStatus,
+)
+
+TREND_YEARS = 5
+TOP_PARTNERS = 10
+AMOUNT = DecimalField(max_digits=16, decimal_places=2)
+CENT = Decimal("0.01")
+
+FINANCIAL = Q(partner_contribution_usd__gt=0) | Q(itu_contribution_usd__gt=0)
+
+
+def _money(value: Decimal | None) -> Decimal:
+    return (value or ZERO).quantize(CENT)
+
+
+def _total() -> Any:
+    return F("partner_contribution_usd") + F("itu_contribution_usd")
+
+
+def _percent(part: Decimal, whole: Decimal) -> int:
+    if not whole:
+        return 0
+    return int((part * 100 / whole).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def signed_agreements() -> QuerySet[Agreement]:
+    return Agreement.objects.filter(status__in=SIGNED_STATUSES)
+
+
+def agreements_of_year(year: int) -> QuerySet[Agreement]:
+    return signed_agreements().filter(signed_on__year=year)
+
+
+def agreement_years() -> list[int]:
+    """The years that have signed agreements, newest first (for the year selector)."""
+    bounds = signed_agreements().aggregate(first=Min("signed_on"), last=Max("signed_on"))
+    if not bounds["first"]:
+        return []
+    return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+
+
+def _summary(year: int) -> dict[str, Any]:
+    financial_partner = Q(partner_contribution_usd__gt=0)
+    row = agreements_of_year(year).aggregate(
+        agreements=Count("id"),
+        financial_agreements=Count("id", filter=FINANCIAL),
+        partner_usd=Sum("partner_contribution_usd", output_field=AMOUNT),
+        itu_usd=Sum("itu_contribution_usd", output_field=AMOUNT),
+        partners=Count("partner", distinct=True),
+        financial_partners=Count("partner", distinct=True, filter=financial_partner),
+    )
+    partner_usd, itu_usd = _money(row["partner_usd"]), _money(row["itu_usd"])
+    total = partner_usd + itu_usd
+    return {
+        "agreements": row["agreements"],
+        "financial_agreements": row["financial_agreements"],
+        "contributions_usd": total,
+        "partner_contributions_usd": partner_usd,
+        "itu_contributions_usd": itu_usd,
+        "partner_share_percent": _percent(partner_usd, total),
+        "itu_share_percent": _percent(itu_usd, total),
+        "partners": row["partners"],
+        "financial_partners": row["financial_partners"],
+        # What the financial partners signed: their own contributions, not ITU's.
+        "financial_partners_usd": partner_usd,
+    }
+
+
+def _partners_by(field: str, choices: type, year: int) -> dict[str, int]:
+    counts = dict(
+        Partner.objects.filter(agreements__in=agreements_of_year(year))
+        .values_list(field).annotate(n=Count("id", distinct=True)).order_by(field)
+    )
+    return {code: counts.get(code, 0) for code in choices.values}
+
+
+def partners_by_kind(*, year: int) -> dict[str, int]:
+    return _partners_by("kind", PartnerKind, year)
+
+
+def partners_by_membership_category(*, year: int) -> dict[str, int]:
+    return _partners_by("membership_category", MembershipCategory, year)
+
+
+def top_financial_partners(*, year: int, limit: int = TOP_PARTNERS) -> list[dict[str, Any]]:
+    """Partners by what they signed in the year, largest first (ties by name for a stable order)."""
+    rows = list(
+        agreements_of_year(year).filter(partner_contribution_usd__gt=0)
+        .values("partner").annotate(amount=Sum("partner_contribution_usd", output_field=AMOUNT))
+        .order_by("-amount", "partner")[:limit]
+    )
+    partners = Partner.objects.in_bulk([row["partner"] for row in rows])
+    return [
+        {"partner": row["partner"], "name": partners[row["partner"]].name,
+         "acronym": partners[row["partner"]].acronym, "amount_usd": _money(row["amount"])}
+        for row in rows
+    ]
+
+
+def _breakdown_values() -> dict[str, Any]:
+    return {
+        "agreements": Count("id"),
+        "financial_agreements": Count("id", filter=FINANCIAL),
+        "contributions_usd": Coalesce(Sum(_total(), output_field=AMOUNT), Value(ZERO), output_field=AMOUNT),
+    }
+
+
+def by_region(*, year: int) -> list[dict[str, Any]]:
+    rows = {
+        row["region"]: row
+        for row in agreements_of_year(year).values("region").annotate(**_breakdown_values())
+        .order_by("region")
+    }
+    result = []
+    for code, label in AgreementRegion.choices:
+        row = rows.get(code, {})
+        result.append({
+            "region": code, "label": label,
+            "agreements": row.get("agreements", 0),
+            "financial_agreements": row.get("financial_agreements", 0),
+            "contributions_usd": _money(row.get("contributions_usd")),
+        })
+    return result
+
+
+def by_priority(*, year: int) -> list[dict[str, Any]]:
+    """Agreements per ITU-D priority; an agreement serving two priorities counts in both."""
+    in_year = Q(agreements__status__in=SIGNED_STATUSES, agreements__signed_on__year=year)
+    financial = in_year & (Q(agreements__partner_contribution_usd__gt=0)
+                           | Q(agreements__itu_contribution_usd__gt=0))
+    total = F("agreements__partner_contribution_usd") + F("agreements__itu_contribution_usd")
+    priorities = Priority.objects.annotate(
+        n_agreements=Count("agreements", filter=in_year),
+        n_financial=Count("agreements", filter=financial),
+        amount=Sum(total, filter=financial, output_field=AMOUNT),
+    ).order_by("order", "code")
+    return [
+        {"priority": p.code, "label": p.name, "agreements": p.n_agreements,
+         "financial_agreements": p.n_financial, "contributions_usd": _money(p.amount)}
+        for p in priorities
+    ]
+
+
+def trend(*, year: int, years: int = TREND_YEARS) -> list[dict[str, Any]]:
+    """The year asked and the four before it, oldest first."""
+    first = year - years + 1
+    rows = {
+        row["year"]: row
+        for row in signed_agreements().filter(signed_on__year__gte=first, signed_on__year__lte=year)
+        .annotate(year=ExtractYear("signed_on")).values("year").annotate(**_breakdown_values())
+        .order_by("year")
+    }
+    return [
+        {"year": y, "agreements": rows.get(y, {}).get("agreements", 0),
+         "financial_agreements": rows.get(y, {}).get("financial_agreements", 0),
+         "contributions_usd": _money(rows.get(y, {}).get("contributions_usd"))}
+        for y in range(first, year + 1)
+    ]
+
+
+def partnership_stats(*, year: int) -> dict[str, Any]:
+    """Every figure of the "Partnerships and resource mobilization" report for one year."""
+    summary = _summary(year)
+    return {
+        "year": year,
+        **summary,
+        "partners_by_kind": partners_by_kind(year=year),
+        "partners_by_membership_category": partners_by_membership_category(year=year),
+        "top_financial_partners": top_financial_partners(year=year),
+        "by_region": by_region(year=year),
+        "by_priority": by_priority(year=year),
+        "trend": trend(year=year),
+    }
+
+
+# --- Lists --------------------------------------------------------------------------------------
+
+
+def partner_list() -> QuerySet[Partner]:
+    return Partner.objects.order_by("name", "pk")
+
+
+def agreement_list(*, user=None) -> QuerySet[Agreement]:
+    """Agreements with what a list needs; drafts only for BDT staff."""
+    qs = Agreement.objects.select_related("partner").prefetch_related("priorities").order_by(
+        "-signed_on", "reference")
+    if user is not None and user.is_authenticated and user.is_staff:
+        return qs
+    return qs.filter(status__in=SIGNED_STATUSES)
+
+
+def published_impact_stories() -> QuerySet[ImpactStory]:
+    return (ImpactStory.objects.filter(is_published=True)
+            .select_related("partner", "agreement__partner").order_by("-published_on", "-pk"))
+
+
+# --- Partner2Connect ----------------------------------------------------------------------------
+
+
+def published_pledges() -> QuerySet[Pledge]:
+    """The only pledges the public and anonymous API users ever see."""
+    return (Pledge.objects.filter(status=PledgeStatus.PUBLISHED)
+            .select_related("pledger").prefetch_related("action_areas").order_by("-submitted_at", "-pk"))
+
+
+def pledge_totals(pledges: QuerySet[Pledge]) -> dict[str, Any]:
+    row = pledges.order_by().aggregate(
+        pledges=Count("id", distinct=True),
+        pledgers=Count("pledger", distinct=True),
+        financial=Count("id", distinct=True, filter=Q(kind=PledgeKind.FINANCIAL)),
+    )
+    # Summed on the plain pledges so that a filter through action areas never counts one twice.
+    value = Pledge.objects.filter(pk__in=pledges.order_by().values("pk")).aggregate(
+        value=Sum("value_usd", output_field=AMOUNT))["value"]
+    return {**row, "value_usd": _money(value)}
+
+
+def pledges_by_kind(pledges: QuerySet[Pledge]) -> list[dict[str, Any]]:
+    counts = {
+        row["kind"]: row for row in Pledge.objects.filter(pk__in=pledges.order_by().values("pk"))
+        .values("kind").annotate(n=Count("id"), value=Sum("value_usd", output_field=AMOUNT)).order_by("kind")
+    }
+    return [{"kind": code, "label": label, "pledges": counts.get(code, {}).get("n", 0),
+             "value_usd": _money(counts.get(code, {}).get("value"))} for code, label in PledgeKind.choices]
+
+
+def pledges_by_action_area(pledges: QuerySet[Pledge]) -> list[dict[str, Any]]:
+    ids = pledges.order_by().values("pk")
+    areas = ActionArea.objects.annotate(
+        n=Count("pledges", filter=Q(pledges__in=ids), distinct=True),
+        value=Sum("pledges__value_usd", filter=Q(pledges__in=ids), output_field=AMOUNT),
+    ).order_by("order")
+    return [{"code": a.code, "label": a.name, "pledges": a.n, "value_usd": _money(a.value)} for a in areas]
+
+
+def action_areas_with_members() -> QuerySet[ActionArea]:
+    memberships = ActionAreaMembership.objects.select_related("pledger").order_by(
+        "role", "lead_seat", "pledger__organisation")
+    return (ActionArea.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
+            .order_by("order"))
+
+
+def lead_count(*, action_area: ActionArea) -> int:
+    return action_area.memberships.filter(role=ActionAreaRole.LEAD).count()
+
+
+class Light:
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class PledgeFollowUp:
+    pledge: Pledge
+    light: str
+    days_overdue: int
+
+
+def pledge_light(pledge: Pledge, *, today: date, warn_days: int = 30) -> str:
+    """Green: report not due soon; amber: due within a month; red: overdue."""
+    if pledge.next_report_due is None or pledge.next_report_due > today + timedelta(days=warn_days):
+        return Light.GREEN
+    if pledge.next_report_due >= today:
+        return Light.AMBER
+    return Light.RED
+
+
+def pledge_follow_up(*, today: date) -> list[PledgeFollowUp]:
+    """Published pledges with their traffic light, most overdue first."""
+    pledges = (Pledge.objects.filter(status=PledgeStatus.PUBLISHED).select_related("pledger")
+               .order_by(F("next_report_due").asc(nulls_last=True), "pk"))
+    return [
+        PledgeFollowUp(pledge=p, light=pledge_light(p, today=today),
+                       days_overdue=max(0, (today - p.next_report_due).days) if p.next_report_due else 0)
+        for p in pledges
+    ]
+
+
+def pledges_due_for_reminder(*, today: date) -> QuerySet[Pledge]:
+    """Published pledges whose report is due and whose pledger has not been reminded since."""
+    return (Pledge.objects.filter(status=PledgeStatus.PUBLISHED, next_report_due__lte=today)
+            .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lt=F("next_report_due")))
+            .select_related("pledger__user").order_by("pk"))

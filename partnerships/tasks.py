@@ -1,0 +1,11 @@
+from celery import shared_task
+from django.utils import timezone
+
+from . import selectors, services
+
+
+@shared_task(acks_late=True)
+def send_progress_reminders() -> int:
+    """Daily (beat schedule "P2C progress reminders"): remind pledgers whose report is due."""
+    today = timezone.localdate()
+    return services.pledges_remind(pledges=selectors.pledges_due_for_reminder(today=today), today=today)
