@@ -9,6 +9,7 @@ from importlib.util import find_spec
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 DEMO_MODULES = ("centres.demo", "board.demo", "dtlab.demo", "partnerships.demo",
                 "alliance.reports.demo")
@@ -18,7 +19,8 @@ class Command(BaseCommand):
     help = "Load the Alliance demo data (idempotent)."
 
     def handle(self, *args, **options) -> None:
-        with transaction.atomic():
+        # Seeding is not a staff change: no history rows, so a second run adds nothing at all.
+        with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
             for name in DEMO_MODULES:
                 if find_spec(name) is None:
                     continue
