@@ -1,0 +1,76 @@
+"""GET filters of the public lists (django-filter)."""
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from alliance.models import Region, StrategicObjective
+
+from .models import Funder, Playbook, PlaybookDocument, ProjectConcept, RIACohort
+
+
+def _search_all_languages(queryset: QuerySet, fields: tuple[str, ...], value: str) -> QuerySet:
+    """Search every language's text, so a title found in French is found from any page language."""
+    value = value.strip()
+    if not value:
+        return queryset
+    lookups = [
+        Q(**{f"{build_localized_fieldname(field, language)}__icontains": value})
+        for field in fields for language in settings.MODELTRANSLATION_LANGUAGES
+    ]
+    return queryset.filter(reduce(or_, lookups))
+
+
+class PlaybookFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    strategic_objective = django_filters.ModelChoiceFilter(
+        label=_("Strategic objective"), queryset=StrategicObjective.objects.order_by("number"),
+        empty_label=_("All objectives"),
+    )
+    topic = django_filters.ChoiceFilter(label=_("Cross-cutting topic"), choices=Playbook.Topic.choices,
+                                        empty_label=_("All topics"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Playbook.Status.choices,
+                                         empty_label=_("Any status"))
+    funder = django_filters.ModelChoiceFilter(label=_("Funder"), queryset=Funder.objects.order_by("code"),
+                                              empty_label=_("Any funder"))
+    language = django_filters.ChoiceFilter(label=_("Available in"), choices=settings.LANGUAGES,
+                                           method="available_in", empty_label=_("Any language"))
+
+    class Meta:
+        model = Playbook
+        fields = ["q", "strategic_objective", "topic", "status", "funder", "language"]
+
+    def search(self, queryset, name, value):
+        return _search_all_languages(queryset, ("title", "summary", "partners"), value)
+
+    def available_in(self, queryset, name, value):
+        documents = PlaybookDocument.objects.filter(version__playbook=OuterRef("pk"), language=value)
+        return queryset.filter(Exists(documents))
+
+
+class CohortFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=Region.objects.order_by("order"),
+                                              empty_label=_("All regions"))
+    year = django_filters.NumberFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
+
+    class Meta:
+        model = RIACohort
+        fields = ["q", "region", "year"]
+
+    def search(self, queryset, name, value):
+        return _search_all_languages(queryset, ("name", "city", "summary"), value)
+
+
+class ConceptFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectConcept.Status.choices,
+                                         empty_label=_("Any status"))
+
+    class Meta:
+        model = ProjectConcept
+        fields = ["status"]

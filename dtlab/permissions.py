@@ -1,0 +1,14 @@
+"""Who may see what in the DT Lab."""
+
+from alliance.roles import is_bdt_staff
+
+from .models import Playbook, PlaybookDocument
+
+
+def can_download_playbook(user, playbook: Playbook) -> bool:
+    """Published playbooks are public; drafts of playbooks in development are for staff only."""
+    return playbook.status == Playbook.Status.PUBLISHED or is_bdt_staff(user)
+
+
+def can_download(user, document: PlaybookDocument) -> bool:
+    return can_download_playbook(user, document.version.playbook)

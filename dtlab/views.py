@@ -1,0 +1,161 @@
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from . import permissions, selectors, services
+from .filters import CohortFilter, PlaybookFilter
+from .forms import ServiceRequestForm
+from .models import Playbook, PlaybookDocument, RIACohort, Service
+
+
+class FilteredListView(ListView):
+    """A list with a django-filter GET form, pagination that keeps the filters, and an empty state."""
+
+    filterset_class = None
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=super().get_queryset())
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter=self.filterset, query_string=query.urlencode(), **kwargs)
+
+
+class OverviewView(TemplateView):
+    template_name = "dtlab/public/index.html"
+
+    def get_context_data(self, **kwargs):
+        cohorts = list(selectors.cohort_list())
+        return super().get_context_data(
+            published_count=Playbook.objects.filter(status=Playbook.Status.PUBLISHED).count(),
+            service_count=Service.objects.filter(is_active=True).count(),
+            cohort_count=len(cohorts),
+            concept_count=sum(c.concept_count for c in cohorts),
+            concepts_total_usd=sum(c.total_budget_usd for c in cohorts),
+            latest_cohort=cohorts[0] if cohorts else None,
+            **kwargs,
+        )
+
+
+class PlaybookListView(FilteredListView):
+    template_name = "dtlab/public/playbook_list.html"
+    context_object_name = "playbooks"
+    filterset_class = PlaybookFilter
+
+    def get_queryset(self):
+        self.queryset = selectors.playbook_list()
+        return super().get_queryset()
+
+
+class PlaybookDetailView(DetailView):
+    template_name = "dtlab/public/playbook_detail.html"
+    context_object_name = "playbook"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.playbook_get(slug=self.kwargs["slug"])
+        except Playbook.DoesNotExist as error:
+            raise Http404 from error
+
+    def get_context_data(self, **kwargs):
+        playbook = self.object
+        return super().get_context_data(
+            downloadable=permissions.can_download_playbook(self.request.user, playbook),
+            current_language=get_language(), **kwargs,
+        )
+
+
+class PlaybookDownloadView(View):
+    """Serve one PDF as an attachment and count the download for its version and language."""
+
+    def get(self, request, slug: str, version: str, language: str):
+        try:
+            document = selectors.playbook_document_get(slug=slug, version=version, language=language)
+        except PlaybookDocument.DoesNotExist as error:
+            raise Http404 from error
+        if not permissions.can_download(request.user, document) or not document.file:
+            raise Http404
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        services.playbook_document_count_download(document=document)
+        response = FileResponse(handle, as_attachment=True, filename=f"{slug}-{version}-{language}.pdf",
+                                content_type="application/pdf")
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class ServiceListView(ListView):
+    template_name = "dtlab/public/service_list.html"
+    context_object_name = "services"
+
+    def get_queryset(self):
+        return selectors.service_list()
+
+
+class ServiceRequestView(FormView):
+    template_name = "dtlab/public/service_request.html"
+    form_class = ServiceRequestForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.service = get_object_or_404(selectors.service_list(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "service": self.service}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(service=self.service, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.service_request_submit(
+                service=self.service, submitted_by=self.request.user, language=get_language() or "en",
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        return redirect(reverse("dtlab:service-request-sent", kwargs={"slug": self.service.slug}))
+
+
+class ServiceRequestSentView(TemplateView):
+    template_name = "dtlab/public/service_request_sent.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            service=get_object_or_404(selectors.service_list(), slug=self.kwargs["slug"]), **kwargs
+        )
+
+
+class CohortListView(FilteredListView):
+    template_name = "dtlab/public/cohort_list.html"
+    context_object_name = "cohorts"
+    filterset_class = CohortFilter
+
+    def get_queryset(self):
+        self.queryset = selectors.cohort_list()
+        return super().get_queryset()
+
+
+class CohortDetailView(DetailView):
+    template_name = "dtlab/public/cohort_detail.html"
+    context_object_name = "cohort"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.cohort_get(number=self.kwargs["number"])
+        except RIACohort.DoesNotExist as error:
+            raise Http404 from error
