@@ -73,7 +73,8 @@ CRITERIA = [
     ("Institutional capacity", "Staff, premises and experience to run innovation programmes.", "20", 5),
     ("Ecosystem reach", "Partners in government, academia, industry and start-ups the centre can mobilise.",
      "15", 5),
-    ("Contribution to ITU regional initiatives", "How the centre advances the region's initiatives.", "15", 5),
+    ("Contribution to ITU regional initiatives", "How the centre advances the region's initiatives.",
+     "15", 5),
 ]
 
 
@@ -130,12 +131,12 @@ def load(*, log) -> None:
             "contact_name": f"Contact person {number} {ILLUSTRATIVE}",
             "contact_email": f"applicant{number}@example.org", "website": "",
             "regional_initiative": initiatives[ri_code],
-            "support_plan": f"Budget line of the host and letter of support of the administration {ILLUSTRATIVE}.",
+            "support_plan": f"Budget of the host and letter of support of the administration {ILLUSTRATIVE}.",
             "language": "en", "submitted_at": _aware(submitted),
             "status": Application.Status.SELECTED if selected else Application.Status.NOT_SELECTED,
             "decision_reason": "" if selected else f"Lower ranking in the first call {ILLUSTRATIVE}.",
             "decided_at": _aware(FIRST_CALL_DECISION),
-            "notes": "Demo data: organisation, city and contact are illustrative; seed 001 gives counts only.",
+            "notes": "Demo data: organisation, city and contact are illustrative; seed 001 gives counts.",
         })
         _set_m2m(application.objectives, objectives[number % 3: number % 3 + 3])
         if selected:
@@ -154,7 +155,7 @@ def load(*, log) -> None:
             "contact_email": f"{reference.lower()}@example.org", "regional_initiative": initiatives[ri_code],
             "support_plan": f"Request of the administration {ILLUSTRATIVE}.", "language": "en",
             "submitted_at": _aware(date(2024, 9, 2)), "status": Application.Status.SELECTED,
-            "decision_reason": "Approved after due diligence, at the request of the administration (seed 000).",
+            "decision_reason": "Approved after due diligence, at the administration's request (seed 000).",
             "decided_at": _aware(date(2025, 1, 20)),
             "notes": "Seed 000 names this host; dates are illustrative.",
         })
@@ -189,8 +190,9 @@ def _centre_for(application: Application, selected_on: date) -> Centre:
     })
     _set_m2m(centre.objectives, list(application.objectives.all()))
     if not centre.description_en:
-        centre.description_en = (f"{application.organisation} hosts an ITU Acceleration Centre that accelerates "
-                                 f"the digital innovation ecosystem of its country {ILLUSTRATIVE}.")
+        centre.description_en = (f"{application.organisation} hosts an ITU Acceleration Centre that "
+                                 f"accelerates the digital innovation ecosystem of its country "
+                                 f"{ILLUSTRATIVE}.")
         centre.save(update_fields=["description_en"])
     return centre
 
@@ -216,7 +218,8 @@ def _design_finished(centre: Centre, index: int, objectives: list[StrategicObjec
         "status": status, "design_finished_on": finished,
         "operating_since": date(2025, 1, 15) if code in OPERATING else None})
     if code in OPERATING:
-        _upsert(ProgressReport, {"centre": centre, "period_start": finished, "period_end": date(2024, 12, 31)}, {
+        period = {"centre": centre, "period_start": finished, "period_end": date(2024, 12, 31)}
+        _upsert(ProgressReport, period, {
             "summary": f"Services deployed and first cohort trained {ILLUSTRATIVE}.",
             "status": ProgressReport.Status.ACCEPTED, "submitted_at": _aware(date(2025, 1, 5)),
             "reviewed_at": _aware(date(2025, 1, 12))})
@@ -239,8 +242,8 @@ def _trainings(trained: list[Centre], network: list[Centre]) -> None:
     title = "Second meeting of the ITU Acceleration Centres"
     event = _upsert(NetworkEvent, {"title": title, "starts_on": date(2024, 10, 28)}, {
         "title_en": title, "ends_on": date(2024, 10, 28), "location": "Valletta, Malta",
-        "description": "Held during the Global Innovation Forum: results, challenges (funding, skilled staff, "
-                       "sustainable ecosystems) and cooperation between centres (seed 000). Date "
+        "description": "Held during the Global Innovation Forum: results, challenges (funding, skilled "
+                       "staff, sustainable ecosystems) and cooperation between centres (seed 000). Date "
                        f"{ILLUSTRATIVE}.",
     })
     _set_m2m(event.centres, network)

@@ -1,8 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "centres"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="centres/public/index.html"), name="index"),
+    path("", views.DirectoryView.as_view(), name="index"),
+    path("figures/", views.FiguresView.as_view(), name="figures"),
+    path("apply/", views.ApplyView.as_view(), name="apply"),
+    path("apply/thanks/", views.ApplyThanksView.as_view(), name="apply-thanks"),
+    path("<slug:slug>/", views.CentreDetailView.as_view(), name="detail"),
 ]

@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from alliance.models import Region, RegionalInitiative, StrategicObjective
+from alliance.validators import validate_no_control_characters, validate_pdf
+
+from .models import (
+    Activity,
+    ActivityProgress,
+    Centre,
+    CentreDocument,
+    HostType,
+    ProgressReport,
+)
+
+MAX_DOCUMENTS = 5
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ApplicationForm(forms.Form):
+    """The public form to apply to host a centre; no account needed."""
+
+    organisation = forms.CharField(label=_("Organisation"), max_length=200,
+                                   validators=[validate_no_control_characters])
+    host_type = forms.ChoiceField(label=_("Type of host"), choices=HostType.choices)
+    country = forms.ChoiceField(label=_("Country"))
+    city = forms.CharField(label=_("City"), max_length=100, validators=[validate_no_control_characters])
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150,
+                                   validators=[validate_no_control_characters])
+    contact_email = forms.EmailField(label=_("Contact e-mail"))
+    contact_phone = forms.CharField(label=_("Contact telephone"), max_length=40, required=False,
+                                    validators=[validate_no_control_characters])
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    objectives = forms.ModelMultipleChoiceField(
+        label=_("Strategic objectives the centre would work on"),
+        queryset=StrategicObjective.objects.order_by("number"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one to five."),
+    )
+    regional_initiative = forms.ModelChoiceField(
+        label=_("Regional initiative the centre supports"),
+        queryset=RegionalInitiative.objects.select_related("region").order_by("code"),
+    )
+    support_plan = forms.CharField(
+        label=_("How will you secure financial and political support?"), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}), validators=[validate_no_control_characters],
+    )
+    documents = MultipleFileField(
+        label=_("Supporting documents"), required=False,
+        help_text=_("PDF only, at most 10 MB each, up to five documents."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "---------"), *countries]
+
+    def clean_objectives(self):
+        objectives = self.cleaned_data["objectives"]
+        if not 1 <= len(objectives) <= 5:
+            raise ValidationError(_("Choose between one and five strategic objectives."))
+        return objectives
+
+    def clean_documents(self):
+        files = self.cleaned_data.get("documents") or []
+        if len(files) > MAX_DOCUMENTS:
+            raise ValidationError(_("Attach at most five documents."))
+        errors = []
+        for file in files:
+            try:
+                validate_pdf(file)
+            except ValidationError as exc:
+                errors.extend(f"{file.name}: {message}" for message in exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class CentreProfileForm(forms.ModelForm):
+    """What a host edits: the description in the six languages, contacts, logo and website."""
+
+    class Meta:
+        model = Centre
+        fields = ["description_en", "description_fr", "description_es", "description_ru", "description_ar",
+                  "description_zh_hans", "website", "contact_email", "contact_phone", "logo"]
+        widgets = {f"description_{code}": forms.Textarea(attrs={"rows": 5})
+                   for code in ("en", "fr", "es", "ru", "ar", "zh_hans")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            field = self.fields[f"description_{code.replace('-', '_')}"]
+            field.label = _("Description in %(language)s") % {"language": name}
+            field.widget.attrs["lang"] = code
+            if code in settings.LANGUAGES_BIDI:
+                field.widget.attrs["dir"] = "rtl"
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = ["objective", "title", "planned_start", "planned_end", "status", "progress", "outputs",
+                  "indicators"]
+        widgets = {"planned_start": DateInput(), "planned_end": DateInput(),
+                   "outputs": forms.Textarea(attrs={"rows": 3}),
+                   "indicators": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("planned_start"), data.get("planned_end")
+        if start and end and end < start:
+            self.add_error("planned_end", _("The planned end cannot be before the planned start."))
+        return data
+
+
+class ProgressReportForm(forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["period_start", "period_end", "summary"]
+        widgets = {"period_start": DateInput(), "period_end": DateInput(),
+                   "summary": forms.Textarea(attrs={"rows": 6})}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
+
+
+class ActivityProgressForm(forms.ModelForm):
+    class Meta:
+        model = ActivityProgress
+        fields = ["status", "progress", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+ActivityProgressFormSet = forms.modelformset_factory(ActivityProgress, form=ActivityProgressForm, extra=0)
+
+
+class CentreDocumentForm(forms.ModelForm):
+    class Meta:
+        model = CentreDocument
+        fields = ["title", "file"]
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
+
+
+class CentreFilter(django_filters.FilterSet):
+    """The public directory's search and filters (a GET form)."""
+
+    q = django_filters.CharFilter(label=_("Search by name"), method="search")
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), field_name="regional_initiative__region", to_field_name="code",
+        queryset=Region.objects.order_by("order"))
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    objective = django_filters.ModelChoiceFilter(
+        label=_("Strategic objective"), field_name="objectives", to_field_name="number",
+        queryset=StrategicObjective.objects.order_by("number"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=[c for c in Centre.Status.choices if c[0] != Centre.Status.REMOVED])
+
+    class Meta:
+        model = Centre
+        fields = ["q", "region", "country", "objective", "status"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(name__icontains=value) | Q(host_organisation__icontains=value)
+                               | Q(city__icontains=value))
+

@@ -1,0 +1,350 @@
+"""Public pages of the network and the hosts' portal. Thin: forms validate, services write."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from . import selectors, services
+from .forms import (
+    ActivityForm,
+    ActivityProgressFormSet,
+    ApplicationForm,
+    CentreDocumentForm,
+    CentreFilter,
+    CentreProfileForm,
+    ProgressReportForm,
+)
+from .models import ProgressReport
+
+APPLICATION_SESSION_KEY = "centres_application_reference"
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form, by field where the form has that field."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# Public --------------------------------------------------------------------------------------
+
+
+class DirectoryView(FilterView):
+    """The network's landing page: the directory of centres with search and filters."""
+
+    template_name = "centres/public/index.html"
+    filterset_class = CentreFilter
+    paginate_by = 20
+    strict = False
+
+    def get_queryset(self):
+        return selectors.centres_public()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(query_string=query.urlencode(), **kwargs)
+
+
+class CentreDetailView(DetailView):
+    template_name = "centres/public/detail.html"
+    context_object_name = "centre"
+
+    def get_queryset(self):
+        return selectors.centre_public_detail_queryset()
+
+
+class FiguresView(TemplateView):
+    template_name = "centres/public/figures.html"
+
+    def get_context_data(self, **kwargs):
+        rows = selectors.network_figures()
+        return super().get_context_data(
+            rows=rows, first=rows[0] if rows else None, total=selectors.figures_total(rows),
+            network=[(label, n) for label, n in selectors.lifecycle_counts()], **kwargs)
+
+
+class ApplyView(FormView):
+    template_name = "centres/public/apply.html"
+    form_class = ApplicationForm
+    success_url = reverse_lazy("centres:apply-thanks")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(criteria=selectors.criteria_published(), **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            application = services.application_submit(
+                organisation=data["organisation"], host_type=data["host_type"], country=data["country"],
+                city=data["city"], contact_name=data["contact_name"], contact_email=data["contact_email"],
+                contact_phone=data["contact_phone"], website=data["website"],
+                regional_initiative=data["regional_initiative"], objectives=list(data["objectives"]),
+                support_plan=data["support_plan"], language=get_language() or "en",
+                documents=[(file.name, file) for file in data["documents"]],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        self.request.session[APPLICATION_SESSION_KEY] = application.reference
+        return super().form_valid(form)
+
+
+class ApplyThanksView(TemplateView):
+    template_name = "centres/public/apply_thanks.html"
+
+    def get(self, request, *args, **kwargs):
+        reference = request.session.get(APPLICATION_SESSION_KEY)
+        if not reference:
+            return redirect("centres:apply")
+        return self.render_to_response(self.get_context_data(reference=reference))
+
+
+# Host portal ---------------------------------------------------------------------------------
+
+
+class HostMixin(LoginRequiredMixin):
+    """Portal pages: only for a centre host, and only about the host's own centre."""
+
+    portal_section = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.centre = selectors.host_centre(request.user)
+        if self.centre is None:
+            raise PermissionDenied(_("This page is for centre hosts."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(centre=self.centre, portal_section=self.portal_section, **kwargs)
+
+
+class DashboardView(HostMixin, TemplateView):
+    template_name = "centres/portal/dashboard.html"
+    portal_section = "dashboard"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            due=selectors.host_due_items(self.centre),
+            latest_reports=selectors.reports_of(self.centre)[:3],
+            agreement=selectors.agreements_of(self.centre).first(), **kwargs)
+
+
+class ProfileView(HostMixin, FormView):
+    template_name = "centres/portal/profile.html"
+    form_class = CentreProfileForm
+    portal_section = "profile"
+    success_url = reverse_lazy("portal:profile")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.centre}
+
+    def form_valid(self, form):
+        try:
+            services.centre_update_profile(centre=self.centre, data=form.cleaned_data, by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The centre's profile was saved."))
+        return super().form_valid(form)
+
+
+class ActionPlanView(HostMixin, TemplateView):
+    template_name = "centres/portal/action_plan.html"
+    portal_section = "action-plan"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(plan=getattr(self.centre, "action_plan", None),
+                                        activities=selectors.activities_of(self.centre), **kwargs)
+
+
+class PlanRequiredMixin(HostMixin):
+    def get_plan(self):
+        plan = getattr(self.centre, "action_plan", None)
+        if plan is None:
+            raise Http404(_("The action plan opens with the design phase."))
+        return plan
+
+
+class ActivityFormView(PlanRequiredMixin, FormView):
+    template_name = "centres/portal/activity_form.html"
+    form_class = ActivityForm
+    portal_section = "action-plan"
+    success_url = reverse_lazy("portal:action-plan")
+    activity = None
+
+    def get_activity(self):
+        if "pk" in self.kwargs:
+            return get_object_or_404(selectors.activities_of(self.centre), pk=self.kwargs["pk"])
+        return None
+
+    def get_form_kwargs(self):
+        self.activity = self.get_activity()
+        return {**super().get_form_kwargs(), "instance": self.activity}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.activity_save(plan=self.get_plan(), activity=self.activity, data=form.cleaned_data,
+                                   by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The activity was saved."))
+        return super().form_valid(form)
+
+
+class ActionPlanSubmitView(PlanRequiredMixin, View):
+    def post(self, request, *args, **kwargs):
+        try:
+            services.action_plan_submit(plan=self.get_plan(), by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The action plan was sent to BDT for review."))
+        return redirect("portal:action-plan")
+
+
+class ReportListView(HostMixin, ListView):
+    template_name = "centres/portal/reports.html"
+    portal_section = "reports"
+    paginate_by = 20
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return selectors.reports_of(self.centre)
+
+
+class ReportCreateView(HostMixin, FormView):
+    template_name = "centres/portal/report_form.html"
+    form_class = ProgressReportForm
+    portal_section = "reports"
+
+    def form_valid(self, form):
+        try:
+            report = services.progress_report_create(centre=self.centre, by=self.request.user,
+                                                     **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The draft report was created; report progress on each activity."))
+        return redirect("portal:report", pk=report.pk)
+
+
+class ReportDetailView(HostMixin, TemplateView):
+    """Shows a report; while it is a draft (or returned), edits it with a line per activity."""
+
+    template_name = "centres/portal/report_detail.html"
+    portal_section = "reports"
+
+    def get_report(self) -> ProgressReport:
+        return get_object_or_404(selectors.reports_of(self.centre), pk=self.kwargs["pk"])
+
+    def editable(self, report: ProgressReport) -> bool:
+        return report.status in (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
+
+    def forms(self, report: ProgressReport, data=None):
+        lines = report.lines.select_related("activity__objective").order_by(
+            "activity__objective__number", "activity__planned_start", "pk")
+        return (ProgressReportForm(data, instance=report, prefix="report"),
+                ActivityProgressFormSet(data, queryset=lines, prefix="lines"))
+
+    def get(self, request, *args, **kwargs):
+        report = self.get_report()
+        form, formset = self.forms(report) if self.editable(report) else (None, None)
+        return self.render_to_response(self.get_context_data(report=report, form=form, formset=formset))
+
+    def post(self, request, *args, **kwargs):
+        report = self.get_report()
+        if not self.editable(report):
+            messages.error(request, _("This report was submitted; it can no longer be changed."))
+            return redirect("portal:report", pk=report.pk)
+        form, formset = self.forms(report, request.POST)
+        if form.is_valid() and formset.is_valid():
+            lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]
+            try:
+                with transaction.atomic():
+                    services.progress_report_update(report=report, data=form.cleaned_data, lines=lines,
+                                                    by=request.user)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("The report was saved."))
+                return redirect("portal:report", pk=report.pk)
+        return self.render_to_response(self.get_context_data(report=report, form=form, formset=formset))
+
+
+class ReportSubmitView(HostMixin, View):
+    def post(self, request, *args, **kwargs):
+        report = get_object_or_404(selectors.reports_of(self.centre), pk=kwargs["pk"])
+        try:
+            services.progress_report_submit(report=report, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The report was sent to BDT for review."))
+        return redirect("portal:report", pk=report.pk)
+
+
+class DocumentsView(HostMixin, FormView):
+    template_name = "centres/portal/documents.html"
+    form_class = CentreDocumentForm
+    portal_section = "documents"
+    success_url = reverse_lazy("portal:documents")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(documents=selectors.documents_of(self.centre), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.centre_document_upload(centre=self.centre, title=form.cleaned_data["title"],
+                                            file=form.cleaned_data["file"], by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The document was uploaded."))
+        return super().form_valid(form)
+
+
+def _attachment(file_field) -> FileResponse:
+    if not file_field:
+        raise Http404(_("No file was uploaded."))
+    name = file_field.name.rsplit("/", 1)[-1]
+    return FileResponse(file_field.open("rb"), as_attachment=True, filename=name)
+
+
+class DocumentDownloadView(HostMixin, View):
+    def get(self, request, *args, **kwargs):
+        document = get_object_or_404(selectors.documents_of(self.centre), pk=kwargs["pk"])
+        return _attachment(document.file)
+
+
+class AgreementView(HostMixin, TemplateView):
+    template_name = "centres/portal/agreement.html"
+    portal_section = "agreement"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(agreements=selectors.agreements_of(self.centre), **kwargs)
+
+
+class AgreementDownloadView(HostMixin, View):
+    def get(self, request, *args, **kwargs):
+        agreement = get_object_or_404(selectors.agreements_of(self.centre), pk=kwargs["pk"])
+        return _attachment(agreement.document)
+

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from alliance.models import RegionalInitiative, StrategicObjective
+from centres.models import (
+    ActionPlan,
+    Activity,
+    Agreement,
+    Application,
+    Call,
+    Centre,
+    CentreHost,
+    Criterion,
+    ProgressReport,
+)
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+@pytest.fixture
+def call(db) -> Call:
+    return Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
+
+
+@pytest.fixture
+def criteria(db) -> list[Criterion]:
+    return [
+        Criterion.objects.create(name="Alignment", weight=Decimal("60"), max_score=5, order=1),
+        Criterion.objects.create(name="Support", weight=Decimal("40"), max_score=10, order=2),
+    ]
+
+
+def make_application(call: Call, **values) -> Application:
+    number = next(_numbers)
+    defaults = {
+        "reference": f"AC-T-{number:05d}", "organisation": f"Organisation {number}", "host_type": "government",
+        "country": "KE", "city": "Nairobi", "contact_name": "Amina Contact",
+        "contact_email": f"contact{number}@example.org",
+        "regional_initiative": RegionalInitiative.objects.get(code="AFR4"),
+        "support_plan": "Budget and a letter of the minister.", "submitted_at": timezone.now(),
+    }
+    defaults.update(values)
+    application = Application.objects.create(call=call, **defaults)
+    application.objectives.set(StrategicObjective.objects.filter(number__in=[1, 2]))
+    return application
+
+
+def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> Centre:
+    """A centre in the given state, built directly (the services are tested on their own)."""
+    decided = {"status": Application.Status.SELECTED, "decided_at": timezone.now()}
+    application = make_application(call, **decided)
+    today = timezone.localdate()
+    fields = {
+        "application": application, "name": f"Centre {application.reference}",
+        "slug": application.reference.lower(), "host_organisation": application.organisation,
+        "host_type": application.host_type, "country": values.pop("country", "KE"), "city": "Nairobi",
+        "regional_initiative": application.regional_initiative, "selected_on": today - timedelta(days=400),
+        "status": status,
+    }
+    if status in (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
+        fields["design_finished_on"] = today - timedelta(days=30)
+    if status == Centre.Status.REMOVED:
+        fields.update(removed_on=today, removal_reason=Centre.RemovalReason.NO_AGREEMENT)
+    fields.update(values)
+    centre = Centre.objects.create(**fields)
+    centre.objectives.set(StrategicObjective.objects.filter(number__in=[1, 2]))
+    if status not in (Centre.Status.SELECTED, Centre.Status.REMOVED):
+        Agreement.objects.create(centre=centre, signed_on=today - timedelta(days=300),
+                                 starts_on=today - timedelta(days=300), ends_on=today + timedelta(days=800),
+                                 document=pdf("agreement.pdf"))
+    if status in (Centre.Status.DESIGN, Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
+        plan_status = ActionPlan.Status.DRAFT if status == Centre.Status.DESIGN else ActionPlan.Status.APPROVED
+        plan = ActionPlan.objects.create(centre=centre, status=plan_status,
+                                         approved_at=None if plan_status == "draft" else timezone.now())
+        Activity.objects.create(plan=plan, objective=StrategicObjective.objects.get(number=1),
+                                title="Foresight programme", planned_start=today,
+                                planned_end=today + timedelta(days=90))
+    return centre
+
+
+def make_host(django_user_model, centre: Centre, username: str | None = None):
+    user = django_user_model.objects.create_user(username=username or f"host{next(_numbers)}",
+                                                 password="correct horse battery")
+    CentreHost.objects.create(user=user, centre=centre)
+    return user
+
+
+def make_report(centre: Centre, status: str = ProgressReport.Status.DRAFT, days: int = 0) -> ProgressReport:
+    today = timezone.localdate()
+    return ProgressReport.objects.create(
+        centre=centre, period_start=today - timedelta(days=180 + days), period_end=today - timedelta(days=days),
+        summary="Half-year summary.", status=status,
+        review_comment="Please add figures." if status == ProgressReport.Status.RETURNED else "")
+
+
+@pytest.fixture
+def centre(call) -> Centre:
+    return make_centre(call, Centre.Status.CAPACITY_BUILDING)
+
+
+@pytest.fixture
+def host_user(django_user_model, centre):
+    return make_host(django_user_model, centre, "host-a")
+
+
+@pytest.fixture
+def host_client(client, host_user):
+    client.force_login(host_user)
+    return client
+
+
+@pytest.fixture
+def other_centre(call) -> Centre:
+    return make_centre(call, Centre.Status.CAPACITY_BUILDING, country="GH")
