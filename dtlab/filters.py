@@ -14,7 +14,7 @@ from alliance.models import Region, StrategicObjective
 from .models import Funder, Playbook, PlaybookDocument, ProjectConcept, RIACohort
 
 
-def _search_all_languages(queryset: QuerySet, fields: tuple[str, ...], value: str) -> QuerySet:
+def search_all_languages(queryset: QuerySet, fields: tuple[str, ...], value: str) -> QuerySet:
     """Search every language's text, so a title found in French is found from any page language."""
     value = value.strip()
     if not value:
@@ -46,7 +46,7 @@ class PlaybookFilter(django_filters.FilterSet):
         fields = ["q", "strategic_objective", "topic", "status", "funder", "language"]
 
     def search(self, queryset, name, value):
-        return _search_all_languages(queryset, ("title", "summary", "partners"), value)
+        return search_all_languages(queryset, ("title", "summary", "partners"), value)
 
     def available_in(self, queryset, name, value):
         documents = PlaybookDocument.objects.filter(version__playbook=OuterRef("pk"), language=value)
@@ -64,7 +64,7 @@ class CohortFilter(django_filters.FilterSet):
         fields = ["q", "region", "year"]
 
     def search(self, queryset, name, value):
-        return _search_all_languages(queryset, ("name", "city", "summary"), value)
+        return search_all_languages(queryset, ("name", "city", "summary"), value)
 
 
 class ConceptFilter(django_filters.FilterSet):
