@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import (
@@ -30,6 +30,13 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """A request to /fr/... leaves French active in the thread; each test starts in English."""
+    with translation.override("en"):
+        yield
+
+
 def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 
@@ -50,7 +57,8 @@ def criteria(db) -> list[Criterion]:
 def make_application(call: Call, **values) -> Application:
     number = next(_numbers)
     defaults = {
-        "reference": f"AC-T-{number:05d}", "organisation": f"Organisation {number}", "host_type": "government",
+        "reference": f"AC-T-{number:05d}", "organisation": f"Organisation {number}",
+        "host_type": "government",
         "country": "KE", "city": "Nairobi", "contact_name": "Amina Contact",
         "contact_email": f"contact{number}@example.org",
         "regional_initiative": RegionalInitiative.objects.get(code="AFR4"),
@@ -86,7 +94,8 @@ def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> C
                                  starts_on=today - timedelta(days=300), ends_on=today + timedelta(days=800),
                                  document=pdf("agreement.pdf"))
     if status in (Centre.Status.DESIGN, Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
-        plan_status = ActionPlan.Status.DRAFT if status == Centre.Status.DESIGN else ActionPlan.Status.APPROVED
+        design = status == Centre.Status.DESIGN
+        plan_status = ActionPlan.Status.DRAFT if design else ActionPlan.Status.APPROVED
         plan = ActionPlan.objects.create(centre=centre, status=plan_status,
                                          approved_at=None if plan_status == "draft" else timezone.now())
         Activity.objects.create(plan=plan, objective=StrategicObjective.objects.get(number=1),
@@ -105,7 +114,8 @@ def make_host(django_user_model, centre: Centre, username: str | None = None):
 def make_report(centre: Centre, status: str = ProgressReport.Status.DRAFT, days: int = 0) -> ProgressReport:
     today = timezone.localdate()
     return ProgressReport.objects.create(
-        centre=centre, period_start=today - timedelta(days=180 + days), period_end=today - timedelta(days=days),
+        centre=centre, period_start=today - timedelta(days=180 + days),
+        period_end=today - timedelta(days=days),
         summary="Half-year summary.", status=status,
         review_comment="Please add figures." if status == ProgressReport.Status.RETURNED else "")
 
@@ -129,3 +139,29 @@ def host_client(client, host_user):
 @pytest.fixture
 def other_centre(call) -> Centre:
     return make_centre(call, Centre.Status.CAPACITY_BUILDING, country="GH")
+
+
+def bulk_centres(call: Call, count: int, status: str = Centre.Status.OPERATING) -> list[Centre]:
+    """Many centres quickly (bulk inserts), for the query-count tests."""
+    ri = RegionalInitiative.objects.get(code="EUR5")
+    now, today = timezone.now(), timezone.localdate()
+    start = next(_numbers) * 1000
+    applications = Application.objects.bulk_create(
+        Application(call=call, reference=f"AC-B-{start + i}", organisation=f"Bulk host {start + i}",
+                    host_type="academia", country="FR", city="Lyon", contact_name="C",
+                    contact_email=f"bulk{start + i}@example.org", regional_initiative=ri, support_plan="S",
+                    submitted_at=now, status=Application.Status.SELECTED, decided_at=now)
+        for i in range(count))
+    applications = list(Application.objects.filter(reference__startswith="AC-B-", centre__isnull=True)
+                        .order_by("pk"))
+    centres = Centre.objects.bulk_create(
+        Centre(application=a, name=f"Bulk centre {a.reference}", slug=a.reference.lower(),
+               host_organisation=a.organisation, host_type="academia", country="FR", city="Lyon",
+               regional_initiative=ri, selected_on=today, status=status,
+               design_finished_on=today if status in ("capacity_building", "operating") else None)
+        for a in applications)
+    centres = list(Centre.objects.filter(slug__startswith="ac-b-").order_by("pk"))
+    objectives = list(StrategicObjective.objects.filter(number__in=[1, 2, 3]))
+    Through = Centre.objectives.through
+    Through.objects.bulk_create(Through(centre=c, strategicobjective=o) for c in centres for o in objectives)
+    return centres

@@ -85,10 +85,11 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
     host_client = client.__class__()
     set_password_page = host_client.get(link)
     assert set_password_page.status_code == 302
+    passphrase = "a long new passphrase"
     response = host_client.post(set_password_page["Location"],
-                                {"new_password1": "a long new passphrase", "new_password2": "a long new passphrase"})
+                                {"new_password1": passphrase, "new_password2": passphrase})
     assert response.status_code == 302
-    response = host_client.post(reverse("login"), {"username": host.username, "password": "a long new passphrase"})
+    response = host_client.post(reverse("login"), {"username": host.username, "password": passphrase})
     assert host_client.get(response["Location"])["Location"] == reverse("portal:dashboard")
 
     # 5. The cooperation agreement, then the design phase.
