@@ -1,0 +1,221 @@
+"""Public pages of the Digital Innovation Board: thin views over the selectors."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from . import selectors, services
+from .filters import BoardMemberFilter, ExpertFilter, ForesightFilter, MeetingFilter, RecommendationFilter
+from .forms import ExpertRequestForm
+from .models import (
+    BoardDocument,
+    BoardMember,
+    ForesightReport,
+    ForesightReportFile,
+    Meeting,
+    MeetingDocument,
+    WorkingGroup,
+)
+
+
+class FilteredListView(ListView):
+    """A list with a django-filter GET form, pagination that keeps the filters, and an empty state."""
+
+    filterset_class = None
+    paginate_by = 24
+
+    def get_base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.get_base_queryset())
+        return (
+            self.filterset.qs
+            if self.filterset.is_bound and self.filterset.is_valid()
+            else self.get_base_queryset()
+        )
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter=self.filterset, query_string=query.urlencode(), **kwargs)
+
+
+class BoardIndexView(TemplateView):
+    template_name = "board/public/index.html"
+
+    def get_context_data(self, **kwargs):
+        meetings = list(selectors.meetings_list()[:3])
+        return super().get_context_data(
+            co_chairs=list(selectors.co_chairs()),
+            member_count=selectors.members_list().count(),
+            meetings=meetings,
+            workplan=selectors.current_workplan(),
+            foresight_reports=list(selectors.foresight_list()[:3]),
+            **kwargs,
+        )
+
+
+class MemberListView(FilteredListView):
+    template_name = "board/public/member_list.html"
+    filterset_class = BoardMemberFilter
+    context_object_name = "members"
+
+    def get_base_queryset(self):
+        return selectors.members_list()
+
+
+class MemberDetailView(DetailView):
+    template_name = "board/public/member_detail.html"
+    context_object_name = "member"
+    queryset = BoardMember.objects.prefetch_related("working_groups")
+
+
+class MeetingListView(FilteredListView):
+    template_name = "board/public/meeting_list.html"
+    filterset_class = MeetingFilter
+    context_object_name = "meetings"
+
+    def get_base_queryset(self):
+        return selectors.meetings_list()
+
+
+class MeetingDetailView(TemplateView):
+    template_name = "board/public/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            meeting = selectors.meeting_detail(number=kwargs["number"])
+        except Meeting.DoesNotExist as exc:
+            raise Http404 from exc
+        previous = selectors.previous_meeting(meeting=meeting)
+        recommendations = list(meeting.recommendations.all())
+        return super().get_context_data(
+            meeting=meeting,
+            recommendations=recommendations,
+            previous=previous,
+            follow_up=list(previous.recommendations.all()) if previous else [],
+            **kwargs,
+        )
+
+
+class RecommendationListView(FilteredListView):
+    template_name = "board/public/recommendation_list.html"
+    filterset_class = RecommendationFilter
+    context_object_name = "recommendations"
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        return selectors.recommendations_list()
+
+
+class WorkplanView(TemplateView):
+    template_name = "board/public/workplan.html"
+
+    def get_context_data(self, **kwargs):
+        workplan = selectors.current_workplan()
+        return super().get_context_data(
+            workplan=workplan,
+            progress=selectors.workplan_progress(workplan) if workplan else None,
+            working_groups=list(selectors.working_groups_list()),
+            documents=list(selectors.documents_list()),
+            **kwargs,
+        )
+
+
+class ForesightListView(FilteredListView):
+    template_name = "board/public/foresight_list.html"
+    filterset_class = ForesightFilter
+    context_object_name = "reports"
+
+    def get_base_queryset(self):
+        return selectors.foresight_list()
+
+
+class ForesightDetailView(DetailView):
+    template_name = "board/public/foresight_detail.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return selectors.foresight_list()
+
+
+class ExpertListView(FilteredListView):
+    template_name = "board/public/expert_list.html"
+    filterset_class = ExpertFilter
+    context_object_name = "experts"
+
+    def get_base_queryset(self):
+        return selectors.experts_list()
+
+
+class ExpertRequestView(FormView):
+    template_name = "board/public/expert_request.html"
+    form_class = ExpertRequestForm
+    success_url = reverse_lazy("board:expert-request-thanks")
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.expert_request_submit(
+                full_name=data["full_name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                country=data["country"],
+                areas=list(data["areas"]),
+                motivation=data["motivation"],
+                language=translation.get_language() or "en",
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you. The BDT secretariat will review your request."))
+        return super().form_valid(form)
+
+
+class ExpertRequestThanksView(TemplateView):
+    template_name = "board/public/expert_request_thanks.html"
+
+
+def _attachment(field_file, filename: str) -> FileResponse:
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+
+
+def meeting_document_download(request, pk: int) -> FileResponse:
+    document = get_object_or_404(MeetingDocument.objects.select_related("meeting"), pk=pk)
+    return _attachment(
+        document.file, f"board-meeting-{document.meeting.number}-{document.kind}-{document.language}.pdf"
+    )
+
+
+def board_document_download(request, slug: str) -> FileResponse:
+    document = get_object_or_404(BoardDocument, slug=slug)
+    return _attachment(document.file, f"{document.slug}.pdf")
+
+
+def working_group_terms_of_reference(request, slug: str) -> FileResponse:
+    group = get_object_or_404(WorkingGroup, slug=slug, is_active=True)
+    return _attachment(group.terms_of_reference, f"{group.slug}-terms-of-reference.pdf")
+
+
+def foresight_file_download(request, slug: str, language: str) -> FileResponse:
+    file = get_object_or_404(
+        ForesightReportFile.objects.select_related("report").exclude(
+            report__status=ForesightReport.Status.IN_PREPARATION
+        ),
+        report__slug=slug,
+        language=language,
+    )
+    return _attachment(file.file, f"{slug}-{language}.pdf")
