@@ -4,6 +4,12 @@ from django.contrib.auth.models import Group
 from alliance.roles import BDT_STAFF_GROUP
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many users; a fast hasher keeps them quick (production keeps PBKDF2)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def staff_user(django_user_model):
     user = django_user_model.objects.create_user(
