@@ -33,11 +33,13 @@ class BoardMemberFilter(SearchFilterSet):
 class MeetingFilter(SearchFilterSet):
     search_fields = ("city", "held_with", "agenda")
     year = django_filters.NumberFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
-    format = django_filters.ChoiceFilter(label=_("Format"), choices=Meeting.Format.choices)
+    meeting_format = django_filters.ChoiceFilter(
+        label=_("Format"), field_name="format", choices=Meeting.Format.choices
+    )
 
     class Meta:
         model = Meeting
-        fields = ["q", "year", "format", "country"]
+        fields = ["q", "year", "meeting_format", "country"]
 
 
 class RecommendationFilter(SearchFilterSet):
