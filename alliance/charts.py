@@ -87,11 +87,12 @@ def _arc(cx: float, cy: float, outer: float, inner: float, start: float, end: fl
     x1, y1 = point(outer, start)
     x2, y2 = point(outer, end)
     if inner <= 0:
-        return f"M{cx:.2f},{cy:.2f} L{x1:.2f},{y1:.2f} A{outer},{outer} 0 {large} 1 {x2:.2f},{y2:.2f} Z"
+        return (f"M{cx:.2f},{cy:.2f} L{x1:.2f},{y1:.2f} "
+                f"A{outer:.2f},{outer:.2f} 0 {large} 1 {x2:.2f},{y2:.2f} Z")
     x3, y3 = point(inner, end)
     x4, y4 = point(inner, start)
-    return (f"M{x1:.2f},{y1:.2f} A{outer},{outer} 0 {large} 1 {x2:.2f},{y2:.2f} "
-            f"L{x3:.2f},{y3:.2f} A{inner},{inner} 0 {large} 0 {x4:.2f},{y4:.2f} Z")
+    return (f"M{x1:.2f},{y1:.2f} A{outer:.2f},{outer:.2f} 0 {large} 1 {x2:.2f},{y2:.2f} "
+            f"L{x3:.2f},{y3:.2f} A{inner:.2f},{inner:.2f} 0 {large} 0 {x4:.2f},{y4:.2f} Z")
 
 
 def pie_chart(*, chart_id: str, title: str, items: Sequence[Item], description: str = "",
@@ -119,9 +120,9 @@ def pie_chart(*, chart_id: str, title: str, items: Sequence[Item], description: 
     for index, value in drawn:
         colour = PALETTE[index % len(PALETTE)]
         if len(drawn) == 1:
-            parts.append(f'<circle cx="{cx}" cy="{cy}" r="{radius}" fill="{colour}"/>')
+            parts.append(f'<circle cx="{cx:g}" cy="{cy:g}" r="{radius:.2f}" fill="{colour}"/>')
             if inner:
-                parts.append(f'<circle cx="{cx}" cy="{cy}" r="{inner}" fill="#ffffff"/>')
+                parts.append(f'<circle cx="{cx:g}" cy="{cy:g}" r="{inner:.2f}" fill="#ffffff"/>')
             break
         sweep = 2 * math.pi * value / total
         parts.append(f'<path d="{_arc(cx, cy, radius, inner, angle, angle + sweep)}" fill="{colour}" '

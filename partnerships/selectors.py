@@ -314,3 +314,34 @@ def pledges_due_for_reminder(*, today: date) -> QuerySet[Pledge]:
     return (Pledge.objects.filter(status=PledgeStatus.PUBLISHED, next_report_due__lte=today)
             .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lt=F("next_report_due")))
             .select_related("pledger__user").order_by("pk"))
+
+
+def pledge_progress_summary(*, today: date) -> dict[str, Any]:
+    """Published pledges by the status of their latest progress report. A report gives the amount
+    delivered so far, so the total takes the latest report of each pledge."""
+    from .models import ProgressReport, ProgressStatus
+
+    latest = (ProgressReport.objects.filter(pledge__status=PledgeStatus.PUBLISHED)
+              .order_by("pledge_id", "-reported_on", "-pk")
+              .values("pledge_id", "status", "amount_delivered_usd"))
+    latest_of: dict[int, dict[str, Any]] = {}
+    for row in latest:
+        latest_of.setdefault(row["pledge_id"], row)
+    published = list(Pledge.objects.filter(status=PledgeStatus.PUBLISHED)
+                     .values_list("pk", "next_report_due").order_by("pk"))
+    counts = dict.fromkeys(ProgressStatus.values, 0)
+    without_report = 0
+    for pk, _due in published:
+        if pk in latest_of:
+            counts[latest_of[pk]["status"]] += 1
+        else:
+            without_report += 1
+    delivered = sum((row["amount_delivered_usd"] for row in latest_of.values()), ZERO)
+    return {
+        "published": len(published),
+        "by_status": [{"code": code, "label": label, "pledges": counts[code]}
+                      for code, label in ProgressStatus.choices],
+        "without_report": without_report,
+        "overdue": sum(1 for _pk, due in published if due is not None and due < today),
+        "delivered_usd": _money(delivered),
+    }

@@ -1,0 +1,13 @@
+from decimal import Decimal
+
+from django import template
+
+from ..figures import usd_millions as _usd_millions
+
+register = template.Library()
+
+
+@register.filter
+def usd_millions(value: Decimal | str | None, places: int = 2) -> str:
+    """USD 19820000 -> "19.82" (in the active language's number format); ``|usd_millions:1`` -> "19.8"."""
+    return _usd_millions(value, places)
