@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -48,7 +50,17 @@ def test_admin_refuses_a_step_out_of_order(staff_client, demo_data):
     assert request.status == ServiceRequest.Status.COMPLETED
 
 
-def test_cohorts_export_to_csv_with_their_totals(staff_client, demo_data):
-    response = staff_client.post(reverse("admin:dtlab_riacohort_export"),
-                                 {"format": "0", "export_items": [], "riacohortresource_number": "on"})
+@pytest.mark.parametrize("fmt, content_type", [("0", "text/csv"), ("1", "spreadsheetml")])
+def test_cohorts_export_to_csv_and_xlsx_with_their_totals(staff_client, demo_data, fmt, content_type):
+    fields = ["number", "name", "city", "concept_count", "total_budget_usd"]
+    response = staff_client.post(reverse("admin:dtlab_riacohort_export"), {
+        "resource": "0", "format": fmt, **{f"riacohortresource_{name}": "on" for name in fields},
+    })
     assert response.status_code == 200
+    assert content_type in response["Content-Type"]
+    assert "attachment" in response["Content-Disposition"]
+    if fmt == "0":
+        rows = response.content.decode().splitlines()
+        assert rows[0].split(",")[-2:] == ["concepts", "total_budget_usd"]
+        *_, concepts, total = rows[1].split(",")
+        assert (int(concepts), Decimal(total)) == (5, Decimal("20000000"))
