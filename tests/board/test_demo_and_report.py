@@ -103,3 +103,19 @@ def test_report_section_renders_the_figures(demo_data):
     assert "1 of 6 activities completed; average progress 42%" in html
     assert "Valletta, Malta (Global Innovation Forum)" in html
     assert "19 March 2024 – 20 March 2024" in html
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ru"])
+def test_board_section_goes_into_the_alliance_pdf(demo_data, tmp_path, language):
+    from alliance.reports.document import render_document
+    from alliance.reports.models import ProgressReport
+    from alliance.reports.pdf import write_pdf
+
+    report = ProgressReport(
+        kind=ReportKind.ALLIANCE, period_start=YEAR_2024.start, period_end=YEAR_2024.end, language=language
+    )
+    html = render_document(report)
+    assert "Valletta" in html or "Валлетта" in html
+    rendered = write_pdf(html=html, target=tmp_path / "report.pdf")
+    assert rendered.page_count >= 1
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-")
