@@ -11,7 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from alliance.models import Region, StrategicObjective
 
-from .models import Funder, Playbook, PlaybookDocument, ProjectConcept, RIACohort
+from .models import Funder, Playbook, PlaybookDocument, ProjectConcept, RIACohort, Service, ServiceRequest
 
 
 def search_all_languages(queryset: QuerySet, fields: tuple[str, ...], value: str) -> QuerySet:
@@ -74,3 +74,22 @@ class ConceptFilter(django_filters.FilterSet):
     class Meta:
         model = ProjectConcept
         fields = ["status"]
+
+
+class ServiceRequestFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ServiceRequest.Status.choices,
+                                         empty_label=_("Any status"))
+    service = django_filters.ModelChoiceFilter(label=_("Service"), queryset=Service.objects.order_by("order"),
+                                               empty_label=_("All services"))
+
+    class Meta:
+        model = ServiceRequest
+        fields = ["q", "status", "service"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(organisation__icontains=value) | Q(contact_name__icontains=value)
+                               | Q(contact_email__icontains=value))

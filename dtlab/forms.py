@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.validators import validate_no_control_characters
+
 from .models import Service, ServiceRequest
 
 
@@ -34,3 +36,9 @@ class ServiceRequestForm(forms.ModelForm):
                 describedby.append(f"id_{name}_helptext")
             if describedby:
                 field.widget.attrs["aria-describedby"] = " ".join(describedby)
+
+
+class RequestMoveForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=ServiceRequest.Status.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500,
+                           validators=[validate_no_control_characters])

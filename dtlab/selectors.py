@@ -118,3 +118,7 @@ def services_delivered_in(period: Period) -> QuerySet[Service]:
 
 def cohorts_held_in(period: Period) -> QuerySet[RIACohort]:
     return cohort_list().filter(start_date__range=(period.start, period.end)).order_by("start_date", "number")
+
+
+def service_requests_for_staff() -> QuerySet[ServiceRequest]:
+    return ServiceRequest.objects.select_related("service", "handled_by").order_by("-submitted_at", "-pk")

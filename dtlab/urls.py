@@ -16,4 +16,6 @@ urlpatterns = [
          name="service-request-sent"),
     path("ria/", views.CohortListView.as_view(), name="cohort-list"),
     path("ria/<int:number>/", views.CohortDetailView.as_view(), name="cohort-detail"),
+    path("staff/requests/", views.StaffRequestListView.as_view(), name="staff-requests"),
+    path("staff/requests/<int:pk>/move/", views.StaffRequestMoveView.as_view(), name="staff-request-move"),
 ]

@@ -1,15 +1,19 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from . import permissions, selectors, services
-from .filters import CohortFilter, PlaybookFilter
-from .forms import ServiceRequestForm
-from .models import Playbook, PlaybookDocument, RIACohort, Service
+from .filters import CohortFilter, PlaybookFilter, ServiceRequestFilter
+from .forms import RequestMoveForm, ServiceRequestForm
+from .models import Playbook, PlaybookDocument, RIACohort, Service, ServiceRequest
 
 
 class FilteredListView(ListView):
@@ -159,3 +163,49 @@ class CohortDetailView(DetailView):
             return selectors.cohort_get(number=self.kwargs["number"])
         except RIACohort.DoesNotExist as error:
             raise Http404 from error
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class StaffRequestListView(FilteredListView):
+    """BDT staff follow each service request to completion."""
+
+    template_name = "dtlab/staff/requests.html"
+    context_object_name = "requests"
+    filterset_class = ServiceRequestFilter
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.queryset = selectors.service_requests_for_staff()
+        return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        transitions = services.REQUEST_TRANSITIONS
+        context["rows"] = [
+            (request, [ServiceRequest.Status(status) for status in ServiceRequest.Status.values
+                       if status in transitions[request.status]])
+            for request in context["requests"]
+        ]
+        return context
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class StaffRequestMoveView(View):
+    def post(self, request, pk: int):
+        service_request = get_object_or_404(selectors.service_requests_for_staff(), pk=pk)
+        form = RequestMoveForm(request.POST)
+        if form.is_valid():
+            try:
+                services.service_request_move(request=service_request, status=form.cleaned_data["status"],
+                                              by=request.user, note=form.cleaned_data["note"])
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, str(service_request))
+        else:
+            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+            next_url = reverse("dtlab:staff-requests")
+        return redirect(next_url)
