@@ -27,8 +27,9 @@ def pdf_text():
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
 
-    def extract(path: str | Path) -> str:
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+    def extract(path: str | Path, layout: bool = False) -> str:
+        options = ["-layout"] if layout else []
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(path), "-"], check=True,
                               capture_output=True, text=True).stdout
 
     return extract
