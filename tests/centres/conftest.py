@@ -72,13 +72,14 @@ def make_application(call: Call, **values) -> Application:
 
 def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> Centre:
     """A centre in the given state, built directly (the services are tested on their own)."""
-    decided = {"status": Application.Status.SELECTED, "decided_at": timezone.now()}
+    country = values.pop("country", "KE")
+    decided = {"status": Application.Status.SELECTED, "decided_at": timezone.now(), "country": country}
     application = make_application(call, **decided)
     today = timezone.localdate()
     fields = {
         "application": application, "name": f"Centre {application.reference}",
         "slug": application.reference.lower(), "host_organisation": application.organisation,
-        "host_type": application.host_type, "country": values.pop("country", "KE"), "city": "Nairobi",
+        "host_type": application.host_type, "country": country, "city": "Nairobi",
         "regional_initiative": application.regional_initiative, "selected_on": today - timedelta(days=400),
         "status": status,
     }

@@ -1,0 +1,29 @@
+"""The demo data tells the seeds' story and loading it twice changes nothing."""
+
+from centres import demo, selectors
+from centres.models import Application, Centre, CentreHost
+
+
+def test_demo_figures_match_seeds_000_and_001_and_a_second_load_changes_nothing(db):
+    demo.load(log=lambda message: None)
+    counts = (Application.history.count(), Centre.history.count(), CentreHost.objects.count())
+    demo.load(log=lambda message: None)
+    assert (Application.history.count(), Centre.history.count(), CentreHost.objects.count()) == counts
+
+    first, rolling = selectors.network_figures()
+    assert first.call.code == "first-call-2023"
+    figures = first.figures
+    assert (figures.applications, figures.countries, figures.selected) == (44, 35, 17)
+    assert (figures.agreements_signed, figures.design_finished, figures.removed) == (10, 10, 3)
+    removed = Centre.objects.filter(status=Centre.Status.REMOVED)
+    assert {c.removed_on.year for c in removed} == {2024}
+    not_signed = Centre.objects.filter(application__call=first.call, agreements__isnull=True).exclude(
+        status=Centre.Status.REMOVED)
+    assert not_signed.count() == 4
+    later = set(Centre.objects.filter(application__call=rolling.call)
+                .values_list("host_organisation", flat=True))
+    assert later == {"Department of Communications and Digital Technologies",
+                     "Communications, Space and Technology Commission"}
+    assert CentreHost.objects.get(user__username="host").user.has_usable_password() is False
+    invented = Application.objects.filter(call=first.call).exclude(organisation__endswith="(illustrative)")
+    assert not invented.exists()
