@@ -1,9 +1,224 @@
-"""API of centres: ``register(router)`` adds this app's viewsets to /api/v1/."""
+"""API of centres: ``register(router)`` adds this app's viewsets to /api/v1/.
 
+Centres: public fields for everyone, everything for BDT staff. Applications: staff only. Action
+plans and progress reports: staff, and a host for its own centre (others get 404).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
+
+from alliance.roles import is_bdt_staff
+
+from . import selectors
+from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, ProgressReport
+from .permissions import is_centre_host
 
 urlpatterns: list = []
 
 
+class IsBdtStaff(permissions.BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return is_bdt_staff(request.user)
+
+
+class IsBdtStaffOrHost(permissions.BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return is_bdt_staff(request.user) or is_centre_host(request.user)
+
+
+# Serializers ---------------------------------------------------------------------------------
+
+
+class CentreSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+    region = serializers.CharField(source="regional_initiative.region.code", read_only=True)
+    regional_initiative = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    url = serializers.URLField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Centre
+        fields = ["id", "slug", "name", "host_organisation", "host_type", "country", "city", "region",
+                  "regional_initiative", "objectives", "status", "selected_on", "design_finished_on",
+                  "operating_since", "description", "website", "contact_email", "url"]
+        read_only_fields = fields
+
+
+class CentreStaffSerializer(CentreSerializer):
+    application = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+
+    class Meta(CentreSerializer.Meta):
+        fields = [*CentreSerializer.Meta.fields, "application", "contact_phone", "removed_on",
+                  "removal_reason", "removal_note", "is_academy_training_centre"]
+        read_only_fields = fields
+
+
+class HostApplicationSerializer(serializers.ModelSerializer):
+    call = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    country = serializers.CharField(source="country.code", read_only=True)
+    regional_initiative = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+
+    class Meta:
+        model = Application
+        fields = ["id", "reference", "call", "organisation", "host_type", "country", "city", "contact_name",
+                  "contact_email", "contact_phone", "website", "objectives", "regional_initiative",
+                  "support_plan", "language", "submitted_at", "status", "decision_reason", "decided_at"]
+        read_only_fields = fields
+
+
+class ActionPlanActivitySerializer(serializers.ModelSerializer):
+    objective = serializers.SlugRelatedField(slug_field="number", read_only=True)
+
+    class Meta:
+        model = Activity
+        fields = ["id", "objective", "title", "planned_start", "planned_end", "status", "progress",
+                  "outputs", "indicators"]
+        read_only_fields = fields
+
+
+class ActionPlanSerializer(serializers.ModelSerializer):
+    centre = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    activities = ActionPlanActivitySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ActionPlan
+        fields = ["id", "centre", "status", "submitted_at", "approved_at", "review_comment", "activities"]
+        read_only_fields = fields
+
+
+class ActivityProgressSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActivityProgress
+        fields = ["activity", "status", "progress", "note"]
+        read_only_fields = fields
+
+
+class CentreProgressReportSerializer(serializers.ModelSerializer):
+    centre = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    lines = ActivityProgressSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["id", "centre", "period_start", "period_end", "summary", "status", "submitted_at",
+                  "reviewed_at", "review_comment", "lines"]
+        read_only_fields = fields
+
+
+# Filters -------------------------------------------------------------------------------------
+
+
+class CentreFilterSet(django_filters.FilterSet):
+    search = django_filters.CharFilter(method="filter_search", label="Search by name")
+    region = django_filters.CharFilter(field_name="regional_initiative__region__code")
+    regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
+    country = django_filters.CharFilter(field_name="country")
+    objective = django_filters.NumberFilter(field_name="objectives__number")
+    status = django_filters.ChoiceFilter(choices=Centre.Status.choices)
+
+    class Meta:
+        model = Centre
+        fields = ["search", "region", "regional_initiative", "country", "objective", "status", "host_type"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(host_organisation__icontains=value))
+
+
+class ApplicationFilterSet(django_filters.FilterSet):
+    call = django_filters.CharFilter(field_name="call__code")
+    regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
+    submitted_after = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__gte")
+    submitted_before = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = Application
+        fields = ["status", "call", "country", "host_type", "regional_initiative", "submitted_after",
+                  "submitted_before"]
+
+
+class ActionPlanFilterSet(django_filters.FilterSet):
+    centre = django_filters.CharFilter(field_name="centre__slug")
+
+    class Meta:
+        model = ActionPlan
+        fields = ["status", "centre"]
+
+
+class ProgressReportFilterSet(django_filters.FilterSet):
+    centre = django_filters.CharFilter(field_name="centre__slug")
+    period_end_after = django_filters.DateFilter(field_name="period_end", lookup_expr="gte")
+    period_end_before = django_filters.DateFilter(field_name="period_end", lookup_expr="lte")
+
+    class Meta:
+        model = ProgressReport
+        fields = ["status", "centre", "period_end_after", "period_end_before"]
+
+
+# Viewsets ------------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(description="Centres of the network. Anyone sees the public fields of centres "
+                                   "that were not removed; BDT staff see every centre and every field."),
+)
+class CentreViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CentreSerializer
+    filterset_class = CentreFilterSet
+    permission_classes = [permissions.AllowAny]
+    queryset = Centre.objects.none()
+
+    def get_queryset(self):
+        qs = selectors.centres_visible_to(self.request.user).order_by("name", "pk")
+        if is_bdt_staff(self.request.user):
+            return qs.select_related("application")
+        return qs.exclude(status=Centre.Status.REMOVED)
+
+    def get_serializer_class(self):
+        return CentreStaffSerializer if is_bdt_staff(self.request.user) else CentreSerializer
+
+
+class ApplicationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Applications to host a centre (BDT staff only)."""
+
+    serializer_class = HostApplicationSerializer
+    filterset_class = ApplicationFilterSet
+    permission_classes = [IsBdtStaff]
+    queryset = (Application.objects.select_related("call", "regional_initiative")
+                .prefetch_related("objectives").order_by("-submitted_at", "reference"))
+
+
+class ActionPlanViewSet(viewsets.ReadOnlyModelViewSet):
+    """Action plans: BDT staff see all; a host sees its own centre's plan."""
+
+    serializer_class = ActionPlanSerializer
+    filterset_class = ActionPlanFilterSet
+    permission_classes = [IsBdtStaffOrHost]
+    queryset = ActionPlan.objects.none()
+
+    def get_queryset(self):
+        return selectors.action_plans_for(self.request.user)
+
+
+class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """Progress reports: BDT staff see all; a host sees its own centre's reports."""
+
+    serializer_class = CentreProgressReportSerializer
+    filterset_class = ProgressReportFilterSet
+    permission_classes = [IsBdtStaffOrHost]
+    queryset = ProgressReport.objects.none()
+
+    def get_queryset(self):
+        return selectors.progress_reports_for(self.request.user)
+
+
 def register(router: BaseRouter) -> None:
     """Register this app's viewsets on the shared router."""
+    router.register("centres", CentreViewSet, basename="centres-centre")
+    router.register("applications", ApplicationViewSet, basename="centres-application")
+    router.register("action-plans", ActionPlanViewSet, basename="centres-action-plan")
+    router.register("progress-reports", ProgressReportViewSet, basename="centres-progress-report")

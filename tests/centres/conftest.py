@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone, translation
 
 from alliance.models import RegionalInitiative, StrategicObjective
@@ -132,9 +133,16 @@ def host_user(django_user_model, centre):
 
 
 @pytest.fixture
-def host_client(client, host_user):
-    client.force_login(host_user)
-    return client
+def host_client(host_user):
+    """Its own Client: pytest-django's ``client`` is shared with ``staff_client``."""
+    host = Client()
+    host.force_login(host_user)
+    return host
+
+
+@pytest.fixture
+def anonymous_client():
+    return Client()
 
 
 @pytest.fixture
