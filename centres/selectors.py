@@ -23,6 +23,7 @@ from .models import (
     Centre,
     CentreDocument,
     Criterion,
+    NetworkEvent,
     ProgressReport,
     Score,
     Training,
@@ -293,3 +294,20 @@ def participants_by_training(trainings: list[Training]) -> dict[int, int]:
 
     return dict(TrainingAttendance.objects.filter(training__in=trainings).values("training")
                 .annotate(n=Sum("participants")).values_list("training", "n").order_by("training"))
+
+
+def centres_without_agreement(*, until: date | None = None) -> int:
+    qs = Centre.objects.exclude(status=Centre.Status.REMOVED).filter(agreements__isnull=True)
+    if until:
+        qs = qs.filter(selected_on__lte=until)
+    return qs.count()
+
+
+def hosts_selected_between(start: date, end: date) -> QuerySet[Centre]:
+    return (Centre.objects.filter(selected_on__range=(start, end)).select_related("application__call")
+            .order_by("selected_on", "name"))
+
+
+def events_between(start: date, end: date) -> QuerySet[NetworkEvent]:
+    return (NetworkEvent.objects.filter(starts_on__lte=end, ends_on__gte=start)
+            .annotate(centre_count=Count("centres", distinct=True)).order_by("starts_on", "pk"))
