@@ -5,11 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.conf import settings
 from django.utils import timezone
 
 from . import services
 from .registry import ReportKind
+
+
+@worker_process_init.connect
+def preload_weasyprint(**kwargs) -> None:
+    """Import WeasyPrint (a few seconds) once per worker process, not in the first report."""
+    from . import pdf  # noqa: F401
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
