@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from . import figures, permissions, selectors, services
+from .forms import DecisionForm, DueDiligenceForm, PledgeFilter, PledgeForm, ProgressReportForm, YearForm
+from .models import Agreement, Pledge, PledgeStatus
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on its field where the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _chosen_year(request: HttpRequest) -> tuple[YearForm, int]:
+    years = selectors.agreement_years() or [timezone.localdate().year]
+    form = YearForm(request.GET or None, years=years)
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else years[0]
+    if not form.is_bound:
+        form = YearForm(initial={"year": year}, years=years)
+    return form, year
+
+
+def _figures_context(request: HttpRequest, prefix: str) -> dict[str, Any]:
+    form, year = _chosen_year(request)
+    stats = selectors.partnership_stats(year=year)
+    return {"year_form": form, "year": year, "stats": stats, **figures.labelled(stats),
+            **figures.charts(stats, prefix=prefix)}
+
+
+class FiguresView(TemplateView):
+    """Partnerships in figures: every figure of a year, as charts and accessible tables."""
+
+    template_name = "partnerships/public/index.html"
+
+    def get_context_data(self, **kwargs):
+        stories = list(selectors.published_impact_stories()[:3])
+        return super().get_context_data(**_figures_context(self.request, "figures"), stories=stories,
+                                        **kwargs)
+
+
+class ImpactStoryListView(ListView):
+    template_name = "partnerships/public/story_list.html"
+    context_object_name = "stories"
+    paginate_by = 12
+
+    def get_queryset(self):
+        return selectors.published_impact_stories()
+
+
+class ImpactStoryDetailView(DetailView):
+    template_name = "partnerships/public/story_detail.html"
+    context_object_name = "story"
+
+    def get_queryset(self):
+        return selectors.published_impact_stories()
+
+
+class PledgeListView(ListView):
+    """The public pledge explorer: published pledges only, with totals for the filter."""
+
+    template_name = "partnerships/public/pledge_list.html"
+    context_object_name = "pledges"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = PledgeFilter(self.request.GET, queryset=selectors.published_pledges())
+        return self.filterset.qs if self.filterset.is_valid() else selectors.published_pledges().none()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        pledges = self.object_list
+        return super().get_context_data(filter=self.filterset, totals=selectors.pledge_totals(pledges),
+                                        query_string=query.urlencode(), **kwargs)
+
+
+class PledgeDetailView(DetailView):
+    template_name = "partnerships/public/pledge_detail.html"
+    context_object_name = "pledge"
+
+    def get_queryset(self):
+        return selectors.published_pledges()
+
+
+class ActionAreasView(TemplateView):
+    template_name = "partnerships/public/action_areas.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(areas=selectors.action_areas_with_members(), **kwargs)
+
+
+class PledgeSubmitView(FormView):
+    template_name = "partnerships/public/pledge_form.html"
+    form_class = PledgeForm
+    success_url = reverse_lazy("partnerships:pledge-thanks")
+
+    def form_valid(self, form: PledgeForm) -> HttpResponse:
+        try:
+            services.pledge_submit(**form.cleaned_data, language=translation.get_language() or "en")
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class PledgeThanksView(TemplateView):
+    template_name = "partnerships/public/pledge_thanks.html"
+
+
+# --- The pledger's own pages ----------------------------------------------------------------------
+
+
+class MyPledgesView(LoginRequiredMixin, ListView):
+    template_name = "partnerships/portal/my_pledges.html"
+    context_object_name = "pledges"
+
+    def get_queryset(self):
+        return (Pledge.objects.filter(pledger__user=self.request.user).select_related("pledger")
+                .order_by("-submitted_at", "-pk"))
+
+
+class ProgressReportView(LoginRequiredMixin, FormView):
+    template_name = "partnerships/portal/progress_form.html"
+    form_class = ProgressReportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.pledge = get_object_or_404(Pledge.objects.select_related("pledger"), pk=kwargs["pk"],
+                                        status=PledgeStatus.PUBLISHED)
+        if not services.can_report_on(user=request.user, pledge=self.pledge):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pledge=self.pledge, **kwargs)
+
+    def form_valid(self, form: ProgressReportForm) -> HttpResponse:
+        try:
+            services.progress_report_submit(pledge=self.pledge, user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you: your progress report has been recorded."))
+        return redirect("partnerships:my-pledges")
+
+
+# --- Staff ----------------------------------------------------------------------------------------
+
+
+class StaffOnlyMixin(UserPassesTestMixin):
+    permission_test = staticmethod(permissions.can_see_dashboard)
+
+    def test_func(self) -> bool:
+        return self.permission_test(self.request.user)
+
+
+class DashboardView(StaffOnlyMixin, TemplateView):
+    template_name = "partnerships/staff/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        return super().get_context_data(
+            **_figures_context(self.request, "dashboard"),
+            follow_up=selectors.pledge_follow_up(today=today),
+            submitted=Pledge.objects.filter(status=PledgeStatus.SUBMITTED).select_related("pledger")
+            .order_by("submitted_at", "pk"),
+            **kwargs)
+
+
+class PledgeReviewView(StaffOnlyMixin, View):
+    """Due diligence checklist and the decision on a submitted pledge."""
+
+    permission_test = staticmethod(permissions.can_review_pledges)
+    template_name = "partnerships/staff/pledge_review.html"
+
+    def _render(self, request, pledge, checklist, decision) -> HttpResponse:
+        return render(request, self.template_name,
+                      {"pledge": pledge, "checklist": checklist, "decision": decision})
+
+    def _pledge(self, pk: int) -> Pledge:
+        pledges = Pledge.objects.select_related("pledger__user").prefetch_related("action_areas")
+        return get_object_or_404(pledges, pk=pk)
+
+    def get(self, request, pk: int) -> HttpResponse:
+        pledge = self._pledge(pk)
+        return self._render(request, pledge, DueDiligenceForm(instance=pledge), DecisionForm())
+
+    def post(self, request, pk: int) -> HttpResponse:
+        pledge = self._pledge(pk)
+        checklist = DueDiligenceForm(request.POST, instance=pledge)
+        decision = DecisionForm(request.POST) if "decide" in request.POST else DecisionForm()
+        if not checklist.is_valid() or (decision.is_bound and not decision.is_valid()):
+            return self._render(request, pledge, checklist, decision)
+        try:
+            services.pledge_due_diligence(pledge=pledge, reviewer=request.user,
+                                          checklist={k: checklist.cleaned_data[k] for k in checklist.fields})
+            if decision.is_bound:
+                if decision.cleaned_data["decision"] == DecisionForm.PUBLISH:
+                    services.pledge_publish(pledge=pledge, reviewer=request.user)
+                    messages.success(request, _("The pledge is published."))
+                else:
+                    services.pledge_decline(pledge=pledge, reviewer=request.user,
+                                            reason=decision.cleaned_data["reason"])
+                    messages.success(request, _("The pledge is declined; the pledger has been told why."))
+                return redirect("partnerships:dashboard")
+        except ValidationError as error:
+            add_service_errors(decision, error)
+            return self._render(request, pledge, checklist, decision)
+        messages.success(request, _("The due diligence checklist is saved."))
+        return redirect(reverse("partnerships:pledge-review", args=[pledge.pk]))
+
+
+class AgreementDocumentView(StaffOnlyMixin, View):
+    permission_test = staticmethod(permissions.can_download_agreement)
+
+    def get(self, request, pk: int) -> FileResponse:
+        agreement = get_object_or_404(Agreement, pk=pk)
+        if not agreement.document:
+            raise Http404
+        return FileResponse(agreement.document.open("rb"), as_attachment=True,
+                            filename=f"{agreement.reference}.pdf", content_type="application/pdf")
