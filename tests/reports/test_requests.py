@@ -237,3 +237,11 @@ def test_the_api_is_for_staff_only(client, member_user):
     api = _token_client(client, member_user)
     assert api.get(f"/api/v1/reports/{report.pk}/").status_code == 403
     assert api.post("/api/v1/reports/", {}, content_type="application/json").status_code == 403
+
+
+def test_the_admin_pages_of_the_reports_open(staff_client):
+    report = _request()
+    for url in (reverse("admin:reports_progressreport_changelist"),
+                reverse("admin:reports_progressreport_add"),
+                reverse("admin:reports_progressreport_change", args=[report.pk])):
+        assert staff_client.get(url).status_code == 200, url
