@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.base import ContentFile
 
+from alliance.celery import app as celery_app
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from dtlab.demo import minimal_pdf
 from dtlab.models import (
@@ -20,6 +21,15 @@ from dtlab.models import (
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def mail_tasks_in_process():
+    """Send queued mail in-process even where a broker is configured, so tests can read the outbox."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
 
 
 @pytest.fixture
