@@ -48,28 +48,29 @@ def _open(chart_id: str, width: float, height: float, title: str, desc: str) -> 
 
 
 def bar_chart(*, chart_id: str, title: str, items: Sequence[Item], description: str = "",
-              format_value: Formatter = _plain, width: int = 640, bar_height: int = 22,
-              label_width: int = 220) -> SafeString:
-    """Horizontal bars, one per item, with the label before and the value after each bar."""
-    gap = 8
-    value_width = 110
-    top = 4
-    height = top + len(items) * (bar_height + gap) + gap
+              format_value: Formatter = _plain, width: int = 640, bar_height: int = 18,
+              label_width: int | None = None) -> SafeString:
+    """Horizontal bars, one per item: the label on its own line above the bar (so long labels
+    are never cut), the value after the bar. ``label_width`` is accepted for compatibility and
+    ignored."""
+    label_line = 17
+    gap = 10
+    value_width = 150
+    row = label_line + bar_height + gap
+    height = max(len(items) * row + 4, 30)
     desc = _description(items, format_value, description)
     largest = max((float(value) for _label, value in items), default=0.0)
-    plot = max(width - label_width - value_width, 40)
-    parts = [_open(chart_id, width, max(height, 30), title, desc)]
+    plot = max(width - value_width, 40)
+    parts = [_open(chart_id, width, height, title, desc)]
     for index, (label, value) in enumerate(items):
-        y = top + index * (bar_height + gap)
+        y = index * row
         length = 0.0 if largest <= 0 else plot * float(value) / largest
-        middle = y + bar_height / 2
         parts.append(
-            f'<text x="{label_width - 6}" y="{middle:g}" text-anchor="end" dominant-baseline="middle" '
-            f'font-size="13" fill="{TEXT}" {FONT}>{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
+            f'<text x="0" y="{y + 13}" font-size="13" fill="{TEXT}" {FONT}>{escape(label)}</text>'
+            f'<rect x="0" y="{y + label_line}" width="{length:.1f}" height="{bar_height}" '
             f'fill="{PALETTE[0]}"/>'
-            f'<text x="{label_width + length + 6:.1f}" y="{middle:g}" dominant-baseline="middle" '
-            f'font-size="13" fill="{TEXT}" {FONT}>{escape(format_value(value))}</text>'
+            f'<text x="{length + 6:.1f}" y="{y + label_line + bar_height - 4}" font-size="13" '
+            f'fill="{TEXT}" {FONT}>{escape(format_value(value))}</text>'
         )
     if not items:
         parts.append(f'<text x="4" y="20" font-size="13" fill="{TEXT}" {FONT}>–</text>')
