@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
@@ -26,6 +27,26 @@ DOCUMENT_TITLES: dict[str, Promise] = {
     ReportKind.ALLIANCE: _("Innovation and Entrepreneurship Alliance for Digital Development"),
     ReportKind.PARTNERSHIPS: _("Partnerships and resource mobilization in ITU-D"),
     ReportKind.P2C: _("Partner2Connect Digital Coalition"),
+}
+
+# The report keeps figures and top-10 tables; the full lists are the CSV/XLSX exports of the
+# administration, linked from the annex (staff only; those missing are left out).
+DATA_EXPORTS: dict[str, list[tuple[Promise, str]]] = {
+    ReportKind.ALLIANCE: [
+        (_("Board members"), "admin:board_boardmember_export"),
+        (_("Board recommendations and decisions"), "admin:board_recommendation_export"),
+        (_("Acceleration Centres"), "admin:centres_centre_export"),
+        (_("Playbooks"), "admin:dtlab_playbook_export"),
+        (_("RIA project concepts"), "admin:dtlab_projectconcept_export"),
+    ],
+    ReportKind.PARTNERSHIPS: [
+        (_("Partnership agreements"), "admin:partnerships_agreement_export"),
+        (_("Partners"), "admin:partnerships_partner_export"),
+    ],
+    ReportKind.P2C: [
+        (_("Pledges"), "admin:partnerships_pledge_export"),
+        (_("Pledgers"), "admin:partnerships_pledger_export"),
+    ],
 }
 
 FONT_FAMILIES = {
@@ -84,6 +105,18 @@ def render_sections(report: ProgressReport,
     return rendered
 
 
+def data_exports(kind: str) -> list[tuple[str, str]]:
+    """(label, URL) of the exports with the full lists, in the active language."""
+    base = (getattr(settings, "PORTAL_BASE_URL", "") or os.environ.get("PORTAL_BASE_URL", "")).rstrip("/")
+    links = []
+    for label, url_name in DATA_EXPORTS.get(kind, []):
+        try:
+            links.append((str(label), base + reverse(url_name)))
+        except NoReverseMatch:
+            continue
+    return links
+
+
 def render_document(report: ProgressReport,
                     on_section: Callable[[int, int], None] | None = None) -> str:
     sections = render_sections(report, on_section)
@@ -99,5 +132,6 @@ def render_document(report: ProgressReport,
             "generated_on": timezone.localdate(),
             "front_matter": [s for s in sections if s.front_matter],
             "body": [s for s in sections if not s.front_matter],
+            "exports": data_exports(report.kind),
         }
         return render_to_string("reports/report/document.html", context)

@@ -225,3 +225,8 @@ def test_the_beat_schedule_is_editable_in_the_admin():
 
     task = PeriodicTask.objects.get(task="alliance.reports.tasks.request_scheduled_reports")
     assert task.enabled and task.crontab is not None
+
+
+def test_the_report_links_the_full_lists_instead_of_printing_them():
+    html = render_document(ProgressReport(kind="partnerships", language="fr", **ALLIANCE_PERIOD))
+    assert "/fr/admin/partnerships/agreement/export/" in html
