@@ -86,6 +86,18 @@ def cohort_get(*, number: int) -> RIACohort:
     ).get(number=number)
 
 
+def dtlab_figures() -> dict:
+    """The DT Lab overview's headline figures, in three queries whatever the volume."""
+    concepts = ProjectConcept.objects.aggregate(count=Count("pk"), total=Coalesce(Sum("budget_usd"), ZERO))
+    return {
+        "published_count": Playbook.objects.filter(status=Playbook.Status.PUBLISHED).count(),
+        "service_count": Service.objects.filter(is_active=True).count(),
+        "cohort_count": RIACohort.objects.count(),
+        "concept_count": concepts["count"],
+        "concepts_total_usd": concepts["total"],
+    }
+
+
 def concept_list() -> QuerySet[ProjectConcept]:
     return ProjectConcept.objects.select_related("cohort", "regional_initiative").order_by(
         "cohort__number", "number"

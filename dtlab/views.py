@@ -13,7 +13,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from . import permissions, selectors, services
 from .filters import CohortFilter, PlaybookFilter, ServiceRequestFilter
 from .forms import RequestMoveForm, ServiceRequestForm
-from .models import Playbook, PlaybookDocument, RIACohort, Service, ServiceRequest
+from .models import Playbook, PlaybookDocument, RIACohort, ServiceRequest
 
 
 class FilteredListView(ListView):
@@ -36,16 +36,8 @@ class OverviewView(TemplateView):
     template_name = "dtlab/public/index.html"
 
     def get_context_data(self, **kwargs):
-        cohorts = list(selectors.cohort_list())
-        return super().get_context_data(
-            published_count=Playbook.objects.filter(status=Playbook.Status.PUBLISHED).count(),
-            service_count=Service.objects.filter(is_active=True).count(),
-            cohort_count=len(cohorts),
-            concept_count=sum(c.concept_count for c in cohorts),
-            concepts_total_usd=sum(c.total_budget_usd for c in cohorts),
-            latest_cohort=cohorts[0] if cohorts else None,
-            **kwargs,
-        )
+        return super().get_context_data(**selectors.dtlab_figures(),
+                                        latest_cohort=selectors.cohort_list().first(), **kwargs)
 
 
 class PlaybookListView(FilteredListView):

@@ -25,7 +25,7 @@ def test_staff_request_list_query_count_does_not_grow(staff_client, service, siz
                                                       django_assert_max_num_queries):
     for n in range(size):
         make_request(service, n)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(6):
         response = staff_client.get(reverse("dtlab:staff-requests"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == min(size, 25)
