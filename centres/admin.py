@@ -181,9 +181,14 @@ class ApplicationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_filter = ["status", "call", "host_type", "regional_initiative", "language"]
     search_fields = ["reference", "organisation", "contact_name", "contact_email", "city"]
     date_hierarchy = "submitted_at"
-    readonly_fields = ["reference", "status", "decided_at", "decided_by", "decision_reason"]
+    readonly_fields = ["reference", "status", "weighted_total", "decided_at", "decided_by", "decision_reason"]
     filter_horizontal = ["objectives"]
     inlines = [ApplicationDocumentInline, DueDiligenceInline, ScoreInline]
+
+    @admin.display(description=_("Weighted total (out of 100)"))
+    def weighted_total(self, obj) -> str:
+        total = selectors.application_weighted_total(obj) if obj.pk else None
+        return "–" if total is None else str(total)
     actions = ["start_due_diligence", "finish_due_diligence", "select", "reject"]
     list_select_related = ["call"]
 
@@ -241,7 +246,7 @@ class ApplicationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(TranslationAdmin):
+class CallAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "code", "opened_on", "closed_on"]
     search_fields = ["name", "code"]
 
@@ -423,7 +428,7 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CentreDocument)
-class CentreDocumentAdmin(admin.ModelAdmin):
+class CentreDocumentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "centre", "uploaded_by", "uploaded_at"]
     search_fields = ["title", "centre__name"]
     list_select_related = ["centre", "uploaded_by"]
@@ -444,7 +449,7 @@ class TrainingAttendanceInline(admin.TabularInline):
 
 
 @admin.register(Training)
-class TrainingAdmin(admin.ModelAdmin):
+class TrainingAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "provider", "starts_on", "ends_on"]
     list_filter = ["kind"]
     search_fields = ["title", "provider"]
@@ -452,7 +457,7 @@ class TrainingAdmin(admin.ModelAdmin):
 
 
 @admin.register(NetworkEvent)
-class NetworkEventAdmin(TranslationAdmin):
+class NetworkEventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "location", "starts_on", "ends_on"]
     search_fields = ["title", "location"]
     filter_horizontal = ["centres"]

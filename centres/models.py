@@ -33,6 +33,7 @@ class Call(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True,
                                  help_text=_("Empty for a call open on a rolling basis."))
 
+    history = HistoricalRecords(excluded_fields=translated("name"))
     class Meta:
         ordering = ["opened_on", "code"]
         verbose_name = _("call for hosts")
@@ -121,6 +122,7 @@ class ApplicationDocument(models.Model):
     file = models.FileField(_("file (PDF)"), upload_to="centres/applications/%Y/",
                             validators=[validate_pdf])
 
+    history = HistoricalRecords()
     class Meta:
         ordering = ["application", "pk"]
         verbose_name = _("supporting document")
@@ -455,6 +457,7 @@ class ActivityProgress(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
     note = models.TextField(_("note"), blank=True, max_length=3000, validators=TEXT)
 
+    history = HistoricalRecords()
     class Meta:
         ordering = ["report", "activity__objective__number", "activity__planned_start", "pk"]
         verbose_name = _("activity progress")
@@ -477,6 +480,7 @@ class CentreDocument(models.Model):
                                     blank=True, related_name="+", verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
+    history = HistoricalRecords()
     class Meta:
         ordering = ["centre", "-uploaded_at", "pk"]
         verbose_name = _("centre document")
@@ -501,6 +505,7 @@ class Training(models.Model):
     centres = models.ManyToManyField(Centre, through="TrainingAttendance", related_name="trainings",
                                      verbose_name=_("centres"))
 
+    history = HistoricalRecords()
     class Meta:
         ordering = ["-starts_on", "title"]
         verbose_name = _("training")
@@ -523,6 +528,7 @@ class TrainingAttendance(models.Model):
     participants = models.PositiveSmallIntegerField(_("number of participants"),
                                                     validators=[MinValueValidator(1)])
 
+    history = HistoricalRecords()
     class Meta:
         ordering = ["training", "centre"]
         verbose_name = _("training attendance")
@@ -547,6 +553,7 @@ class NetworkEvent(models.Model):
     centres = models.ManyToManyField(Centre, related_name="events", blank=True,
                                      verbose_name=_("centres taking part"))
 
+    history = HistoricalRecords(excluded_fields=translated("title", "description"))
     class Meta:
         ordering = ["-starts_on", "title"]
         verbose_name = _("network event")
