@@ -18,6 +18,7 @@ from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -242,11 +243,55 @@ class StatsQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=1990, max_value=2100, required=False)
 
 
+# The serializers below document the response in the OpenAPI schema; ``stats_payload`` builds it.
+class _Breakdown(serializers.Serializer):
+    agreements = serializers.IntegerField()
+    financial_agreements = serializers.IntegerField()
+    contributions_usd = serializers.CharField(help_text="Decimal string, USD at the signing date.")
+
+
+class _RegionRow(_Breakdown):
+    region = serializers.ChoiceField(choices=AgreementRegion.choices)
+
+
+class _PriorityRow(_Breakdown):
+    priority = serializers.CharField()
+
+
+class _TrendRow(_Breakdown):
+    year = serializers.IntegerField()
+
+
+class _TopRow(serializers.Serializer):
+    partner = serializers.IntegerField()
+    name = serializers.CharField()
+    amount_usd = serializers.CharField()
+
+
+class StatsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    agreements = serializers.IntegerField()
+    financial_agreements = serializers.IntegerField()
+    contributions_usd = serializers.CharField()
+    partner_share_percent = serializers.IntegerField()
+    itu_share_percent = serializers.IntegerField()
+    partners = serializers.IntegerField()
+    partners_by_kind = serializers.DictField(child=serializers.IntegerField())
+    partners_by_membership_category = serializers.DictField(child=serializers.IntegerField())
+    financial_partners = serializers.IntegerField()
+    financial_partners_usd = serializers.CharField()
+    top_financial_partners = _TopRow(many=True)
+    by_region = _RegionRow(many=True)
+    by_priority = _PriorityRow(many=True)
+    trend = _TrendRow(many=True)
+
+
 class PartnershipStatsView(APIView):
     """Figures of partnerships and resource mobilization for ``?year=`` (default: this year)."""
 
     permission_classes = [permissions.AllowAny]
 
+    @extend_schema(parameters=[StatsQuerySerializer], responses=StatsSerializer)
     def get(self, request: Request) -> Response:
         query = StatsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -14,6 +14,7 @@ spells the ninth partner "EYGS LPP"; DOMAIN.md and the firm itself write EYGS LL
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -174,8 +175,10 @@ def _signed_on(year: int, index: int) -> date:
 class _Agreements:
     """Creates the agreements of one year with consecutive references."""
 
-    def __init__(self, year: int, priorities: dict[str, Priority]) -> None:
+    def __init__(self, year: int, priorities: dict[str, Priority], regions: list[str] | None = None) -> None:
         self.year, self.priorities, self.count = year, priorities, 0
+        # A stride coprime with 89 mixes the regions over funded and unfunded agreements.
+        self.regions = regions or [REGIONS_2024[(n * 37) % len(REGIONS_2024)] for n in range(1, 90)]
         self.priority_sets = cycle(PRIORITY_SETS)
 
     def add(self, partner: Partner, *, partner_usd: Decimal = Decimal(0), itu_usd: Decimal = Decimal(0),
@@ -192,14 +195,26 @@ class _Agreements:
                 "title_en": title or f"{kind} with {partner.acronym or partner.name} {ILLUSTRATIVE}",
                 "partner": partner, "signed_on": _signed_on(self.year, self.count), "status": status,
                 "partner_contribution_usd": partner_usd, "itu_contribution_usd": itu_usd,
-                # A stride coprime with 89 mixes the regions over funded and unfunded agreements.
-                "region": REGIONS_2024[(self.count * 37) % len(REGIONS_2024)],
+                "region": self.regions[self.count - 1],
                 "notes": "Region, priorities and title illustrative; amounts and counts from seed 002."
                 if self.year == YEAR else f"All figures of {self.year} illustrative.",
             },
         )
         agreement.priorities.set([self.priorities[code] for code in next(self.priority_sets)])
         return agreement
+
+
+# Regions of the top 10's fourteen agreements (illustrative), in the order of TOP_10's amounts.
+TOP_10_REGIONS = ["africa", "global", "americas", "global", "africa", "global", "africa", "africa", "global",
+                  "asia_pacific", "global", "americas", "global", "asia_pacific"]
+
+
+def _regions_2024() -> list[str]:
+    """The regions of the 89 agreements: the top 10's first, then the rest of REGIONS_2024 spread
+    evenly (each region's agreements at equal intervals), so funded and unfunded ones mix."""
+    rest = Counter(REGIONS_2024) - Counter(TOP_10_REGIONS)
+    spread = sorted(((k + 0.5) / n, region) for region, n in rest.items() for k in range(n))
+    return [*TOP_10_REGIONS, *(region for _position, region in spread)]
 
 
 def _load_2024(priorities: dict[str, Priority]) -> list[Partner]:
@@ -216,7 +231,7 @@ def _load_2024(priorities: dict[str, Priority]) -> list[Partner]:
                  f"Illustrative partner {ILLUSTRATIVE}.")
         for n, (kind, membership, country) in enumerate(NON_FINANCIAL, start=1)
     ]
-    agreements = _Agreements(YEAR, priorities)
+    agreements = _Agreements(YEAR, priorities, regions=_regions_2024())
     cofunded = 0
 
     def cofund() -> Decimal:
