@@ -93,3 +93,25 @@ class ServiceRequestFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(Q(organisation__icontains=value) | Q(contact_name__icontains=value)
                                | Q(contact_email__icontains=value))
+
+
+class ServiceFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    open_to = django_filters.ChoiceFilter(label=_("Who may request it"), method="filter_open_to",
+                                          choices=ServiceRequest.RequesterType.choices,
+                                          empty_label=_("Anyone"))
+
+    class Meta:
+        model = Service
+        fields = ["q", "open_to"]
+
+    def search(self, queryset, name, value):
+        return search_all_languages(queryset, ("name", "description"), value)
+
+    def filter_open_to(self, queryset, name, value):
+        field = {
+            ServiceRequest.RequesterType.MEMBER: "open_to_members",
+            ServiceRequest.RequesterType.CENTRE: "open_to_centres",
+            ServiceRequest.RequesterType.REGIONAL_OFFICE: "open_to_regional_offices",
+        }[value]
+        return queryset.filter(**{field: True})

@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from . import permissions, selectors, services
-from .filters import CohortFilter, PlaybookFilter, ServiceRequestFilter
+from .filters import CohortFilter, PlaybookFilter, ServiceFilter, ServiceRequestFilter
 from .forms import RequestMoveForm, ServiceRequestForm
 from .models import Playbook, PlaybookDocument, RIACohort, ServiceRequest
 
@@ -89,12 +89,14 @@ class PlaybookDownloadView(View):
         return response
 
 
-class ServiceListView(ListView):
+class ServiceListView(FilteredListView):
     template_name = "dtlab/public/service_list.html"
     context_object_name = "services"
+    filterset_class = ServiceFilter
 
     def get_queryset(self):
-        return selectors.service_list()
+        self.queryset = selectors.service_list()
+        return super().get_queryset()
 
 
 class ServiceRequestView(FormView):
@@ -107,6 +109,12 @@ class ServiceRequestView(FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "service": self.service}
+
+    def get_initial(self):
+        user = self.request.user
+        if not user.is_authenticated:
+            return {}
+        return {"contact_name": user.get_full_name(), "contact_email": user.email}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(service=self.service, **kwargs)

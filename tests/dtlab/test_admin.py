@@ -1,10 +1,11 @@
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from dtlab import demo
-from dtlab.models import ServiceRequest
+from dtlab.models import Playbook, PlaybookVersion, ServiceRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,35 @@ def test_cohorts_export_to_csv_and_xlsx_with_their_totals(staff_client, demo_dat
         assert rows[0].split(",")[-2:] == ["concepts", "total_budget_usd"]
         *_, concepts, total = rows[1].split(",")
         assert (int(concepts), Decimal(total)) == (5, Decimal("20000000"))
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_staff_open_the_add_form_of_each_dtlab_model(staff_client, model):
+    assert staff_client.get(reverse(f"admin:dtlab_{model}_add")).status_code == 200
+
+
+def test_staff_open_a_playbook_with_its_history(staff_client, demo_data):
+    playbook = Playbook.objects.get(slug="strategic-foresight")
+    assert staff_client.get(reverse("admin:dtlab_playbook_change", args=[playbook.pk])).status_code == 200
+    assert staff_client.get(reverse("admin:dtlab_playbook_history", args=[playbook.pk])).status_code == 200
+
+
+def test_admin_refuses_a_playbook_file_that_is_not_a_pdf(staff_client, demo_data):
+    version = PlaybookVersion.objects.get(playbook__slug="strategic-foresight", number="1.0")
+    documents = list(version.documents.order_by("pk"))
+    data = {
+        "playbook": version.playbook_id, "number": "1.0", "released_on": "2024-10-28",
+        "documents-TOTAL_FORMS": str(len(documents) + 1), "documents-INITIAL_FORMS": str(len(documents)),
+        "documents-MIN_NUM_FORMS": "0", "documents-MAX_NUM_FORMS": "1000",
+        "documents-0-id": "",
+    }
+    for index, document in enumerate(documents):
+        data.update({f"documents-{index}-id": document.pk, f"documents-{index}-version": version.pk,
+                     f"documents-{index}-language": document.language})
+    new = len(documents)
+    data.update({f"documents-{new}-version": version.pk, f"documents-{new}-language": "en",
+                 f"documents-{new}-file": SimpleUploadedFile("evil.pdf", b"MZ\x90\x00 not a pdf")})
+    response = staff_client.post(reverse("admin:dtlab_playbookversion_change", args=[version.pk]), data)
+    assert response.status_code == 200
+    assert "Only PDF documents are accepted" in response.content.decode()
+    assert version.documents.count() == len(documents)

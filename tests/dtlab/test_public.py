@@ -205,3 +205,21 @@ def test_pages_work_in_arabic_right_to_left(client, demo_data):
     response = client.get("/ar/dtlab/playbooks/")
     assert response.status_code == 200
     assert 'dir="rtl"' in response.content.decode()
+
+
+def test_services_can_be_filtered_by_who_may_request_them(client, demo_data):
+    url = reverse("dtlab:service-list")
+    members = client.get(url, {"open_to": "member"}).context["services"]
+    assert [s.slug for s in members] == ["strategic-foresight-support"]
+    assert len(client.get(url, {"q": "café"}).context["services"]) == 1
+    assert "No service matches" in client.get(url, {"q": "nothing like it"}).content.decode()
+
+
+def test_the_request_form_is_filled_in_for_a_signed_in_member(client, member_user, demo_data):
+    member_user.first_name, member_user.last_name = "Ana", "Member"
+    member_user.save()
+    client.force_login(member_user)
+    form = client.get(reverse("dtlab:service-request", args=["strategic-foresight-support"])).context["form"]
+    assert form.initial == {"contact_name": "Ana Member", "contact_email": "member@example.org"}
+    choices = [value for value, _ in form.fields["requester_type"].choices]
+    assert choices == ["member", "centre", "regional_office"]
