@@ -30,10 +30,22 @@ class ServiceRequestForm(forms.ModelForm):
         ]
         self.fields["description"].max_length = 5000
         self.fields["description"].widget.attrs["maxlength"] = 5000
+        self._describe_fields()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        self._describe_fields()
+
+    def _describe_fields(self) -> None:
+        """Tie help texts and errors to their inputs for screen readers (ids of includes/form.html)."""
+        errors = getattr(self, "_errors", None) or {}
         for name, field in self.fields.items():
             describedby = []
             if field.help_text:
                 describedby.append(f"id_{name}_helptext")
+            if name in errors:
+                describedby.append(f"id_{name}_error")
+                field.widget.attrs["aria-invalid"] = "true"
             if describedby:
                 field.widget.attrs["aria-describedby"] = " ".join(describedby)
 

@@ -161,7 +161,9 @@ def test_the_request_form_refuses_bad_input(client, demo_data, data, field):
     response = client.post(reverse("dtlab:service-request", args=["innovation-cafe"]), {**valid, **data})
     assert response.status_code == 200
     assert field in response.context["form"].errors
-    assert 'class="field field-invalid"' in response.content.decode()
+    html = response.content.decode()
+    assert 'class="field field-invalid"' in html
+    assert f'id="id_{field}_error"' in html and 'aria-invalid="true"' in html
     assert not ServiceRequest.objects.filter(organisation__in=["Centre", "Evil\x07Corp"]).exists()
 
 
