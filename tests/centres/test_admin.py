@@ -118,5 +118,6 @@ def test_application_page_shows_the_weighted_total(staff_client, call, criteria,
     application = make_application(call, status=Application.Status.EVALUATION)
     Score.objects.create(application=application, criterion=criteria[0], evaluator=staff_user, score=5)
     Score.objects.create(application=application, criterion=criteria[1], evaluator=staff_user, score=5)
-    page = staff_client.get(reverse("admin:centres_application_change", args=[application.pk])).content.decode()
+    url = reverse("admin:centres_application_change", args=[application.pk])
+    page = staff_client.get(url).content.decode()
     assert "80.00" in page  # 5/5 × 60 + 5/10 × 40

@@ -185,3 +185,18 @@ def test_portal_pages_use_a_constant_number_of_queries(host_client, centre, call
     with django_assert_max_num_queries(14):
         response = host_client.get(reverse(url_name))
     assert response.status_code == 200
+
+
+def test_report_with_a_bad_progress_line_saves_nothing(host_client, centre):
+    report = make_report(centre)
+    activity = Activity.objects.get(plan__centre=centre)
+    line = report.lines.create(activity=activity, status="planned", progress=0)
+    response = host_client.post(reverse("portal:report", args=[report.pk]), {
+        "report-period_start": report.period_start, "report-period_end": report.period_end,
+        "report-summary": "Changed summary", "lines-TOTAL_FORMS": 1, "lines-INITIAL_FORMS": 1,
+        "lines-0-id": line.pk, "lines-0-status": "done", "lines-0-progress": 150, "lines-0-note": ""})
+    assert response.status_code == 200
+    assert "Ensure this value is less than or equal to 100." in response.content.decode()
+    report.refresh_from_db()
+    line.refresh_from_db()
+    assert report.summary == "Half-year summary." and line.progress == 0
