@@ -99,8 +99,15 @@ def child_seed(database: Path | str, media: Path, size: int) -> dict:
     return {"seconds": time.perf_counter() - started, "partners": len(partners)}
 
 
-def child_generate(database: Path | str, media: Path) -> dict:
+def child_generate(database: Path | str, media: Path, shared_stats: int = 0) -> dict:
     _django(database, media)
+    if shared_stats:
+        # What-if: the year's figures computed once per report (registry.per_report) instead of
+        # once per section; only this process is patched.
+        from alliance.reports.registry import per_report
+        from partnerships import selectors
+
+        selectors.partnership_stats = per_report(selectors.partnership_stats)
     from datetime import date
 
     from alliance.reports import pdf, services
@@ -149,6 +156,8 @@ def main() -> None:
     parser.add_argument("--postgres", metavar="URL",
                         help="use scratch PostgreSQL databases (report_bench_<size>) on this server, "
                              "e.g. postgres://alliance:alliance@127.0.0.1:55432/alliance")
+    parser.add_argument("--shared-stats", action="store_true",
+                        help="also time the report with the year's figures computed once per report")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -179,6 +188,10 @@ def main() -> None:
             print(f"{size:>11,} {seeded['seconds']:>9.1f} {generated['seconds']:>11.2f} "
                   f"{generated['maxrss_mb']:>14.0f} {generated['pages']:>6} "
                   f"{generated['bytes'] / 1024:>9.0f}")
+            if options.shared_stats:
+                shared = run_child("generate", str(database), str(folder / "media"), "1")
+                print(f"{'':>11} {'(shared)':>9} {shared['seconds']:>11.2f} {shared['maxrss_mb']:>14.0f} "
+                      f"{shared['pages']:>6} {shared['bytes'] / 1024:>9.0f}")
             if options.keep:
                 continue
             if options.postgres:

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import ProgressReport
-from .registry import ReportKind, Section, sections_for
+from .registry import ReportKind, Section, report_run, sections_for
 
 # Sections shown before the numbered body, in the boxed front matter of a TDAG document.
 FRONT_MATTER_KEYS = frozenset({"summary", "action_required", "references"})
@@ -87,7 +87,7 @@ def render_sections(report: ProgressReport,
     delay = section_delay()
     rendered: list[RenderedSection] = []
     number = 0
-    with translation.override(report.language):
+    with translation.override(report.language), report_run():
         for index, section in enumerate(sections, start=1):
             front = is_front_matter(section)
             if not front:

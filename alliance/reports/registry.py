@@ -13,8 +13,11 @@ them. Adding a section touches only the app's ``report.py``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -74,3 +77,39 @@ def section(*, kind: str, key: str, title: str | Promise, template: str, order: 
 
 def sections_for(kind: str) -> list[Section]:
     return sorted(_sections[kind].values(), key=lambda s: (s.order, s.key))
+
+
+_run_cache: ContextVar[dict | None] = ContextVar("report_run_cache", default=None)
+
+
+@contextmanager
+def report_run() -> Iterator[None]:
+    """The span of one report's generation; ``per_report`` helpers are computed once inside it."""
+    token = _run_cache.set({})
+    try:
+        yield
+    finally:
+        _run_cache.reset(token)
+
+
+def per_report(function: Callable) -> Callable:
+    """Compute a helper once per report when several sections share it (e.g. a year's figures)::
+
+        @per_report
+        def stats(year: int) -> dict:
+            return selectors.partnership_stats(year=year)
+
+    Outside a report run it is a plain call. Arguments must be hashable.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        cache = _run_cache.get()
+        if cache is None:
+            return function(*args, **kwargs)
+        key = (function.__module__, function.__qualname__, args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = function(*args, **kwargs)
+        return cache[key]
+
+    return wrapper

@@ -230,3 +230,19 @@ def test_the_beat_schedule_is_editable_in_the_admin():
 def test_the_report_links_the_full_lists_instead_of_printing_them():
     html = render_document(ProgressReport(kind="partnerships", language="fr", **ALLIANCE_PERIOD))
     assert "/fr/admin/partnerships/agreement/export/" in html
+
+
+def test_a_helper_shared_by_sections_is_computed_once_per_report():
+    from alliance.reports.registry import per_report, report_run
+
+    calls: list[int] = []
+
+    @per_report
+    def figures(year: int) -> int:
+        calls.append(year)
+        return year * 2
+
+    with report_run():
+        assert [figures(2024), figures(2024), figures(2023)] == [4048, 4048, 4046]
+    figures(2024)
+    assert calls == [2024, 2023, 2024]
