@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from board.models import BoardMember, Meeting, Recommendation
@@ -23,6 +24,13 @@ def png_file(name: str = "photo.png") -> SimpleUploadedFile:
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def english_urls():
+    """reverse() follows the active language, which a request to /fr/... leaves behind."""
+    with translation.override("en"):
+        yield
 
 
 def make_member(index: int, **fields) -> BoardMember:
