@@ -63,9 +63,6 @@ class PartnerResource(ValidatingResource):
                   "country", "website", "contact_name", "contact_email", "contact_phone"]
         export_order = fields
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance.name = instance.name_en or instance.name
-
 
 class AgreementResource(ValidatingResource):
     partner = fields.Field(attribute="partner", column_name="partner",
@@ -80,9 +77,6 @@ class AgreementResource(ValidatingResource):
                   "partner_contribution_usd", "itu_contribution_usd", "original_currency", "original_amount",
                   "region", "priorities", "vehicle", "linked_projects"]
         export_order = fields
-
-    def before_save_instance(self, instance, row, **kwargs):
-        instance.title = instance.title_en or instance.title
 
 
 class PartnershipsAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):

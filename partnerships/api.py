@@ -107,16 +107,28 @@ class StaffPartnerSerializer(PartnerSerializer):
 class PartnerFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=PartnerKind.choices)
     membership_category = django_filters.ChoiceFilter(choices=MembershipCategory.choices)
-    year = django_filters.NumberFilter(method="filter_year", label=_("year of an agreement"))
+    year = django_filters.NumberFilter(method="filter_agreements", label=_("year of an agreement"))
+    region = django_filters.ChoiceFilter(method="filter_agreements", choices=AgreementRegion.choices,
+                                         label=_("region of an agreement"))
+    priority = django_filters.CharFilter(method="filter_agreements",
+                                         label=_("ITU-D priority of an agreement"))
     search = django_filters.CharFilter(method="filter_search", label=_("search"))
 
     class Meta:
         model = Partner
         fields = ["kind", "membership_category", "country"]
 
-    def filter_year(self, queryset, name, value):
-        ids = selectors.agreements_of_year(int(value)).values("partner")
-        return queryset.filter(pk__in=ids)
+    def filter_agreements(self, queryset, name, value):
+        """Partners with a signed agreement of that year, region or priority (all that are given)."""
+        agreements = selectors.signed_agreements()
+        data = self.form.cleaned_data
+        if data.get("year"):
+            agreements = agreements.filter(signed_on__year=int(data["year"]))
+        if data.get("region"):
+            agreements = agreements.filter(region=data["region"])
+        if data.get("priority"):
+            agreements = agreements.filter(priorities__code=data["priority"])
+        return queryset.filter(pk__in=agreements.values("partner"))
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))

@@ -21,6 +21,7 @@ from decimal import Decimal
 from itertools import cycle
 
 from django.db import transaction
+from django.utils import translation
 from django_countries import countries
 
 from alliance.models import Priority
@@ -162,7 +163,7 @@ def _partner(names: tuple[str, ...], acronym: str, kind: str, membership: str, c
     translated = {f"name_{lang}": name for lang, name in zip(LANGS, names, strict=True) if name}
     partner, _created = Partner.objects.update_or_create(
         name_en=names[0],
-        defaults={"name": names[0], **translated, "acronym": acronym, "kind": kind,
+        defaults={**translated, "acronym": acronym, "kind": kind,
                   "membership_category": membership, "country": country, "relationship_notes": notes},
     )
     return partner
@@ -191,7 +192,6 @@ class _Agreements:
         agreement, _created = Agreement.objects.update_or_create(
             reference=reference,
             defaults={
-                "title": title or f"{kind} with {partner.acronym or partner.name} {ILLUSTRATIVE}",
                 "title_en": title or f"{kind} with {partner.acronym or partner.name} {ILLUSTRATIVE}",
                 "partner": partner, "signed_on": _signed_on(self.year, self.count), "status": status,
                 "partner_contribution_usd": partner_usd, "itu_contribution_usd": itu_usd,
@@ -293,7 +293,7 @@ def _load_impact_stories(top: list[Partner]) -> None:
     for number, (title, partner_index, summary) in enumerate(IMPACT_STORIES, start=1):
         ImpactStory.objects.update_or_create(
             title_en=f"{title} {ILLUSTRATIVE}",
-            defaults={"title": f"{title} {ILLUSTRATIVE}", "summary": summary, "summary_en": summary,
+            defaults={"summary_en": summary,
                       "partner": top[partner_index], "is_published": True,
                       "published_on": date(YEAR, 3 * number, 15),
                       "link": "https://www.itu.int/itu-d/sites/digital-impact-unlocked/all-stories/list/"},
@@ -377,13 +377,13 @@ def _load_p2c() -> None:
 
 def load(*, log: Callable[[str], object]) -> None:
     priorities = {p.code: p for p in Priority.objects.all()}
-    with transaction.atomic():
+    # Natural keys are English names (country names included): load in English whatever is active.
+    with transaction.atomic(), translation.override("en"):
         partners = _load_2024(priorities)
         _load_earlier_years(partners, priorities)
         Agreement.objects.update_or_create(
             reference="BDT-DRAFT-001",
-            defaults={"title": f"Draft agreement under negotiation {ILLUSTRATIVE}",
-                      "title_en": f"Draft agreement under negotiation {ILLUSTRATIVE}",
+            defaults={"title_en": f"Draft agreement under negotiation {ILLUSTRATIVE}",
                       "partner": partners[0], "status": AgreementStatus.DRAFT, "signed_on": None,
                       "partner_contribution_usd": Decimal("1000000"), "region": AgreementRegion.GLOBAL},
         )
