@@ -93,6 +93,10 @@ class ActionPlanSerializer(serializers.ModelSerializer):
 
 
 class ActivityProgressSerializer(serializers.ModelSerializer):
+    # A plain string here keeps one enum for the activity statuses in the schema (no name collision).
+    status = serializers.CharField(read_only=True, help_text="Status of the activity as reported: planned, "
+                                                             "in_progress, done or cancelled.")
+
     class Meta:
         model = ActivityProgress
         fields = ["activity", "status", "progress", "note"]
