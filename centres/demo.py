@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_countries import countries
 
 from alliance.models import RegionalInitiative, StrategicObjective
@@ -101,6 +101,12 @@ def _aware(day: date) -> datetime:
 
 
 def load(*, log) -> None:
+    # Names are built in English whatever language is active (country names, slugs).
+    with translation.override("en"):
+        _load(log=log)
+
+
+def _load(*, log) -> None:
     objectives = list(StrategicObjective.objects.order_by("number"))
     initiatives = {ri.code: ri for ri in RegionalInitiative.objects.all()}
     for order, (name, description, weight, max_score) in enumerate(CRITERIA, start=1):

@@ -27,3 +27,12 @@ def test_demo_figures_match_seeds_000_and_001_and_a_second_load_changes_nothing(
     assert CentreHost.objects.get(user__username="host").user.has_usable_password() is False
     invented = Application.objects.filter(call=first.call).exclude(organisation__endswith="(illustrative)")
     assert not invented.exists()
+
+
+def test_demo_loads_the_same_whatever_language_is_active(db):
+    from django.utils import translation
+
+    with translation.override("ar"):
+        demo.load(log=lambda message: None)
+    assert Centre.objects.filter(slug="communications-regulatory-authority-kenya").exists()
+    assert Centre.objects.values("slug").distinct().count() == Centre.objects.count()
