@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -131,6 +133,18 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+STALE_PART_SECONDS = 3600
+
+
+def _remove_stale_parts(final_path: Path) -> None:
+    """Remove temporary files left by a worker killed while writing (not a run in progress)."""
+    cutoff = time.time() - STALE_PART_SECONDS
+    for part in final_path.parent.glob(f".{final_path.stem}-*.part"):
+        with contextlib.suppress(FileNotFoundError):
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+
+
 def report_fail(*, report: ProgressReport, reason: str) -> ProgressReport:
     """Mark the report failed; the PDF of an earlier run, if any, stays."""
     report.status = ReportStatus.FAILED
@@ -161,6 +175,7 @@ def report_generate(*, report_id: int) -> ProgressReport | None:
     name = report_upload_to(report, report.file_name)
     final_path = Path(default_storage.path(name))
     final_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_parts(final_path)
     temporary = None
     try:
         html = render_document(report, on_section=lambda done, total: _set_progress(report.pk, done, total))

@@ -246,3 +246,21 @@ def test_a_helper_shared_by_sections_is_computed_once_per_report():
         assert [figures(2024), figures(2024), figures(2023)] == [4048, 4048, 4046]
     figures(2024)
     assert calls == [2024, 2023, 2024]
+
+
+def test_a_temporary_file_left_by_a_killed_worker_is_cleaned_up_by_the_next_run(
+        django_capture_on_commit_callbacks, media_root):
+    import os
+
+    with django_capture_on_commit_callbacks(execute=False):
+        report = services.report_request(kind="alliance", language="en", **ALLIANCE_PERIOD)
+    folder = Path(media_root) / "reports" / str(report.pk)
+    folder.mkdir(parents=True)
+    stale = folder / ".TDAG-alliance-2024-2025-en-abc123.part"
+    stale.write_bytes(b"%PDF-1.7 half")
+    an_hour_ago = stale.stat().st_mtime - services.STALE_PART_SECONDS - 1
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    generate_report.delay(report.pk)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE
+    assert _files(report) == ["TDAG-alliance-2024-2025-en.pdf"]
