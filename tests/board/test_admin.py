@@ -91,3 +91,8 @@ def test_admin_refuses_a_third_co_chair(staff_client, demo_data):
     )
     assert response.status_code == 200
     assert "The Board already has two co-chairs." in response.content.decode()
+
+
+def test_staff_home_links_to_the_board_work_queues(staff_client):
+    html = staff_client.get(reverse("staff-home")).content.decode()
+    assert reverse("admin:board_expertrequest_changelist") + "?status__exact=pending" in html

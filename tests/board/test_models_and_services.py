@@ -185,3 +185,33 @@ def test_an_existing_expert_cannot_apply_again(area):
     Expert.objects.create(full_name="Ada", email="ada@example.org", organisation="X", country="GB")
     with pytest.raises(ValidationError):
         submit(area)
+
+
+def test_a_member_photo_must_be_a_real_image():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import png_file
+
+    member = BoardMember(
+        slug="p", full_name="P", photo=SimpleUploadedFile("photo.png", b"%PDF-1.4 not an image")
+    )
+    with pytest.raises(ValidationError) as error:
+        member.full_clean()
+    assert "photo" in error.value.message_dict
+    member.photo = png_file()
+    member.full_clean()
+
+
+def test_meeting_documents_must_be_pdfs_by_content():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from board.models import MeetingDocument
+
+    document = MeetingDocument(
+        meeting=make_meeting(1),
+        title="Report",
+        file=SimpleUploadedFile("report.pdf", b"<html>not a pdf</html>"),
+    )
+    with pytest.raises(ValidationError) as error:
+        document.full_clean()
+    assert "file" in error.value.message_dict
