@@ -96,3 +96,24 @@ def test_admin_refuses_a_third_co_chair(staff_client, demo_data):
 def test_staff_home_links_to_the_board_work_queues(staff_client):
     html = staff_client.get(reverse("staff-home")).content.decode()
     assert reverse("admin:board_expertrequest_changelist") + "?status__exact=pending" in html
+
+
+def test_staff_export_board_members_as_xlsx(staff_client, demo_data):
+    from board.admin import BoardMemberAdmin
+    from board.models import BoardMember
+
+    formats = BoardMemberAdmin(BoardMember, admin.site).get_export_formats()
+    index = next(i for i, f in enumerate(formats) if f().get_title() == "xlsx")
+    response = staff_client.post(
+        reverse("admin:board_boardmember_export"),
+        {
+            "format": str(index),
+            "resource": "0",
+            "export_items": list(BoardMember.objects.values_list("pk", flat=True)),
+            "boardmemberresource_full_name": "on",
+            "boardmemberresource_slug": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"

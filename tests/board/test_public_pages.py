@@ -188,3 +188,9 @@ def test_public_pages_use_the_same_number_of_queries_for_5_and_200_items(client,
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 12, counts
+
+
+def test_an_invalid_filter_shows_its_error_instead_of_failing(client, demo_data):
+    response = client.get(reverse("board:meeting-list"), {"year": "twenty"})
+    assert response.status_code == 200
+    assert 'class="field field-invalid"' in response.content.decode()
