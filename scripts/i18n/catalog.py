@@ -3,8 +3,8 @@
     uv run python scripts/i18n/catalog.py export fr > todo-fr.json    # untranslated or fuzzy
     uv run python scripts/i18n/catalog.py apply fr done-fr.json        # write translations in
 
-The JSON is a list of {"id", "msgid", "msgid_plural", "msgctxt", "occurrences", "msgstr"}
-where "msgstr" is a string, or a list of plural forms (as many as the language's
+The JSON is a list, one message a line, of {"msgid", "where", "msgstr": null} (plus
+"msgid_plural" and "msgctxt" when the message has them), where "msgstr" is to become a string, or a list of plural forms (as many as the language's
 Plural-Forms header says). Placeholders (%(name)s, %s, {{ x }}) and HTML must be kept.
 """
 
@@ -29,13 +29,18 @@ def key(entry: polib.POEntry) -> str:
 
 def export(language: str) -> None:
     po = catalog(language)
-    todo = [
-        {"id": key(e), "msgid": e.msgid, "msgid_plural": e.msgid_plural or None,
-         "msgctxt": e.msgctxt, "occurrences": [f for f, _ in e.occurrences][:2], "msgstr": None}
-        for e in po
-        if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
-    ]
-    json.dump(todo, sys.stdout, ensure_ascii=False, indent=1)
+    todo = []
+    for e in po:
+        if e.obsolete or (e.translated() and "fuzzy" not in e.flags):
+            continue
+        item = {"msgid": e.msgid, "where": e.occurrences[0][0] if e.occurrences else ""}
+        if e.msgid_plural:
+            item["msgid_plural"] = e.msgid_plural
+        if e.msgctxt:
+            item["msgctxt"] = e.msgctxt
+        todo.append({**item, "msgstr": None})
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in todo)
+    sys.stdout.write(f"[\n{lines}\n]\n" if todo else "[]\n")
 
 
 def apply(language: str, path: str) -> None:
@@ -44,7 +49,7 @@ def apply(language: str, path: str) -> None:
     done = json.loads(Path(path).read_text())
     problems = []
     for item in done:
-        entry = entries.get(item["id"])
+        entry = entries.get(f"{item.get('msgctxt') or ''}\x04{item['msgid']}")
         if entry is None or not item.get("msgstr"):
             continue
         translation = item["msgstr"]
