@@ -52,6 +52,7 @@ class BoardIndexView(TemplateView):
     def get_context_data(self, **kwargs):
         meetings = list(selectors.meetings_list()[:3])
         return super().get_context_data(
+            meeting_count=selectors.meetings_list().count(),
             co_chairs=list(selectors.co_chairs()),
             member_count=selectors.members_list().count(),
             meetings=meetings,

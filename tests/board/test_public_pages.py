@@ -194,3 +194,10 @@ def test_an_invalid_filter_shows_its_error_instead_of_failing(client, demo_data)
     response = client.get(reverse("board:meeting-list"), {"year": "twenty"})
     assert response.status_code == 200
     assert 'class="field field-invalid"' in response.content.decode()
+
+
+def test_board_page_counts_every_meeting_not_only_the_latest_three(client):
+    for number in range(1, 6):
+        make_meeting(number)
+    html = client.get(reverse("board:index")).content.decode()
+    assert '<span class="figure">5</span> meetings held' in html
