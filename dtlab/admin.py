@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ExportMixin, ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -45,6 +45,7 @@ class PlaybookResource(resources.ModelResource):
         fields = ("id", "slug", "title", "strategic_objective", "topic", "status", "published_on", "funder",
                   "partners", "downloads")
         export_order = fields
+        clean_model_instances = True
 
     def get_queryset(self):
         return selectors.playbook_list()
@@ -74,6 +75,7 @@ class RIACohortResource(resources.ModelResource):
         fields = ("id", "number", "name", "region", "regional_initiative", "funder", "start_date", "end_date",
                   "city", "country", "concept_count", "total_budget_usd")
         export_order = fields
+        clean_model_instances = True
 
     def get_queryset(self):
         return selectors.cohort_list()
@@ -89,10 +91,11 @@ class ProjectConceptResource(resources.ModelResource):
         fields = ("id", "cohort", "number", "title", "lead_country", "budget_usd", "status",
                   "regional_initiative")
         export_order = fields
+        clean_model_instances = True
 
 
 @admin.register(Funder)
-class FunderAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class FunderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "code", "country")
     search_fields = ("name", "code")
 
@@ -133,7 +136,7 @@ class PlaybookDocumentInline(admin.TabularInline):
 
 
 @admin.register(PlaybookVersion)
-class PlaybookVersionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PlaybookVersionAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("playbook", "number", "released_on")
     list_filter = ("playbook__status", "released_on")
     search_fields = ("playbook__title", "number")
@@ -142,7 +145,9 @@ class PlaybookVersionAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(PlaybookDocument)
-class PlaybookDocumentAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class PlaybookDocumentAdmin(ExportMixin, SimpleHistoryAdmin):
+    """Export only (downloads per language and version); PDFs are uploaded on their version."""
+
     list_display = ("version", "language", "download_count")
     list_filter = ("language", "version__playbook")
     search_fields = ("version__playbook__title", "version__number")
@@ -151,7 +156,7 @@ class PlaybookDocumentAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ServiceAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "is_active", "open_to_members", "open_to_centres", "open_to_regional_offices")
     list_filter = ("is_active", "open_to_members", "open_to_centres", "open_to_regional_offices")
     search_fields = ("name", "description")
@@ -160,7 +165,9 @@ class ServiceAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(ServiceRequest)
-class ServiceRequestAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ServiceRequestAdmin(ExportMixin, SimpleHistoryAdmin):
+    """Export only: requests arrive through the public form and move through the services."""
+
     resource_classes = [ServiceRequestResource]
     list_display = ("organisation", "service", "requester_type", "country", "status", "submitted_at",
                     "completed_on", "handled_by")

@@ -2,10 +2,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
-from dtlab import demo
-from dtlab.models import Playbook, PlaybookVersion, ServiceRequest
+from dtlab import demo, services
+from dtlab.models import Playbook, PlaybookDocument, PlaybookVersion, ServiceRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,20 @@ def test_admin_refuses_a_playbook_file_that_is_not_a_pdf(staff_client, demo_data
     assert response.status_code == 200
     assert "Only PDF documents are accepted" in response.content.decode()
     assert version.documents.count() == len(documents)
+
+
+def test_service_requests_can_be_exported_but_not_imported(staff_client, demo_data):
+    assert staff_client.get(reverse("admin:dtlab_servicerequest_export")).status_code == 200
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:dtlab_servicerequest_import")
+
+
+def test_download_counts_export_per_language_and_version(staff_client, demo_data):
+    document = PlaybookDocument.objects.get(version__playbook__slug="strategic-foresight", language="ru")
+    services.playbook_document_count_download(document=document)
+    response = staff_client.post(reverse("admin:dtlab_playbookdocument_export"), {
+        "resource": "0", "format": "0",
+        **{f"playbookdocumentresource_{name}": "on" for name in ("id", "language", "download_count")},
+    })
+    rows = response.content.decode().splitlines()
+    assert f"{document.pk},ru,1" in rows
