@@ -32,6 +32,7 @@ from .models import (
     HostType,
     NetworkEvent,
     ProgressReport,
+    Score,
     Training,
     TrainingAttendance,
 )
@@ -115,6 +116,8 @@ def _load(*, log) -> None:
             "description_en": f"{description} Weight {ILLUSTRATIVE}.",
             "weight": Decimal(weight), "max_score": max_score, "order": order, "is_active": True})
 
+    criteria = list(Criterion.objects.filter(is_active=True).order_by("order", "pk"))
+    evaluator = _demo_evaluator()
     first_call = _upsert(Call, {"code": "first-call-2023"}, {
         "name": "First call for hosts (2023)", "name_en": "First call for hosts (2023)",
         "opened_on": date(2023, 1, 25), "closed_on": date(2023, 6, 30)})
@@ -145,6 +148,7 @@ def _load(*, log) -> None:
             "notes": "Demo data: organisation, city and contact are illustrative; seed 001 gives counts.",
         })
         _set_m2m(application.objectives, objectives[number % 3: number % 3 + 3])
+        _scores(application, criteria, evaluator, selected, number)
         if selected:
             centres[code] = _centre_for(application, FIRST_CALL_DECISION)
 
@@ -253,6 +257,28 @@ def _trainings(trained: list[Centre], network: list[Centre]) -> None:
                        f"{ILLUSTRATIVE}.",
     })
     _set_m2m(event.centres, network)
+
+
+def _demo_evaluator():
+    """The BDT evaluator whose (illustrative) scores rank the first call; no password is set."""
+    User = get_user_model()
+    user = User.objects.filter(username="bdt-evaluator").first()
+    if user is None:
+        user = User(username="bdt-evaluator", email="evaluator@example.org", first_name="BDT evaluator",
+                    last_name=ILLUSTRATIVE)
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def _scores(application: Application, criteria: list[Criterion], evaluator, selected: bool,
+            number: int) -> None:
+    """Illustrative scores: selected hosts score 4-5, the others 1-3, so the ranking matches the decision."""
+    for index, criterion in enumerate(criteria):
+        base = 4 if selected else 1
+        score = min(criterion.max_score, base + (number + index) % (2 if selected else 3))
+        _upsert(Score, {"application": application, "criterion": criterion, "evaluator": evaluator},
+                {"score": score, "comment": f"Demo score {ILLUSTRATIVE}."})
 
 
 def _demo_host(centre: Centre) -> None:

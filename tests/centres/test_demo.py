@@ -1,14 +1,16 @@
 """The demo data tells the seeds' story and loading it twice changes nothing."""
 
 from centres import demo, selectors
-from centres.models import Application, Centre, CentreHost
+from centres.models import Application, Centre, CentreHost, Score
 
 
 def test_demo_figures_match_seeds_000_and_001_and_a_second_load_changes_nothing(db):
     demo.load(log=lambda message: None)
-    counts = (Application.history.count(), Centre.history.count(), CentreHost.objects.count())
+    counts = (Application.history.count(), Centre.history.count(), Score.history.count(),
+              CentreHost.objects.count())
     demo.load(log=lambda message: None)
-    assert (Application.history.count(), Centre.history.count(), CentreHost.objects.count()) == counts
+    assert (Application.history.count(), Centre.history.count(), Score.history.count(),
+            CentreHost.objects.count()) == counts
 
     first, rolling = selectors.network_figures()
     assert first.call.code == "first-call-2023"
@@ -25,6 +27,9 @@ def test_demo_figures_match_seeds_000_and_001_and_a_second_load_changes_nothing(
     assert later == {"Department of Communications and Digital Technologies",
                      "Communications, Space and Technology Commission"}
     assert CentreHost.objects.get(user__username="host").user.has_usable_password() is False
+    ranking = selectors.call_ranking(first.call)
+    assert {r.application.status for r in ranking[:17]} == {Application.Status.SELECTED}
+    assert all(r.total is not None for r in ranking)
     invented = Application.objects.filter(call=first.call).exclude(organisation__endswith="(illustrative)")
     assert not invented.exists()
 
