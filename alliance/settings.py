@@ -223,6 +223,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Distinct names for choice sets whose field names collide across apps.
+    "ENUM_NAME_OVERRIDES": {
+        "RecommendationStatusEnum": "board.models.Recommendation.Status",
+        "RecommendationKindEnum": "board.models.Recommendation.Kind",
+        "MeetingDocumentKindEnum": "board.models.MeetingDocument.Kind",
+        "ReportKindEnum": "alliance.reports.registry.ReportKind",
+        "ReportStatusEnum": "alliance.reports.models.ReportStatus",
+    },
 }
 
 EMAIL_BACKEND = os.environ.get(
