@@ -311,3 +311,17 @@ def hosts_selected_between(start: date, end: date) -> QuerySet[Centre]:
 def events_between(start: date, end: date) -> QuerySet[NetworkEvent]:
     return (NetworkEvent.objects.filter(starts_on__lte=end, ends_on__gte=start)
             .annotate(centre_count=Count("centres", distinct=True)).order_by("starts_on", "pk"))
+
+
+def trainings_recent(limit: int = 10) -> list[Training]:
+    trainings = list(Training.objects.annotate(centre_count=Count("attendances", distinct=True))
+                     .order_by("-starts_on", "pk")[:limit])
+    participants = participants_by_training(trainings)
+    for training in trainings:
+        training.participants = participants.get(training.pk, 0)
+    return trainings
+
+
+def events_recent(limit: int = 5) -> QuerySet[NetworkEvent]:
+    return (NetworkEvent.objects.annotate(centre_count=Count("centres", distinct=True))
+            .order_by("-starts_on", "pk")[:limit])

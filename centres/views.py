@@ -74,7 +74,8 @@ class FiguresView(TemplateView):
         rows = selectors.network_figures()
         return super().get_context_data(
             rows=rows, first=rows[0] if rows else None, total=selectors.figures_total(rows),
-            network=[(label, n) for label, n in selectors.lifecycle_counts()], **kwargs)
+            network=selectors.lifecycle_counts(), trainings=selectors.trainings_recent(),
+            events=selectors.events_recent(), **kwargs)
 
 
 class ApplyView(FormView):

@@ -108,3 +108,20 @@ def test_public_pages_use_a_constant_number_of_queries(client, call, count, djan
                 reverse("centres:figures"), centres[-1].get_absolute_url(), reverse("centres:apply")):
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200
+
+
+def test_figures_page_lists_trainings_and_network_meetings(client, call):
+    from datetime import date
+
+    from centres.models import NetworkEvent, Training, TrainingAttendance
+
+    centre = make_centre(call, Centre.Status.OPERATING)
+    training = Training.objects.create(kind="course", title="Strategic Foresight 201", provider="ITU Academy",
+                                       starts_on=date(2024, 6, 3), ends_on=date(2024, 6, 28))
+    TrainingAttendance.objects.create(training=training, centre=centre, participants=4)
+    event = NetworkEvent.objects.create(title="Second meeting of the centres", location="Valletta, Malta",
+                                        starts_on=date(2024, 10, 28), ends_on=date(2024, 10, 28))
+    event.centres.add(centre)
+    page = client.get(reverse("centres:figures")).content.decode()
+    assert "Strategic Foresight 201" in page and '<td class="num">4</td>' in page
+    assert "Second meeting of the centres" in page
