@@ -8,22 +8,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.validators import validate_no_control_characters, validate_pdf
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def untracked_translations(*fields: str) -> list[str]:
-    """The per-language columns modeltranslation adds after simple_history built its history model.
-
-    The history keeps the base column; without this, saving fails because the history model lacks them.
-    """
-    return [build_localized_fieldname(field, language) for field in fields
-            for language in settings.MODELTRANSLATION_LANGUAGES]
 
 
 class Funder(models.Model):
@@ -33,7 +23,6 @@ class Funder(models.Model):
     name = models.CharField(_("name"), max_length=200, validators=[validate_no_control_characters])
     country = CountryField(_("country"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=untracked_translations("name"))
 
     class Meta:
         ordering = ["name"]
@@ -79,7 +68,6 @@ class Playbook(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords(excluded_fields=untracked_translations("title", "summary", "partners"))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -129,7 +117,6 @@ class PlaybookVersion(models.Model):
     released_on = models.DateField(_("release date"))
     changes = models.TextField(_("what changed"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords(excluded_fields=untracked_translations("changes"))
 
     class Meta:
         ordering = ["playbook", "-released_on", "-number"]
@@ -183,9 +170,6 @@ class Service(models.Model):
                                                    default=False)
     is_active = models.BooleanField(_("offered now"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    history = HistoricalRecords(m2m_fields=[playbooks],
-                                excluded_fields=untracked_translations("name", "description"))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -304,7 +288,6 @@ class RIACohort(models.Model):
     summary = models.TextField(_("summary"), blank=True, validators=[validate_no_control_characters])
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords(excluded_fields=untracked_translations("name", "city", "summary"))
 
     class Meta:
         ordering = ["-start_date", "-number"]
@@ -355,7 +338,6 @@ class ProjectConcept(models.Model):
     number = models.PositiveSmallIntegerField(_("number in the cohort"))
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_no_control_characters])
 
-    history = HistoricalRecords(excluded_fields=untracked_translations("title", "summary"))
 
     class Meta:
         ordering = ["cohort", "number"]

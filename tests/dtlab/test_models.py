@@ -119,3 +119,13 @@ def test_concept_lead_country_must_take_part_in_the_cohort(make_cohort):
         concept.full_clean()
     assert "lead_country" in error.value.message_dict
 
+
+
+def test_history_keeps_the_text_of_every_language(make_playbook):
+    playbook = make_playbook(title="Strategic Foresight Playbook")
+    playbook.title_fr = "Guide de prospective stratégique"
+    playbook.save()
+    latest, first = playbook.history.order_by("-history_id")[:2]
+    assert (first.title_en, first.title_fr) == ("Strategic Foresight Playbook", None)
+    assert latest.title_en == "Strategic Foresight Playbook"
+    assert latest.title_fr == "Guide de prospective stratégique"
