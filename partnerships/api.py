@@ -172,10 +172,6 @@ class AgreementSerializer(serializers.ModelSerializer):
                   "linked_projects", "is_financial"]
         extra_kwargs = {f"title_{code}": {"required": False} for code in OTHER_LANGUAGES}
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        # Whole-object rules (negative amounts, future signing date) are checked by the service.
-        return attrs
-
 
 class AgreementFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("year"))

@@ -15,6 +15,8 @@ from alliance.validators import validate_no_control_characters
 from .models import (
     DUE_DILIGENCE_FIELDS,
     ActionArea,
+    ImpactStory,
+    PartnerKind,
     Pledge,
     PledgeKind,
     PledgerKind,
@@ -64,6 +66,20 @@ class PledgeFilter(django_filters.FilterSet):
         return queryset.filter(Q(target_countries=value) | Q(target_countries__startswith=f"{value},")
                                | Q(target_countries__endswith=f",{value}")
                                | Q(target_countries__contains=f",{value},"))
+
+
+class ImpactStoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    partner_kind = django_filters.ChoiceFilter(field_name="partner__kind", choices=PartnerKind.choices,
+                                               label=_("Type of partner"), empty_label=_("Any type"))
+
+    class Meta:
+        model = ImpactStory
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value)
+                               | Q(partner__name__icontains=value) | Q(partner__acronym__icontains=value))
 
 
 class PledgeForm(forms.Form):

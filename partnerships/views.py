@@ -14,7 +14,15 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from . import figures, permissions, selectors, services
-from .forms import DecisionForm, DueDiligenceForm, PledgeFilter, PledgeForm, ProgressReportForm, YearForm
+from .forms import (
+    DecisionForm,
+    DueDiligenceForm,
+    ImpactStoryFilter,
+    PledgeFilter,
+    PledgeForm,
+    ProgressReportForm,
+    YearForm,
+)
 from .models import Agreement, Pledge, PledgeStatus
 
 
@@ -60,7 +68,13 @@ class ImpactStoryListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        return selectors.published_impact_stories()
+        self.filterset = ImpactStoryFilter(self.request.GET, queryset=selectors.published_impact_stories())
+        return self.filterset.qs if self.filterset.is_valid() else selectors.published_impact_stories().none()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter=self.filterset, query_string=query.urlencode(), **kwargs)
 
 
 class ImpactStoryDetailView(DetailView):

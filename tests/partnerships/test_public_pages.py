@@ -153,3 +153,21 @@ def test_a_pledger_reports_progress_on_their_own_pledge_only(client, demo, membe
     ok = client.post(url, {"status": "fulfilled", "narrative": "Done.", "amount_delivered_usd": "10"})
     assert ok.status_code == 302
     assert pledge.progress_reports.filter(status="fulfilled").exists()
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_impact_stories_list_uses_constant_queries_and_hides_drafts(client, make_partner, size,
+                                                                    django_assert_max_num_queries):
+    from partnerships.models import ImpactStory
+
+    partner = make_partner(kind="un_entity")
+    ImpactStory.objects.bulk_create(
+        [ImpactStory(title=f"Story {n}", title_en=f"Story {n}", summary="s", summary_en="s", partner=partner,
+                     is_published=n % 2 == 0, published_on=date(2024, 1, 1)) for n in range(size)])
+    with django_assert_max_num_queries(4):
+        response = client.get("/en/partnerships/impact-stories/", {"partner_kind": "un_entity"})
+    assert response.context["paginator"].count == (size + 1) // 2
+    assert client.get("/en/partnerships/impact-stories/", {"q": "nothing like this"}).context[
+        "paginator"].count == 0
+    draft = ImpactStory.objects.filter(is_published=False).first()
+    assert client.get(f"/en/partnerships/impact-stories/{draft.pk}/").status_code == 404
