@@ -97,6 +97,26 @@ def minimal_pdf(title: str) -> bytes:
     return bytes(out)
 
 
+SUMMARIES = {
+    "strategic-foresight": "How a centre builds trends research readiness: scanning signals of change, "
+                           "building scenarios and turning foresight into strategy and policy.",
+    "open-technology-innovation": "How a centre opens technology knowledge to all through open innovation "
+                                  "and multi-stakeholder mechanisms that speed access to emerging "
+                                  "technologies.",
+    "sme-entrepreneurship-development": "How a centre accelerates entrepreneurship and SME growth based on "
+                                        "digital innovation, from talent to investment.",
+    "policy-experimentation": "How a centre supports agile policy making: safe spaces such as sandboxes "
+                              "where stakeholders experiment before rules are set.",
+    "ecosystem-initiatives-design": "How a centre designs and accelerates ecosystem initiatives that scale "
+                                    "digital innovation across sectors.",
+    "co-design-of-programmes": "Cross-cutting: co-designing programmes with the stakeholders who will run "
+                               "and use them.",
+    "advocacy-outreach": "Cross-cutting: advocacy and outreach to win and keep the support a centre needs.",
+    "resource-mobilization-partnership": "Cross-cutting: mobilizing resources and building partnerships for "
+                                         "a centre's sustainability.",
+}
+
+
 def _playbook(slug: str, subject, title_en: str, title_ru: str, order: int, **fields) -> Playbook:
     objective = StrategicObjective.objects.get(number=subject) if isinstance(subject, int) else None
     playbook, _ = Playbook.objects.update_or_create(
@@ -143,9 +163,9 @@ def load(*, log: Callable[[str], None]) -> None:
         playbook = _playbook(
             slug, subject, title_en, title_ru, order, funder=mic, partners_en="",
             status=Playbook.Status.PUBLISHED, published_on=PLAYBOOK_RELEASE,
-            summary_en=f"A DT Lab playbook for the ITU Acceleration Centres, funded by Japan's MIC. "
-                       f"Publication date: {ILLUSTRATIVE}",
-            notes="One of the eight MIC-funded playbooks of seed 000. Release date and PDFs illustrative.",
+            summary_en=SUMMARIES[slug],
+            notes="One of the eight MIC-funded playbooks of seed 000. Summary, release date and PDFs "
+                  "illustrative.",
         )
         _version_with_pdfs(playbook, "1.0", PLAYBOOK_RELEASE)
         playbooks[slug] = playbook
