@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import cycle
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django_countries import countries
 
 from alliance.models import Priority
@@ -327,6 +327,13 @@ PLEDGES = [
 ]
 
 
+def _report_due(index: int) -> date:
+    """One pledge overdue since 2025 (red), one due within a month (amber), the others later (green)."""
+    today = timezone.localdate()
+    return [date(2025, 6, 30), today + timedelta(days=15), today + timedelta(days=90),
+            today + timedelta(days=150)][index % 4]
+
+
 def _load_p2c() -> None:
     areas = {area.code: area for area in ActionArea.objects.all()}
     pledgers = []
@@ -350,7 +357,7 @@ def _load_p2c() -> None:
                 "decline_reason": "The pledge could not be measured as submitted." if declined else "",
                 **({"dd_identity_verified": True, "dd_supports_action_area": True,
                     "dd_realistic_measurable": True, "dd_no_reputational_risk": True,
-                    "next_report_due": date(2025, 6 + index, 30)}
+                    "next_report_due": _report_due(index)}
                    if status == PledgeStatus.PUBLISHED else {}),
             },
         )

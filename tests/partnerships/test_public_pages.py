@@ -134,7 +134,8 @@ def test_staff_review_a_pledge_and_decline_it_with_a_reason(staff_client, demo):
 def test_the_staff_dashboard_is_for_staff_only(client, staff_client, member_user, demo):
     page = staff_client.get("/en/partnerships/staff/")
     assert page.status_code == 200
-    assert "Red: overdue" in page.content.decode()
+    text = page.content.decode()
+    assert "Red: overdue" in text and "Amber: due within a month" in text and "Green: up to date" in text
     other = Client()
     assert other.get("/en/partnerships/staff/").status_code == 302
     other.force_login(member_user)
