@@ -24,6 +24,7 @@ from . import selectors, services
 from .models import (
     ActionPlan,
     Activity,
+    ActivityProgress,
     Agreement,
     Application,
     ApplicationDocument,
@@ -404,8 +405,20 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_select_related = ["plan__centre", "objective"]
 
 
+class ActivityProgressInline(admin.TabularInline):
+    model = ActivityProgress
+    extra = 0
+    can_delete = False
+    fields = ["activity", "status", "progress", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(ProgressReport)
 class ProgressReportAdmin(SimpleHistoryAdmin):
+    inlines = [ActivityProgressInline]
     list_display = ["centre", "period_start", "period_end", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status"]
     search_fields = ["centre__name", "summary"]

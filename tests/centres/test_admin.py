@@ -121,3 +121,12 @@ def test_application_page_shows_the_weighted_total(staff_client, call, criteria,
     url = reverse("admin:centres_application_change", args=[application.pk])
     page = staff_client.get(url).content.decode()
     assert "80.00" in page  # 5/5 × 60 + 5/10 × 40
+
+
+def test_staff_see_the_reported_progress_of_each_activity(staff_client, centre):
+    from centres.models import Activity
+
+    report = make_report(centre, ProgressReport.Status.SUBMITTED)
+    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="in_progress", progress=35)
+    page = staff_client.get(reverse("admin:centres_progressreport_change", args=[report.pk])).content.decode()
+    assert "Foresight programme" in page and "35" in page
