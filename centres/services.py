@@ -386,7 +386,11 @@ def centre_update_profile(*, centre: Centre, data: dict, by=None) -> Centre:
     _require_not_removed(centre)
     allowed = {name for name in data if name in PROFILE_FIELDS or name.startswith("description")}
     for name in allowed:
-        setattr(centre, name, data[name])
+        if name == "logo":
+            # None keeps the current logo, False (the "clear" box) removes it, a file replaces it.
+            Centre._meta.get_field("logo").save_form_data(centre, data[name])
+        else:
+            setattr(centre, name, data[name])
     _full_clean(centre)
     _set_history_user(centre, by)
     centre.save()

@@ -200,3 +200,23 @@ def test_report_with_a_bad_progress_line_saves_nothing(host_client, centre):
     report.refresh_from_db()
     line.refresh_from_db()
     assert report.summary == "Half-year summary." and line.progress == 0
+
+
+def test_host_uploads_a_logo_and_can_clear_it(host_client, centre):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "navy").save(buffer, format="PNG")
+    logo = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+    profile = {"description_en": "We accelerate start-ups.", "contact_email": "", "website": ""}
+    assert host_client.post(reverse("portal:profile"), {**profile, "logo": logo}).status_code == 302
+    centre.refresh_from_db()
+    assert centre.logo.name.endswith(".png")
+    host_client.post(reverse("portal:profile"), profile)
+    centre.refresh_from_db()
+    assert centre.logo
+    host_client.post(reverse("portal:profile"), {**profile, "logo-clear": "on"})
+    centre.refresh_from_db()
+    assert not centre.logo
