@@ -15,7 +15,7 @@ def dtlab_section(period: Period) -> dict:
     published = list(selectors.playbooks_published_in(period))
     in_development = list(selectors.playbooks_in_development())
     services = list(selectors.services_delivered_in(period))
-    cohorts = list(selectors.cohorts_held_in(period).prefetch_related("concepts"))
+    cohorts = list(selectors.cohorts_held_in(period))
     return {
         "period": period,
         "playbooks_published": published,

@@ -108,13 +108,17 @@ def concept_list() -> QuerySet[ProjectConcept]:
 
 def playbooks_published_in(period: Period) -> QuerySet[Playbook]:
     return (
-        playbook_list().filter(status=Playbook.Status.PUBLISHED,
-                               published_on__range=(period.start, period.end))
+        Playbook.objects.select_related("strategic_objective", "funder")
+        .filter(status=Playbook.Status.PUBLISHED, published_on__range=(period.start, period.end))
+        .order_by("order", "slug")
     )
 
 
 def playbooks_in_development() -> QuerySet[Playbook]:
-    return playbook_list().filter(status=Playbook.Status.IN_DEVELOPMENT)
+    return (
+        Playbook.objects.select_related("strategic_objective", "funder")
+        .filter(status=Playbook.Status.IN_DEVELOPMENT).order_by("order", "slug")
+    )
 
 
 def services_delivered_in(period: Period) -> QuerySet[Service]:

@@ -95,3 +95,16 @@ def test_report_section_renders_the_totals_as_an_html_fragment(demo_data):
     assert "20,000,000" in html
     assert "<caption>" in html and 'scope="col"' in html
     assert "<html" not in html
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_report_section_query_count_does_not_grow(make_playbook, make_cohort, size,
+                                                  django_assert_max_num_queries):
+    for number in range(1, size + 1):
+        make_playbook(status=Playbook.Status.PUBLISHED, published_on=datetime.date(2024, 6, 1))
+        start = datetime.date(2024, 1, 1) + datetime.timedelta(days=number)
+        make_cohort(number=number, concepts=1, start=start)
+    with django_assert_max_num_queries(4):
+        data = dtlab_section().collect(SEED_PERIOD)
+    assert data["playbooks_published_count"] == size
+    assert data["concept_count"] == size
