@@ -46,6 +46,8 @@ class ReportListView(StaffRequiredMixin, ListView):
 
     def get_queryset(self):
         self.filterset = ProgressReportFilter(self.request.GET or None, queryset=selectors.reports_list())
+        # The request form on the same page has fields of the same names.
+        self.filterset.form.auto_id = "filter_%s"
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
