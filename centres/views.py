@@ -128,7 +128,11 @@ class HostMixin(LoginRequiredMixin):
         self.centre = selectors.host_centre(request.user)
         if self.centre is None:
             raise PermissionDenied(_("This page is for centre hosts."))
-        return super().dispatch(request, *args, **kwargs)
+        return self.refuse() or super().dispatch(request, *args, **kwargs)
+
+    def refuse(self):
+        """A response when the centre's state does not allow this page yet, or None."""
+        return None
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(centre=self.centre, portal_section=self.portal_section, **kwargs)
@@ -174,6 +178,12 @@ class ActionPlanView(HostMixin, TemplateView):
 
 
 class PlanRequiredMixin(HostMixin):
+    def refuse(self):
+        if getattr(self.centre, "action_plan", None) is None:
+            messages.info(self.request, _("The action plan opens with the design phase."))
+            return redirect("portal:action-plan")
+        return None
+
     def get_plan(self):
         plan = getattr(self.centre, "action_plan", None)
         if plan is None:

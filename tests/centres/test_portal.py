@@ -220,3 +220,11 @@ def test_host_uploads_a_logo_and_can_clear_it(host_client, centre):
     host_client.post(reverse("portal:profile"), {**profile, "logo-clear": "on"})
     centre.refresh_from_db()
     assert not centre.logo
+
+
+def test_activities_wait_for_the_design_phase(client, django_user_model, call):
+    centre = make_centre(call, Centre.Status.SELECTED)
+    client.force_login(make_host(django_user_model, centre))
+    response = client.get(reverse("portal:activity-add"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("portal:action-plan")
+    assert "The action plan opens with the design phase." in response.content.decode()
