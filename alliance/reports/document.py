@@ -105,9 +105,16 @@ def render_sections(report: ProgressReport,
     return rendered
 
 
+def portal_base_url() -> str:
+    """Where the portal is served (``DJANGO_PORTAL_BASE_URL``, e.g. https://alliance.itu.int), for the
+    links of the PDF and the e-mails, which live outside a request; empty gives site-relative links."""
+    value = getattr(settings, "PORTAL_BASE_URL", "") or os.environ.get("DJANGO_PORTAL_BASE_URL", "")
+    return value.rstrip("/")
+
+
 def data_exports(kind: str) -> list[tuple[str, str]]:
     """(label, URL) of the exports with the full lists, in the active language."""
-    base = (getattr(settings, "PORTAL_BASE_URL", "") or os.environ.get("PORTAL_BASE_URL", "")).rstrip("/")
+    base = portal_base_url()
     links = []
     for label, url_name in DATA_EXPORTS.get(kind, []):
         try:

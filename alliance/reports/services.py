@@ -212,7 +212,9 @@ def _notify_requester(report: ProgressReport) -> None:
     user = report.requested_by
     if user is None or not user.email:
         return
-    base = getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
+    from .document import portal_base_url
+
+    base = portal_base_url()
     with translation.override(report.language):
         detail = reverse("reports:detail", kwargs={"pk": report.pk})
     queue_mail(to=[user.email], template="reports/mail/report_ready",

@@ -264,3 +264,12 @@ def test_a_temporary_file_left_by_a_killed_worker_is_cleaned_up_by_the_next_run(
     report.refresh_from_db()
     assert report.status == ReportStatus.DONE
     assert _files(report) == ["TDAG-alliance-2024-2025-en.pdf"]
+
+
+def test_links_in_the_report_and_the_mail_use_the_portal_address(settings, staff_user,
+                                                                  django_capture_on_commit_callbacks):
+    settings.PORTAL_BASE_URL = "https://alliance.example.org/"
+    html = render_document(ProgressReport(kind="partnerships", language="en", **ALLIANCE_PERIOD))
+    assert "https://alliance.example.org/en/admin/partnerships/agreement/export/" in html
+    report = _generated(django_capture_on_commit_callbacks, requested_by=staff_user)
+    assert f"https://alliance.example.org/en/staff/reports/{report.pk}/" in mail.outbox[0].body
