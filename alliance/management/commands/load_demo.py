@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from alliance import reference_data
+
 DEMO_MODULES = ("centres.demo", "board.demo", "dtlab.demo", "partnerships.demo",
                 "alliance.reports.demo")
 
@@ -21,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         # Seeding is not a staff change: no history rows, so a second run adds nothing at all.
         with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
+            reference_data.load()
             for name in DEMO_MODULES:
                 if find_spec(name) is None:
                     continue
