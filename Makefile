@@ -7,6 +7,8 @@ RUN := $(UV) run --locked
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0
+# Tests run on every core; `make test PYTEST_ARGS="tests/centres -x"` runs a part.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test setup deps venv messages checkers lint worker beat clean
 
