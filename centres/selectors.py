@@ -85,14 +85,16 @@ def network_figures(*, calls: QuerySet[Call] | None = None, until: date | None =
         rows[row["call"]].figures.applications = row["n"]
         rows[row["call"]].figures.countries = row["countries"]
     centres = Centre.objects.filter(application__call__in=calls)
-    signed = Q(agreements__renews__isnull=True) & (Q(agreements__signed_on__lte=until) if until else Q())
+    signed = Q(agreements__isnull=False, agreements__renews__isnull=True)
+    if until:
+        signed &= Q(agreements__signed_on__lte=until)
     if until:
         centres = centres.filter(selected_on__lte=until)
     removed = Q(status=Centre.Status.REMOVED) & (Q(removed_on__lte=until) if until else Q())
     design = Q(design_finished_on__isnull=False) & (Q(design_finished_on__lte=until) if until else Q())
     for row in centres.values("application__call").annotate(
         selected=Count("pk", distinct=True),
-        agreements=Count("agreements", filter=signed, distinct=True),
+        agreements=Count("pk", filter=signed, distinct=True),
         design=Count("pk", filter=design, distinct=True),
         removed=Count("pk", filter=removed, distinct=True),
     ).order_by("application__call"):

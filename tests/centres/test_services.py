@@ -188,3 +188,13 @@ def test_a_person_hosts_one_centre_only(call, django_user_model):
     services.host_invite(centre=first, email="host@example.org")
     with pytest.raises(ValidationError, match="already hosts"):
         services.host_invite(centre=second, email="HOST@example.org")
+
+
+def test_a_renewed_agreement_counts_once_in_the_figures(call):
+    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    make_centre(call, Centre.Status.SELECTED, country="GH")
+    agreement = centre.agreements.get()
+    services.agreement_renew(agreement=agreement, signed_on=timezone.localdate(), starts_on=agreement.ends_on,
+                             ends_on=agreement.ends_on + timedelta(days=365))
+    figures = selectors.network_figures()[0].figures
+    assert (figures.selected, figures.agreements_signed) == (2, 1)
