@@ -29,7 +29,7 @@ def test_playbooks_api_lists_versions_and_download_links(client, demo_data):
 def test_playbooks_api_filters_by_status_topic_and_search(client, demo_data):
     assert client.get("/api/v1/playbooks/", {"status": "in_development"}).json()["count"] == 1
     assert client.get("/api/v1/playbooks/", {"topic": "co_design"}).json()["count"] == 1
-    assert client.get("/api/v1/playbooks/", {"search": "Policy"}).json()["count"] == 1
+    assert client.get("/api/v1/playbooks/", {"search": "experimentation"}).json()["count"] == 1
     assert client.get("/api/v1/playbooks/", {"status": "nonsense"}).status_code == 400
 
 
