@@ -9,7 +9,8 @@ USD 31.1 million, and the top 10 table (names and amounts exactly as in the seed
 Everything else is illustrative and marked so: the seed's pie of partner types, its tables by
 region and by priority and its 2020-2024 table are images that the text does not carry, so the
 types, regions, priorities and the years 2020-2023 below are invented but plausible. The seed
-spells the ninth partner "EYGS LPP"; DOMAIN.md and the firm itself write EYGS LLP.
+(Russian) spells the ninth partner "EYGS LPP": the Russian name keeps the seed's spelling, the
+other languages use EYGS LLP as DOMAIN.md and the firm itself write it.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ TOP_10 = [
       "Министерство информационно-коммуникационных технологий, Колумбия",
       "Ministerio de Tecnologías de la Información y las Comunicaciones, Colombia"),
      "MinTIC", K.GOVERNMENT, M.MEMBER_STATE, "CO", ["430000"]),
-    (("EYGS LLP",) * 6, "EY", K.PRIVATE_SECTOR, M.SECTOR_MEMBER, "GB", ["410000"]),
+    (("EYGS LLP", "EYGS LLP", "EYGS LLP", "EYGS LLP", "EYGS LPP", "EYGS LLP"),
+     "EY", K.PRIVATE_SECTOR, M.SECTOR_MEMBER, "GB", ["410000"]),
     (("Ministry of Science and ICT, Republic of Korea", "", "", "",
       "Министерство науки и ИКТ, Республика Корея", ""),
      "MSIT", K.GOVERNMENT, M.MEMBER_STATE, "KR", ["370000"]),
