@@ -182,7 +182,9 @@ def report_generate(*, report_id: int) -> ProgressReport | None:
         with tempfile.NamedTemporaryFile(dir=final_path.parent, prefix=f".{final_path.stem}-",
                                          suffix=".part", delete=False) as handle:
             temporary = Path(handle.name)
-        rendered = write_pdf(html=html, target=temporary, base_url=str(settings.BASE_DIR))
+        static = [Path(folder) for folder in settings.STATICFILES_DIRS]
+        rendered = write_pdf(html=html, target=temporary, base_url=f"{static[0]}/" if static else None,
+                             allowed_roots=static)
         checksum, size = _sha256(temporary), temporary.stat().st_size
         os.replace(temporary, final_path)
         temporary = None

@@ -156,7 +156,7 @@ def test_a_failure_marks_the_report_failed_with_the_reason_and_keeps_the_previou
     report = _generated(django_capture_on_commit_callbacks)
     previous = Path(report.pdf.path).read_bytes()
 
-    def broken(*, html, target, base_url=None):
+    def broken(*, html, target, **options):
         Path(target).write_bytes(b"%PDF-1.7 half a document")
         raise OSError("No space left on device")
 
@@ -273,3 +273,19 @@ def test_links_in_the_report_and_the_mail_use_the_portal_address(settings, staff
     assert "https://alliance.example.org/en/admin/partnerships/agreement/export/" in html
     report = _generated(django_capture_on_commit_callbacks, requested_by=staff_user)
     assert f"https://alliance.example.org/en/staff/reports/{report.pk}/" in mail.outbox[0].body
+
+
+def test_the_pdf_never_reads_files_outside_the_static_folders(tmp_path, settings):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the report")
+    html = (f'<html lang="en"><head><title>t</title></head><body><h1>t</h1><img alt="x" src="file://{secret}">'
+            f'<img alt="y" src="http://example.org/x.png"></body></html>')
+    fetcher = pdf.LocalOnlyFetcher([Path(settings.BASE_DIR) / "static"])
+    for url in (f"file://{secret}", "http://example.org/x.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    css = Path(settings.BASE_DIR) / "static" / "css" / "portal.css"
+    fetcher.fetch(f"file://{css}").close()
+    # The refused images are left out; the document still renders.
+    assert pdf.write_pdf(html=html, target=tmp_path / "out.pdf",
+                         allowed_roots=[Path(settings.BASE_DIR) / "static"]).page_count == 1
