@@ -1,7 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from alliance.roles import BDT_STAFF_GROUP
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Every test starts in English, whatever language the previous one left active."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
