@@ -61,7 +61,7 @@ def activity_update_progress(*, activity: Activity, status: str, progress: int) 
     if not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress is a percentage between 0 and 100.")})
     if status == Activity.Status.COMPLETED and progress != 100:
-        raise ValidationError({"progress": _("A completed activity is 100% done.")})
+        raise ValidationError({"progress": _("A completed activity must be at 100 percent progress.")})
     if status == Activity.Status.PLANNED and progress != 0:
         raise ValidationError({"progress": _("A planned activity has not progressed yet.")})
     activity.status = status
