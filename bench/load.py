@@ -1,0 +1,270 @@
+"""Load benchmark: gunicorn on loopback against PostgreSQL with the bench data, measured by wrk.
+
+    eval "$(scripts/services.sh start)"          # or export DATABASE_URL / REDIS_URL yourself
+    uv run python bench/load.py --generate "--centres 2000 --agreements 200000 --pledges 50000"
+    uv run python bench/load.py                   # data already generated: measure only
+
+The database is ``--database`` (default ``alliance_bench``) on the server that ``DATABASE_URL``
+names, never the database of the URL itself, so the test databases are left alone. With
+``--generate`` it is migrated and filled by ``generate_bench_data --reset`` first.
+
+gunicorn runs the production settings (``DJANGO_DEBUG`` off, a throwaway secret key, the Redis
+cache on its own database number when ``REDIS_URL`` is set) with ``--workers`` sync workers.
+Each URL is requested once to check it answers 200, warmed up, then measured by ``wrk --latency``
+for ``--duration`` seconds with ``--connections`` connections; all traffic goes to 127.0.0.1.
+The table gives requests per second, p50 and p99 latency, non-2xx/3xx responses and socket
+errors, and each row's requests per second as a share of the baseline (the first row).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Target:
+    label: str
+    path: str
+    kind: str  # "baseline", "page" or "api"
+
+
+@dataclass
+class Result:
+    target: Target
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    bad: int
+    single_ms: float = 0.0
+
+
+def targets(centre_slug: str, deep_page: int) -> list[Target]:
+    return [
+        Target("baseline /healthz", "/healthz", "baseline"),
+        Target("home", "/en/", "page"),
+        Target("centres directory", "/en/centres/", "page"),
+        Target("centre page", f"/en/centres/{centre_slug}/", "page"),
+        Target("partnerships in figures", "/en/partnerships/", "page"),
+        Target("pledge explorer", "/en/partnerships/partner2connect/", "page"),
+        Target("API agreements", "/api/v1/agreements/", "api"),
+        Target(f"API agreements p.{deep_page}", f"/api/v1/agreements/?page={deep_page}", "api"),
+        Target("API centres", "/api/v1/centres/", "api"),
+        Target("API stats 2024", "/api/v1/partnerships/stats/?year=2024", "api"),
+    ]
+
+
+def bench_database_url(server_url: str, name: str) -> str:
+    base, _, _ = server_url.rpartition("/")
+    return f"{base}/{name}"
+
+
+def ensure_database(server_url: str, name: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    connection = psycopg2.connect(server_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+
+
+def query_one(database_url: str, statement: str) -> object:
+    import psycopg2
+
+    connection = psycopg2.connect(database_url)
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
+        row = cursor.fetchone()
+    connection.close()
+    return row[0] if row else None
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def wait_until_up(base: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise SystemExit("gunicorn did not answer /healthz in time")
+
+
+def fetch_once(url: str) -> tuple[int, float]:
+    """Status and milliseconds of one request on an idle server."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return status, (time.perf_counter() - started) * 1000
+
+
+def drain(base: str) -> None:
+    """Wait until the workers have finished what wrk left queued, so one URL's backlog is not
+    measured with the next: a request answered by every worker in turn comes back only then."""
+    for _ in range(8):
+        fetch_once(base + "/healthz")
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse_wrk(output: str, target: Target) -> Result:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    bad = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", output))
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if errors:
+        bad += sum(int(n) for n in errors.groups())
+    return Result(target, rps, p50, p99, requests, bad)
+
+
+def run_wrk(url: str, *, seconds: int, connections: int, threads: int) -> str:
+    command = ["wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+               url]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def table(results: list[Result]) -> str:
+    baseline = results[0].rps or 1.0
+    lines = [f"| {'URL':<28} | {'1 req ms':>8} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | "
+             f"{'ratio':>6} | {'requests':>8} | {'errors':>6} | {'target':<6} |",
+             "|" + "|".join(["-" * 30] + ["-" * (width + 1) + ":" for width in (8, 7, 7, 7, 6, 8, 6)]
+                            + ["-" * 8]) + "|"]
+    for result in results:
+        kind, done = result.target.kind, result.requests > 0
+        page_met = result.rps / baseline >= 0.40 and result.p99_ms < 100
+        met = page_met if kind == "page" else result.p50_ms < 30
+        verdict = "-" if kind == "baseline" else ("met" if done and met and not result.bad else "missed")
+        latency = (f"{result.p50_ms:>7.1f} | {result.p99_ms:>7.1f}" if done
+                   else f"{'>' + str(int(result.single_ms)):>7} | {'n/a':>7}")
+        lines.append(f"| {result.target.label:<28} | {result.single_ms:>8.0f} | {result.rps:>7.1f} | "
+                     f"{latency} | {result.rps / baseline:>6.0%} | {result.requests:>8} | {result.bad:>6} | "
+                     f"{verdict:<6} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database", default="alliance_bench", help="database name on DATABASE_URL's server")
+    parser.add_argument("--generate", metavar="ARGS",
+                        help='migrate, then generate_bench_data --reset ARGS, e.g. "--agreements 200000"')
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per URL")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk warm-up per URL")
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--deep-page", type=int, default=2000, help="API page number of the deep-page row")
+    options = parser.parse_args()
+
+    server_url = os.environ.get("DATABASE_URL", "")
+    if not server_url.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (eval \"$(scripts/services.sh start)\").")
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (apt-get install -y wrk).")
+    database_url = bench_database_url(server_url, options.database)
+    ensure_database(server_url, options.database)
+
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
+           "DJANGO_SECRET_KEY": secrets.token_urlsafe(40), "DJANGO_ALLOWED_HOSTS": HOST,
+           "DJANGO_MANIFEST_STATIC": "0", "DJANGO_LOG_LEVEL": "WARNING", "DJANGO_HTTPS": "0"}
+    if os.environ.get("REDIS_URL"):
+        # Production shape (Redis cache) on a database number of its own: tests flush theirs.
+        redis_server = os.environ["REDIS_URL"].rpartition("/")[0]
+        env.update(REDIS_URL=f"{redis_server}/7", CELERY_BROKER_URL=f"{redis_server}/8")
+    if options.generate:
+        manage({**env, "DJANGO_DEBUG": "1"}, "migrate", "-v0")
+        manage({**env, "DJANGO_DEBUG": "1"}, "generate_bench_data", "--reset", *shlex.split(options.generate))
+
+    counts = {table_name: query_one(database_url, f"SELECT count(*) FROM {table_name}")  # noqa: S608
+              for table_name in ("centres_centre", "partnerships_agreement", "partnerships_pledge")}
+    slug = query_one(database_url, "SELECT slug FROM centres_centre WHERE status <> 'removed' "
+                                   "ORDER BY slug LIMIT 1 OFFSET 10")
+    if not slug:
+        raise SystemExit(f"No centre in {options.database}: run with --generate first.")
+
+    base = f"http://{HOST}:{options.port}"
+    gunicorn = subprocess.Popen(
+        [str(GUNICORN), "alliance.wsgi:application", "--bind", f"{HOST}:{options.port}",
+         "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "60",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    results: list[Result] = []
+    try:
+        wait_until_up(base)
+        for target in targets(slug, options.deep_page):
+            drain(base)
+            fetch_once(base + target.path)  # each worker's first hit pays imports and connections
+            status, single_ms = fetch_once(base + target.path)
+            if status != 200:
+                print(f"warning: {target.path} answered {status}", file=sys.stderr)
+            run_wrk(base + target.path, seconds=options.warmup, connections=options.connections,
+                    threads=options.threads)
+            drain(base)
+            output = run_wrk(base + target.path, seconds=options.duration, connections=options.connections,
+                             threads=options.threads)
+            results.append(parse_wrk(output, target))
+            results[-1].single_ms = single_ms
+            drain(base)
+            print(f"  measured {target.label}: {results[-1].rps:.1f} req/s", file=sys.stderr)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        try:
+            gunicorn.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+
+    load = os.getloadavg()
+    print(f"Load benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores "
+          f"(load average before the run's end {load[0]:.1f}), gunicorn {options.workers} sync workers, "
+          f"wrk {options.connections} connections x {options.duration} s per URL after "
+          f"{options.warmup} s warm-up")
+    print("Data: " + ", ".join(f"{count:,} rows in {name}" for name, count in counts.items()))
+    cache = "Redis" if "REDIS_URL" in env else "local memory"
+    print(f"Cache: {cache}; DEBUG off; PostgreSQL database {options.database}; "
+          "'1 req' = one request alone, before the warm-up")
+    print("Targets: pages >= 40 % of baseline req/s and p99 < 100 ms; API p50 < 30 ms")
+    print()
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
