@@ -180,6 +180,60 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def _shorten(sql: str) -> str:
+    """The SELECT's aggregates and FROM/WHERE, without the long column lists."""
+    sql = re.sub(r'"\w+"\."(\w+)"', r"\1", sql)
+    head, _, rest = sql.partition(" FROM ")
+    columns = [column for column in head.split(", ") if "(" in column] or [head[:40] + "..."]
+    return (", ".join(columns) + " FROM " + rest)[:230].replace("|", "\\|")
+
+
+def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: bool) -> None:
+    """In-process: each URL's SQL queries (count, total time, slowest), and EXPLAIN ANALYZE of the
+    slowest one, so a missed target comes with its cause. Run once per URL after one warm-up."""
+    os.environ.update(env, DJANGO_SETTINGS_MODULE="alliance.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST=HOST)
+    print(f"| {'URL':<28} | {'queries':>7} | {'SQL ms':>7} | {'view ms':>7} | slowest query (ms) |")
+    print(f"|{'-' * 30}|{'-' * 8}:|{'-' * 8}:|{'-' * 8}:|{'-' * 20}|")
+    slowest_of: list[tuple[str, str, float]] = []
+    heavy: list[tuple[str, float, str]] = []
+    for target in targets(slug, deep_page):
+        client.get(target.path)
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            status = client.get(target.path).status_code
+            view_ms = (time.perf_counter() - started) * 1000
+        queries = [(float(query["time"]) * 1000, query["sql"]) for query in captured.captured_queries]
+        sql_ms = sum(ms for ms, _ in queries)
+        worst_ms, worst_sql = max(queries, default=(0.0, ""))
+        note = "" if status == 200 else f" (HTTP {status})"
+        print(f"| {target.label + note:<28} | {len(queries):>7} | {sql_ms:>7.0f} | {view_ms:>7.0f} | "
+              f"{worst_ms:>18.0f} |")
+        slowest_of.append((target.label, worst_sql, worst_ms))
+        heavy.extend((target.label, ms, sql) for ms, sql in queries if ms >= 10)
+    print(f"\nQueries of 10 ms or more:\n\n| {'URL':<28} | {'ms':>5} | query (start) |")
+    print(f"|{'-' * 30}|{'-' * 6}:|{'-' * 15}|")
+    for label, ms, sql in heavy:
+        print(f"| {label:<28} | {ms:>5.0f} | `{_shorten(sql)}` |")
+    if not explain:
+        return
+    for label, sql, ms in slowest_of:
+        if ms < 20 or not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        print(f"\n### {label}: slowest query, {ms:.0f} ms\n\n```sql\n{sql}\n```\n")
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY ON) " + sql)
+            print("```\n" + "\n".join(row[0] for row in cursor.fetchall()) + "\n```")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default="alliance_bench", help="database name on DATABASE_URL's server")
@@ -192,6 +246,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--deep-page", type=int, default=2000, help="API page number of the deep-page row")
+    parser.add_argument("--queries", action="store_true",
+                        help="no load: print each URL's query count and SQL time, in-process")
+    parser.add_argument("--explain", action="store_true",
+                        help="with --queries: EXPLAIN ANALYZE the slowest query of each URL")
     options = parser.parse_args()
 
     server_url = os.environ.get("DATABASE_URL", "")
@@ -219,6 +277,10 @@ def main() -> None:
                                    "ORDER BY slug LIMIT 1 OFFSET 10")
     if not slug:
         raise SystemExit(f"No centre in {options.database}: run with --generate first.")
+
+    if options.queries:
+        profile_queries(env, slug, options.deep_page, explain=options.explain)
+        return
 
     base = f"http://{HOST}:{options.port}"
     gunicorn = subprocess.Popen(
