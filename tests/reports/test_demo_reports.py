@@ -16,6 +16,8 @@ from alliance.reports import services
 from alliance.reports.models import ProgressReport, ReportStatus
 from alliance.reports.registry import ReportKind, sections_for
 
+from .pdftext import normalised
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
 
 YEAR_2024 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
@@ -88,23 +90,13 @@ def test_the_alliance_report_shows_the_seed_000_figures(demo, django_capture_on_
     assert re.search(r"First call.{0,60}?\b44 35 17\b", text)
 
 
-def _normalised(text: str, language: str) -> str:
-    """pdftotext marks right-to-left runs and splits the lam-alef ligature; CJK lines break anywhere."""
-    text = "".join(ch for ch in text if ch not in "\u202a\u202b\u202c\u200e\u200f")
-    if language == "ar":
-        text = text.replace("\u0644\u0627", "\u0627\u0644")
-    if language == "zh-hans":
-        return "".join(text.split())
-    return _flat(text)
-
-
 @pytest.mark.parametrize("language", ["ar", "zh-hans"])
 @pytest.mark.parametrize(("kind", "period"), [("partnerships", YEAR_2024), ("alliance", ALLIANCE_PERIOD)])
 def test_arabic_and_chinese_reports_show_their_translated_headings(
         demo, django_capture_on_commit_callbacks, pdf_text, language, kind, period):
     report = _generate(django_capture_on_commit_callbacks, kind=kind, language=language, **period)
-    text = _normalised(pdf_text(report.pdf.path), language)
+    text = normalised(pdf_text(report.pdf.path), language)
     with translation.override(language):
         headings = [str(section.title) for section in sections_for(kind)]
     for heading in headings:
-        assert _normalised(heading, language) in text, heading
+        assert normalised(heading, language) in text, heading
