@@ -19,6 +19,7 @@ errors, and each row's requests per second as a share of the baseline (the first
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -234,6 +235,25 @@ def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: 
             print("```\n" + "\n".join(row[0] for row in cursor.fetchall()) + "\n```")
 
 
+def comparison(before: dict, rows: list[dict]) -> str:
+    """Before/after table: the same URLs, matched by label."""
+    earlier = {row["label"]: row for row in before["rows"]}
+    base_then = before["rows"][0]["rps"] or 1.0
+    base_now = rows[0]["rps"] or 1.0
+    lines = [f"Compared with the run of {before['when']} UTC",
+             f"| {'URL':<28} | {'req/s before':>12} | {'req/s now':>9} | {'ratio before':>12} | "
+             f"{'ratio now':>9} | {'p50 before':>10} | {'p50 now':>7} |",
+             "|" + "|".join(["-" * 30] + ["-" * (width + 1) + ":" for width in (12, 9, 12, 9, 10, 7)]) + "|"]
+    for row in rows:
+        old = earlier.get(row["label"])
+        if old is None:
+            continue
+        lines.append(f"| {row['label']:<28} | {old['rps']:>12.1f} | {row['rps']:>9.1f} | "
+                     f"{old['rps'] / base_then:>12.0%} | {row['rps'] / base_now:>9.0%} | "
+                     f"{old['p50_ms']:>10.1f} | {row['p50_ms']:>7.1f} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default="alliance_bench", help="database name on DATABASE_URL's server")
@@ -246,6 +266,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--deep-page", type=int, default=2000, help="API page number of the deep-page row")
+    parser.add_argument("--save", type=Path, metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--compare", type=Path, metavar="FILE",
+                        help="a JSON file from --save: print the change of req/s and p50 against it")
     parser.add_argument("--queries", action="store_true",
                         help="no load: print each URL's query count and SQL time, in-process")
     parser.add_argument("--explain", action="store_true",
@@ -326,6 +349,15 @@ def main() -> None:
     print("Targets: pages >= 40 % of baseline req/s and p99 < 100 ms; API p50 < 30 ms")
     print()
     print(table(results))
+    rows = [{"label": r.target.label, "path": r.target.path, "rps": r.rps, "p50_ms": r.p50_ms,
+             "p99_ms": r.p99_ms, "requests": r.requests, "errors": r.bad, "single_ms": r.single_ms}
+            for r in results]
+    if options.save:
+        options.save.write_text(json.dumps({"when": f"{datetime.now(UTC):%Y-%m-%d %H:%M}", "rows": rows},
+                                           indent=2))
+    if options.compare:
+        print()
+        print(comparison(json.loads(options.compare.read_text()), rows))
 
 
 if __name__ == "__main__":
