@@ -254,6 +254,32 @@ def comparison(before: dict, rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def whatif_application():  # noqa: ANN201 (a WSGI callable)
+    """gunicorn factory for ``--what-if cached-stats``: the portal as it is, except that
+    ``partnerships.selectors.partnership_stats`` is served from the cache per year (no
+    invalidation: a measurement of what recommendation 1 would give, not an implementation)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+    from django.core.cache import cache
+
+    from partnerships import selectors
+
+    original = selectors.partnership_stats
+
+    def cached_stats(*, year: int) -> dict:
+        key = f"bench-what-if:partnership-stats:{year}"
+        stats = cache.get(key)
+        if stats is None:
+            stats = original(year=year)
+            cache.set(key, stats, 600)
+        return stats
+
+    selectors.partnership_stats = cached_stats
+    return application
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default="alliance_bench", help="database name on DATABASE_URL's server")
@@ -269,6 +295,11 @@ def main() -> None:
     parser.add_argument("--save", type=Path, metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--compare", type=Path, metavar="FILE",
                         help="a JSON file from --save: print the change of req/s and p50 against it")
+    parser.add_argument("--only", metavar="WORDS",
+                        help="comma-separated words: measure only the URLs whose label has one, and "
+                             "the baseline")
+    parser.add_argument("--what-if", choices=["cached-stats"],
+                        help="serve a patched portal to measure a recommendation before it is written")
     parser.add_argument("--queries", action="store_true",
                         help="no load: print each URL's query count and SQL time, in-process")
     parser.add_argument("--explain", action="store_true",
@@ -306,8 +337,17 @@ def main() -> None:
         return
 
     base = f"http://{HOST}:{options.port}"
+    app = "alliance.wsgi:application"
+    if options.what_if:
+        app = "load:whatif_application()"
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "bench"), str(ROOT),
+                                                          env.get("PYTHONPATH", "")]))
+    chosen = targets(slug, options.deep_page)
+    if options.only:
+        words = [word.strip() for word in options.only.split(",") if word.strip()]
+        chosen = [t for t in chosen if t.kind == "baseline" or any(word in t.label for word in words)]
     gunicorn = subprocess.Popen(
-        [str(GUNICORN), "alliance.wsgi:application", "--bind", f"{HOST}:{options.port}",
+        [str(GUNICORN), app, "--bind", f"{HOST}:{options.port}",
          "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "60",
          "--log-level", "warning"],
         cwd=ROOT, env=env,
@@ -315,7 +355,7 @@ def main() -> None:
     results: list[Result] = []
     try:
         wait_until_up(base)
-        for target in targets(slug, options.deep_page):
+        for target in chosen:
             drain(base)
             fetch_once(base + target.path)  # each worker's first hit pays imports and connections
             status, single_ms = fetch_once(base + target.path)
@@ -344,6 +384,8 @@ def main() -> None:
           f"{options.warmup} s warm-up")
     print("Data: " + ", ".join(f"{count:,} rows in {name}" for name, count in counts.items()))
     cache = "Redis" if "REDIS_URL" in env else "local memory"
+    if options.what_if:
+        print(f"WHAT-IF {options.what_if}: a patched portal, see whatif_application()")
     print(f"Cache: {cache}; DEBUG off; PostgreSQL database {options.database}; "
           "'1 req' = one request alone, before the warm-up")
     print("Targets: pages >= 40 % of baseline req/s and p99 < 100 ms; API p50 < 30 ms")
