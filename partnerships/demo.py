@@ -19,8 +19,10 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import import_module
 from itertools import cycle
 
+from django.apps import apps as django_apps
 from django.db import transaction
 from django.utils import timezone, translation
 from django_countries import countries
@@ -337,6 +339,9 @@ def _report_due(index: int) -> date:
 
 
 def _load_p2c() -> None:
+    # The action areas come from a data migration; a flushed database (transactional tests) has
+    # lost them, so put them back the same way before using them.
+    import_module("partnerships.migrations.0002_action_areas").load(django_apps, None)
     areas = {area.code: area for area in ActionArea.objects.all()}
     pledgers = []
     for organisation, kind, country in PLEDGERS:

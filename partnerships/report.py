@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.reports.registry import Period, ReportKind, section
+from alliance.reports.registry import Period, ReportKind, per_report, section
 
 from . import figures, selectors
 
@@ -23,8 +23,14 @@ def _year(period: Period) -> int:
     return period.end.year
 
 
+@per_report
+def _year_stats(year: int) -> dict[str, Any]:
+    """Five sections show the same year's figures: compute them once per report."""
+    return selectors.partnership_stats(year=year)
+
+
 def _figures(period: Period, prefix: str) -> dict[str, Any]:
-    stats = selectors.partnership_stats(year=_year(period))
+    stats = _year_stats(_year(period))
     return {"stats": stats, "year": stats["year"], **figures.labelled(stats),
             **figures.charts(stats, prefix=prefix)}
 
