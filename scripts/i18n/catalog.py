@@ -4,8 +4,9 @@
     uv run python scripts/i18n/catalog.py apply fr done-fr.json        # write translations in
 
 The JSON is a list, one message a line, of {"msgid", "where", "msgstr": null} (plus
-"msgid_plural" and "msgctxt" when the message has them), where "msgstr" is to become a string, or a list of plural forms (as many as the language's
-Plural-Forms header says). Placeholders (%(name)s, %s, {{ x }}) and HTML must be kept.
+"msgid_plural" and "msgctxt" when the message has them), where "msgstr" is to become a
+string, or a list of plural forms (as many as the language's Plural-Forms header says).
+Placeholders (%(name)s, %s, {{ x }}) and HTML must be kept.
 """
 
 import json
