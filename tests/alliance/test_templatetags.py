@@ -33,7 +33,7 @@ def test_usd_groups_digits_for_the_language():
     with translation.override("en"):
         assert usd(Decimal("19820000.00")) == "USD 19,820,000"
     with translation.override("fr"):
-        assert usd(Decimal("19820000")) == "USD 19\xa0820\xa0000"
+        assert usd(Decimal("19820000")) == "19\xa0820\xa0000 USD"
 
 
 def test_usd_millions_rounds_to_one_decimal():
