@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -48,7 +49,7 @@ def _database_state() -> str:
 
 
 def _broker_state() -> str:
-    if celery_app.conf.task_always_eager:
+    if not settings.CELERY_BROKER_URL:
         return "not configured (tasks run in-process)"
     try:
         with celery_app.connection_for_write() as conn:

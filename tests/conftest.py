@@ -6,6 +6,24 @@ from alliance.roles import BDT_STAFF_GROUP
 
 
 @pytest.fixture(autouse=True)
+def _tasks_in_process_unless_testing_the_worker(request):
+    """Run Celery tasks in-process (as the embedded default does) except in ``services`` tests.
+
+    With a broker configured (CI's PostgreSQL/Redis pass), tasks queued by ordinary tests would
+    otherwise wait in Redis and never send the mail those tests look for.
+    """
+    from alliance.celery import app
+
+    if request.node.get_closest_marker("services"):
+        yield
+        return
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default():
     """Every test starts in English, whatever language the previous one left active."""
     translation.activate("en")
