@@ -8,6 +8,7 @@ from import_export import resources
 from import_export.admin import ExportMixin
 
 from . import services
+from .forms import PeriodFormMixin
 from .models import ProgressReport
 
 
@@ -18,17 +19,10 @@ class ProgressReportResource(resources.ModelResource):
                   "page_count", "size_bytes", "checksum", "error", "requested_at", "finished_at")
 
 
-class ProgressReportAddForm(forms.ModelForm):
+class ProgressReportAddForm(PeriodFormMixin, forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ("kind", "period_start", "period_end", "language")
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts."))
-        return data
 
     def validate_constraints(self):
         # The service returns the identical queued report instead of refusing a twin.

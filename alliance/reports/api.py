@@ -20,6 +20,7 @@ from alliance.roles import is_bdt_staff
 
 from . import selectors, services
 from .filters import ProgressReportFilter
+from .forms import PERIOD_ORDER_ERROR
 from .models import LANGUAGE_CHOICES, ProgressReport
 from .registry import ReportKind
 from .views import report_file_response
@@ -52,7 +53,7 @@ class ReportRequestSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if attrs["period_end"] < attrs["period_start"]:
-            raise serializers.ValidationError({"period_end": ["The period cannot end before it starts."]})
+            raise serializers.ValidationError({"period_end": [PERIOD_ORDER_ERROR]})
         return attrs
 
 

@@ -4,16 +4,22 @@ from django.utils.translation import gettext_lazy as _
 from .models import LANGUAGE_CHOICES
 from .registry import ReportKind
 
+PERIOD_ORDER_ERROR = _("The period cannot end before it starts.")
 
-class ReportRequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices)
-    period_start = forms.DateField(label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+
+class PeriodFormMixin:
+    """A period's end may not come before its start: shared by the staff page and the admin."""
 
     def clean(self):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts."))
+            self.add_error("period_end", PERIOD_ORDER_ERROR)
         return data
+
+
+class ReportRequestForm(PeriodFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices)
+    period_start = forms.DateField(label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
