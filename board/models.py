@@ -22,7 +22,7 @@ class BoardMember(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     full_name = models.CharField(_("full name"), max_length=200, validators=TEXT)
-    title = models.CharField(_("title"), max_length=200, blank=True, validators=TEXT)
+    title = models.CharField(_("job title"), max_length=200, blank=True, validators=TEXT)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True, validators=TEXT)
     country = CountryField(_("country"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="board/members/", blank=True, validators=[validate_image])
