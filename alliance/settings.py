@@ -250,6 +250,9 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "innovation-alliance@itu.int")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ALLIANCE_CONTACT_EMAIL = os.environ.get("ALLIANCE_CONTACT_EMAIL", "innovation-alliance@itu.int")
+# Where the portal is served (e.g. https://alliance.itu.int): absolute links in PDFs and e-mails,
+# which are built outside a request. Empty gives site-relative links.
+PORTAL_BASE_URL = os.environ.get("DJANGO_PORTAL_BASE_URL", "").rstrip("/")
 
 # Security headers. HTTPS-only settings are switched on by DJANGO_HTTPS (production).
 HTTPS = env_bool("DJANGO_HTTPS")

@@ -108,8 +108,7 @@ def render_sections(report: ProgressReport,
 def portal_base_url() -> str:
     """Where the portal is served (``DJANGO_PORTAL_BASE_URL``, e.g. https://alliance.itu.int), for the
     links of the PDF and the e-mails, which live outside a request; empty gives site-relative links."""
-    value = getattr(settings, "PORTAL_BASE_URL", "") or os.environ.get("DJANGO_PORTAL_BASE_URL", "")
-    return value.rstrip("/")
+    return settings.PORTAL_BASE_URL.rstrip("/")
 
 
 def data_exports(kind: str) -> list[tuple[str, str]]:
