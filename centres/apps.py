@@ -7,9 +7,11 @@ class CentresConfig(AppConfig):
     verbose_name = _("Network of ITU Acceleration Centres")
 
     def ready(self) -> None:
+        from alliance import freshness
         from alliance.roles import register_home
 
         from . import report  # noqa: F401 - registers the TDAG report section
         from .permissions import host_home_url
 
         register_home(host_home_url)
+        freshness.connect_receivers()

@@ -13,7 +13,9 @@ from typing import Any
 
 from django.db.models import Count, DecimalField, F, Max, Min, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import get_language
 
+from alliance import freshness
 from alliance.models import Priority
 
 from .models import (
@@ -98,20 +100,25 @@ def _summary(year: int) -> dict[str, Any]:
     }
 
 
-def _partners_by(field: str, choices: type, year: int) -> dict[str, int]:
-    counts = dict(
-        Partner.objects.filter(agreements__in=agreements_of_year(year))
-        .values_list(field).annotate(n=Count("id", distinct=True)).order_by(field)
-    )
-    return {code: counts.get(code, 0) for code in choices.values}
+def _partners_by_kind_and_category(year: int) -> tuple[dict[str, int], dict[str, int]]:
+    """Both breakdowns from one query: a partner has one type and one category, so the distinct
+    partners of each (type, category) pair add up to either breakdown."""
+    by_kind = dict.fromkeys(PartnerKind.values, 0)
+    by_category = dict.fromkeys(MembershipCategory.values, 0)
+    rows = (agreements_of_year(year).values_list("partner__kind", "partner__membership_category")
+            .annotate(n=Count("partner", distinct=True)).order_by())
+    for kind, category, n in rows:
+        by_kind[kind] = by_kind.get(kind, 0) + n
+        by_category[category] = by_category.get(category, 0) + n
+    return by_kind, by_category
 
 
 def partners_by_kind(*, year: int) -> dict[str, int]:
-    return _partners_by("kind", PartnerKind, year)
+    return _partners_by_kind_and_category(year)[0]
 
 
 def partners_by_membership_category(*, year: int) -> dict[str, int]:
-    return _partners_by("membership_category", MembershipCategory, year)
+    return _partners_by_kind_and_category(year)[1]
 
 
 def top_financial_partners(*, year: int, limit: int = TOP_PARTNERS) -> list[dict[str, Any]]:
@@ -156,20 +163,25 @@ def by_region(*, year: int) -> list[dict[str, Any]]:
 
 
 def by_priority(*, year: int) -> list[dict[str, Any]]:
-    """Agreements per ITU-D priority; an agreement serving two priorities counts in both."""
-    in_year = Q(agreements__status__in=SIGNED_STATUSES, agreements__signed_on__year=year)
-    financial = in_year & (Q(agreements__partner_contribution_usd__gt=0)
-                           | Q(agreements__itu_contribution_usd__gt=0))
-    total = F("agreements__partner_contribution_usd") + F("agreements__itu_contribution_usd")
-    priorities = Priority.objects.annotate(
-        n_agreements=Count("agreements", filter=in_year),
-        n_financial=Count("agreements", filter=financial),
-        amount=Sum(total, filter=financial, output_field=AMOUNT),
-    ).order_by("order", "code")
+    """Agreements per ITU-D priority; an agreement serving two priorities counts in both.
+
+    The links are grouped after restricting them to the year's agreements in ``WHERE`` (an
+    aggregate ``FILTER`` would join every link of every year first)."""
+    links = Agreement.priorities.through.objects.filter(
+        agreement__status__in=SIGNED_STATUSES, agreement__signed_on__year=year)
+    financial = Q(agreement__partner_contribution_usd__gt=0) | Q(agreement__itu_contribution_usd__gt=0)
+    total = F("agreement__partner_contribution_usd") + F("agreement__itu_contribution_usd")
+    rows = {
+        row["priority"]: row for row in links.values("priority").annotate(
+            n_agreements=Count("agreement"), n_financial=Count("agreement", filter=financial),
+            amount=Sum(total, filter=financial, output_field=AMOUNT),
+        ).order_by()
+    }
     return [
-        {"priority": p.code, "label": p.name, "agreements": p.n_agreements,
-         "financial_agreements": p.n_financial, "contributions_usd": _money(p.amount)}
-        for p in priorities
+        {"priority": p.code, "label": p.name, "agreements": rows.get(p.pk, {}).get("n_agreements", 0),
+         "financial_agreements": rows.get(p.pk, {}).get("n_financial", 0),
+         "contributions_usd": _money(rows.get(p.pk, {}).get("amount"))}
+        for p in Priority.objects.order_by("order", "code")
     ]
 
 
@@ -191,13 +203,22 @@ def trend(*, year: int, years: int = TREND_YEARS) -> list[dict[str, Any]]:
 
 
 def partnership_stats(*, year: int) -> dict[str, Any]:
-    """Every figure of the "Partnerships and resource mobilization" report for one year."""
-    summary = _summary(year)
+    """Every figure of the "Partnerships and resource mobilization" report for one year.
+
+    Cached under the content version of partnerships (bumped by any write to an agreement, a
+    partner, a priority link...) and the language (the labels and partner names are translated).
+    """
+    return freshness.cached("partnerships", f"stats:{year}:{get_language()}",
+                            lambda: _partnership_stats(year))
+
+
+def _partnership_stats(year: int) -> dict[str, Any]:
+    by_kind, by_category = _partners_by_kind_and_category(year)
     return {
         "year": year,
-        **summary,
-        "partners_by_kind": partners_by_kind(year=year),
-        "partners_by_membership_category": partners_by_membership_category(year=year),
+        **_summary(year),
+        "partners_by_kind": by_kind,
+        "partners_by_membership_category": by_category,
         "top_financial_partners": top_financial_partners(year=year),
         "by_region": by_region(year=year),
         "by_priority": by_priority(year=year),

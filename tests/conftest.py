@@ -32,6 +32,15 @@ def _english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_versions():
+    """Every test starts with new content versions: rows a previous test wrote (then rolled back)
+    or a test makes without signals (bulk_create) never meet figures cached before."""
+    from alliance import freshness
+
+    freshness.bump(*freshness.TOPICS)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Tests create many users; a fast hasher keeps them quick (production keeps PBKDF2)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
