@@ -7,6 +7,7 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
+from .forms import PasswordResetForm
 
 handler500 = "alliance.views.server_error"
 
@@ -23,7 +24,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/login/", views.PortalLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(),
+    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
          name="password_reset"),
     path("accounts/password-reset/done/", auth_views.PasswordResetDoneView.as_view(),
          name="password_reset_done"),

@@ -49,6 +49,22 @@ def test_password_reset_sends_a_link(client, member_user):
     assert "/accounts/reset/" in mail.outbox[0].body
 
 
+def test_an_account_created_without_a_password_gets_the_link_to_choose_one(client, django_user_model):
+    pledger = django_user_model(username="pledger@example.org", email="pledger@example.org")
+    pledger.set_unusable_password()
+    pledger.save()
+    client.post(reverse("password_reset"), {"email": "Pledger@Example.org"})
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["pledger@example.org"]
+
+
+def test_an_inactive_account_gets_no_link(client, member_user):
+    member_user.is_active = False
+    member_user.save()
+    client.post(reverse("password_reset"), {"email": "member@example.org"})
+    assert mail.outbox == []
+
+
 def test_logout_requires_post_and_ends_the_session(client, member_user):
     client.force_login(member_user)
     assert client.get(reverse("logout")).status_code == 405

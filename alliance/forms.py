@@ -1,0 +1,20 @@
+import unicodedata
+
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Also sends the link to active accounts that have no password yet.
+
+    Pledgers get an account without a password when they make a pledge, and their receipt tells
+    them to choose one with "Forgotten your password?"; Django's form skips such accounts.
+    """
+
+    def get_users(self, email):
+        User = get_user_model()
+        field = User.get_email_field_name()
+        wanted = unicodedata.normalize("NFKC", email).casefold()
+        users = User._default_manager.filter(**{f"{field}__iexact": email, "is_active": True})
+        return (user for user in users
+                if unicodedata.normalize("NFKC", getattr(user, field)).casefold() == wanted)
