@@ -8,7 +8,7 @@ import logging
 import os
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -58,11 +58,47 @@ def _pending_twin(*, kind: str, period_start: date, period_end: date, language: 
     return twins.order_by("requested_at", "pk").first()
 
 
-def _enqueue(report: ProgressReport) -> None:
+RESEND_AFTER = timedelta(minutes=10)
+
+
+def _send(report_id: int) -> bool:
+    """Hand the report to the workers. With the broker unreachable the request is not lost: the
+    report stays queued in the database and ``reports_resend_queued`` sends it later."""
+    from kombu.exceptions import OperationalError as BrokerUnreachable
+
     from .tasks import generate_report
 
+    try:
+        generate_report.delay(report_id)
+    except BrokerUnreachable as exc:
+        logger.warning("Report %s kept queued, to be sent again: the broker is unreachable (%s)",
+                       report_id, exc)
+        return False
+    return True
+
+
+def _enqueue(report: ProgressReport) -> None:
     report_id = report.pk
-    transaction.on_commit(lambda: generate_report.delay(report_id))
+    transaction.on_commit(lambda: _send(report_id))
+
+
+def reports_resend_queued(*, older_than: timedelta = RESEND_AFTER) -> list[int]:
+    """Send again the reports queued for longer than ``older_than`` (the beat task's body).
+
+    They were requested while the broker was down, or their message went with a Redis restart.
+    A report whose message was only waiting its turn is delivered twice; ``report_generate``
+    leaves the second delivery alone. Returns the ids sent.
+    """
+    cutoff = timezone.now() - older_than
+    waiting = ProgressReport.objects.filter(status=ReportStatus.QUEUED, updated_at__lte=cutoff)
+    sent = []
+    for report_id in waiting.order_by("requested_at", "pk").values_list("pk", flat=True):
+        if not _send(report_id):
+            break
+        ProgressReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+            updated_at=timezone.now())
+        sent.append(report_id)
+    return sent
 
 
 def report_request(*, kind: str, period_start: date, period_end: date, language: str,

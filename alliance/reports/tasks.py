@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from celery import shared_task
 from celery.signals import worker_process_init
@@ -37,3 +37,9 @@ def request_scheduled_reports(*, kinds: list[str] | None = None, languages: list
         for language in (languages or [code for code, _name in settings.LANGUAGES])
     ]
     return [report.pk for report in reports]
+
+
+@shared_task(ignore_result=True)
+def resend_queued_reports(*, older_than_minutes: int = 10) -> list[int]:
+    """Send again the reports the broker never got (beat, every five minutes)."""
+    return services.reports_resend_queued(older_than=timedelta(minutes=older_than_minutes))
