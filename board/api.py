@@ -138,7 +138,7 @@ class RecommendationViewSet(viewsets.ReadOnlyModelViewSet):
     @action(
         detail=True, methods=["post"], url_path="status", permission_classes=[IsStaffWithChangePermission]
     )
-    def set_status(self, request, pk=None):
+    def set_status(self, request, pk=None, format=None):
         """Record the implementation status of a recommendation (BDT staff)."""
         recommendation = self.get_object()
         payload = RecommendationStatusSerializer(data=request.data)

@@ -108,7 +108,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The PDF"),
                               404: OpenApiResponse(description="Not ready")})
     @action(detail=True, methods=["get"], renderer_classes=[PdfRenderer, renderers.JSONRenderer])
-    def pdf(self, request, pk=None):
+    def pdf(self, request, pk=None, format=None):
         return report_file_response(self.get_object())
 
 
