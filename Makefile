@@ -10,7 +10,7 @@ DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0
 # Tests run on every core; `make test PYTEST_ARGS="tests/centres -x"` runs a part.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test setup deps venv messages checkers lint worker beat clean
+.PHONY: run test setup deps venv messages checkers lint worker beat backup restore clean
 
 run: setup  ## set up, load the demo data and serve on 127.0.0.1:8000
 	$(DEMO_ENV) $(RUN) python manage.py migrate --noinput
@@ -49,6 +49,13 @@ worker: setup  ## a Celery worker (needs CELERY_BROKER_URL or REDIS_URL)
 
 beat: setup
 	$(RUN) celery -A alliance beat -l info
+
+backup:  ## the database (DATABASE_URL, or db.sqlite3) and media into backups/<UTC time>/
+	@scripts/backup.sh
+
+restore:  ## make restore BACKUP=backups/<UTC time>: stop the portal and workers first
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<UTC time>" >&2; exit 2; }
+	@scripts/restore.sh "$(BACKUP)"
 
 clean:
 	rm -rf .venv .tools node_modules staticfiles db.sqlite3 media artifacts
