@@ -104,6 +104,14 @@ class Checker:
         assert self.page.locator(".errors, .form-errors").count() > 0, f"{path}: no error shown"
         self._axe(f"{path} (errors)")
 
+    def log_in_wrongly(self, username: str, label: str) -> None:
+        self.page.goto(f"{self.base}/{self.language}/accounts/login/")
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", "not the password")
+        with self.page.expect_navigation():
+            self.page.locator("main form.form button[type=submit]").click()
+        self._axe(label)
+
 
 @pytest.fixture
 def demo_roles(django_user_model):
@@ -130,6 +138,13 @@ def test_login_portal_and_staff_pages_have_no_wcag_21_aa_violations(
         check.visit(path)
     check.submit_empty("/accounts/login/")
     check.submit_empty("/accounts/password-reset/")
+    check.log_in_wrongly("host", "/accounts/login/ (wrong password)")
+    assert check.page.locator(".form-errors").count() == 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(reverse("login"), {"username": "host", "password": "still wrong"})
+    check.log_in_wrongly("host", "/accounts/login/ (account locked)")
+    assert check.page.locator("main p[role=alert]").count() == 1, "the lockout page"
+    assert check.page.locator("main a[href$='/accounts/password-reset/']").count() == 1
     set_password = reset_link(demo_roles["host"]).removeprefix("/en")
     check.visit(set_password)
     check.submit_empty(set_password)
