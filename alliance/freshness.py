@@ -137,8 +137,12 @@ def code_token() -> str:
 
 def _anonymous_etag(topics: tuple[str, ...]) -> Callable[..., str | None]:
     def etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
+        if request.method not in ("GET", "HEAD"):
+            return None
         # A session may carry messages or a login: such requests are always rendered.
         if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return None
+        if "HTTP_AUTHORIZATION" in request.META:
             return None
         if request.user.is_authenticated:
             return None

@@ -189,9 +189,12 @@ def _shorten(sql: str) -> str:
     return (", ".join(columns) + " FROM " + rest)[:230].replace("|", "\\|")
 
 
-def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: bool) -> None:
+def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: bool,
+                    cold: bool = False) -> None:
     """In-process: each URL's SQL queries (count, total time, slowest), and EXPLAIN ANALYZE of the
-    slowest one, so a missed target comes with its cause. Run once per URL after one warm-up."""
+    slowest one, so a missed target comes with its cause. Run once per URL after one warm-up;
+    with ``cold`` the content versions are bumped just before, so every cached figure, count and
+    fragment is computed afresh (the cost of the first request after a write)."""
     os.environ.update(env, DJANGO_SETTINGS_MODULE="alliance.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -201,6 +204,8 @@ def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: 
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from alliance import freshness
+
     client = Client(HTTP_HOST=HOST)
     print(f"| {'URL':<28} | {'queries':>7} | {'SQL ms':>7} | {'view ms':>7} | slowest query (ms) |")
     print(f"|{'-' * 30}|{'-' * 8}:|{'-' * 8}:|{'-' * 8}:|{'-' * 20}|")
@@ -208,6 +213,8 @@ def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: 
     heavy: list[tuple[str, float, str]] = []
     for target in targets(slug, deep_page):
         client.get(target.path)
+        if cold:
+            freshness.bump(*freshness.TOPICS)
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             status = client.get(target.path).status_code
@@ -302,6 +309,8 @@ def main() -> None:
                         help="serve a patched portal to measure a recommendation before it is written")
     parser.add_argument("--queries", action="store_true",
                         help="no load: print each URL's query count and SQL time, in-process")
+    parser.add_argument("--cold", action="store_true",
+                        help="with --queries: bump the content versions before each measured request")
     parser.add_argument("--explain", action="store_true",
                         help="with --queries: EXPLAIN ANALYZE the slowest query of each URL")
     options = parser.parse_args()
@@ -333,7 +342,7 @@ def main() -> None:
         raise SystemExit(f"No centre in {options.database}: run with --generate first.")
 
     if options.queries:
-        profile_queries(env, slug, options.deep_page, explain=options.explain)
+        profile_queries(env, slug, options.deep_page, explain=options.explain, cold=options.cold)
         return
 
     base = f"http://{HOST}:{options.port}"

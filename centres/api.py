@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Q
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
 
+from alliance.pagination import VersionedPageNumberPagination
 from alliance.roles import is_bdt_staff
 
 from . import selectors
@@ -39,7 +41,7 @@ class CentreSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="regional_initiative.region.code", read_only=True)
     regional_initiative = serializers.SlugRelatedField(slug_field="code", read_only=True)
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
-    url = serializers.URLField(source="get_absolute_url", read_only=True)
+    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Centre
@@ -47,6 +49,15 @@ class CentreSerializer(serializers.ModelSerializer):
                   "regional_initiative", "objectives", "status", "selected_on", "design_finished_on",
                   "operating_since", "description", "website", "contact_email", "url"]
         read_only_fields = fields
+        # Read-only fields lose the model's blank=True; the schema must still allow "".
+        extra_kwargs = {"website": {"allow_blank": True}}
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, centre: Centre) -> str:
+        """The centre's public page, as an absolute URL like the API's other links."""
+        request = self.context.get("request")
+        url = centre.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
 
 
 class CentreStaffSerializer(CentreSerializer):
@@ -70,6 +81,7 @@ class HostApplicationSerializer(serializers.ModelSerializer):
                   "contact_email", "contact_phone", "website", "objectives", "regional_initiative",
                   "support_plan", "language", "submitted_at", "status", "decision_reason", "decided_at"]
         read_only_fields = fields
+        extra_kwargs = {"website": {"allow_blank": True}}
 
 
 class ActionPlanActivitySerializer(serializers.ModelSerializer):
@@ -175,6 +187,9 @@ class CentreViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = CentreFilterSet
     permission_classes = [permissions.AllowAny]
     queryset = Centre.objects.none()
+    pagination_class = VersionedPageNumberPagination
+    freshness_topic = "centres"
+    keyset_ordering = ("name", "pk")
 
     def get_queryset(self):
         qs = selectors.centres_visible_to(self.request.user).order_by("name", "pk")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from alliance import freshness
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.validators import validate_no_control_characters, validate_pdf
 
@@ -19,6 +20,7 @@ from .models import (
     HostType,
     ProgressReport,
 )
+from .selectors import centre_countries
 
 MAX_DOCUMENTS = 5
 
@@ -185,6 +187,13 @@ class CentreFilter(django_filters.FilterSet):
     class Meta:
         model = Centre
         fields = ["q", "region", "country", "objective", "status"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the countries that have a centre (cached per content version), not all 249.
+        codes = set(freshness.cached("centres", "centre-countries", centre_countries))
+        self.filters["country"].extra["choices"] = [
+            (country.code, country.name) for country in countries if country.code in codes]
 
     def search(self, queryset, name, value):
         value = value.strip()

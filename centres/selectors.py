@@ -46,6 +46,12 @@ def centres_public() -> QuerySet[Centre]:
             .order_by("name", "pk"))
 
 
+def centre_countries() -> list[str]:
+    """The codes of the countries that have a centre shown to the public."""
+    return sorted(str(code) for code in Centre.objects.exclude(status=Centre.Status.REMOVED)
+                  .values_list("country", flat=True).distinct().order_by())
+
+
 def centre_public_detail_queryset() -> QuerySet[Centre]:
     return centres_public().prefetch_related(
         Prefetch("attendances", queryset=TrainingAttendance.objects.select_related("training")

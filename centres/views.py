@@ -9,11 +9,15 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
+
+from alliance import freshness
+from alliance.pagination import VersionedPaginator, page_cache_key
 
 from . import selectors, services
 from .forms import (
@@ -42,8 +46,15 @@ def _add_errors(form, exc: ValidationError) -> None:
 # Public --------------------------------------------------------------------------------------
 
 
+public_page = method_decorator(freshness.public_etag("centres"), name="dispatch")
+
+
+@public_page
 class DirectoryView(FilterView):
-    """The network's landing page: the directory of centres with search and filters."""
+    """The network's landing page: the directory of centres with search and filters.
+
+    The count and deep pages' anchors are cached per content version, and so is the rendered
+    filter form (per language and query string): its country list is most of the page's cost."""
 
     template_name = "centres/public/index.html"
     filterset_class = CentreFilter
@@ -53,12 +64,20 @@ class DirectoryView(FilterView):
     def get_queryset(self):
         return selectors.centres_public()
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return VersionedPaginator(queryset, per_page, orphans=orphans,
+                                  allow_empty_first_page=allow_empty_first_page,
+                                  cache_key=page_cache_key("centres", self.request),
+                                  keyset_ordering=("name", "pk"))
+
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(query_string=query.urlencode(), **kwargs)
+        return super().get_context_data(query_string=query.urlencode(),
+                                        fragment_key=freshness.fragment_key("centres"), **kwargs)
 
 
+@public_page
 class CentreDetailView(DetailView):
     template_name = "centres/public/detail.html"
     context_object_name = "centre"
@@ -67,6 +86,7 @@ class CentreDetailView(DetailView):
         return selectors.centre_public_detail_queryset()
 
 
+@public_page
 class FiguresView(TemplateView):
     template_name = "centres/public/figures.html"
 
@@ -78,6 +98,7 @@ class FiguresView(TemplateView):
             events=selectors.events_recent(), **kwargs)
 
 
+@public_page
 class ApplyView(FormView):
     template_name = "centres/public/apply.html"
     form_class = ApplicationForm

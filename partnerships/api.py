@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.urls import path
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema
@@ -26,7 +27,10 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 from rest_framework.views import APIView
 
+from alliance import freshness
+from alliance.filters import YearFilter
 from alliance.models import Priority
+from alliance.pagination import VersionedPageNumberPagination
 from alliance.roles import is_bdt_staff
 
 from . import selectors, services
@@ -107,7 +111,7 @@ class StaffPartnerSerializer(PartnerSerializer):
 class PartnerFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=PartnerKind.choices)
     membership_category = django_filters.ChoiceFilter(choices=MembershipCategory.choices)
-    year = django_filters.NumberFilter(method="filter_agreements", label=_("year of an agreement"))
+    year = YearFilter(method="filter_agreements", label=_("year of an agreement"))
     region = django_filters.ChoiceFilter(method="filter_agreements", choices=AgreementRegion.choices,
                                          label=_("region of an agreement"))
     priority = django_filters.CharFilter(method="filter_agreements",
@@ -136,6 +140,9 @@ class PartnerFilter(django_filters.FilterSet):
 
 class PartnerViewSet(ServiceModelViewSet):
     queryset = selectors.partner_list()
+    # Ordered by a translated name: the count is cached, pages are read by offset.
+    pagination_class = VersionedPageNumberPagination
+    freshness_topic = "partnerships"
     permission_classes = [StaffWritePublicRead]
     filterset_class = PartnerFilter
 
@@ -174,7 +181,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 
 class AgreementFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("year"))
+    year = YearFilter(field_name="signed_on", lookup_expr="year", label=_("year"))
     region = django_filters.ChoiceFilter(choices=AgreementRegion.choices)
     priority = django_filters.CharFilter(field_name="priorities__code", label=_("ITU-D priority"),
                                          distinct=True)
@@ -192,6 +199,9 @@ class AgreementViewSet(ServiceModelViewSet):
     permission_classes = [StaffWritePublicRead]
     filterset_class = AgreementFilter
     queryset = Agreement.objects.none()
+    pagination_class = VersionedPageNumberPagination
+    freshness_topic = "partnerships"
+    keyset_ordering = ("-signed_on", "reference")
 
     def get_queryset(self):
         return selectors.agreement_list(user=self.request.user)
@@ -294,8 +304,10 @@ class StatsSerializer(serializers.Serializer):
     trend = _TrendRow(many=True)
 
 
+@method_decorator(freshness.public_etag("partnerships"), name="dispatch")
 class PartnershipStatsView(APIView):
-    """Figures of partnerships and resource mobilization for ``?year=`` (default: this year)."""
+    """Figures of partnerships and resource mobilization for ``?year=`` (default: this year).
+    Cached per content version; a repeated GET with ``If-None-Match`` answers 304."""
 
     permission_classes = [permissions.AllowAny]
 
@@ -343,6 +355,9 @@ class PledgeViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = PledgeFilter
     permission_classes = [permissions.AllowAny]
     queryset = Pledge.objects.none()
+    pagination_class = VersionedPageNumberPagination
+    freshness_topic = "partnerships"
+    keyset_ordering = ("-submitted_at", "-pk")
 
     def get_queryset(self):
         return selectors.published_pledges()

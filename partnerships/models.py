@@ -164,7 +164,11 @@ class Agreement(models.Model):
         ordering = ["-signed_on", "reference"]
         verbose_name = _("partnership agreement")
         verbose_name_plural = _("partnership agreements")
-        indexes = [models.Index(fields=["signed_on", "status"])]
+        indexes = [
+            models.Index(fields=["signed_on", "status"]),
+            # The lists' order: the first page and deep pages (by keyset) read it in order.
+            models.Index(fields=["-signed_on", "reference"], name="agreement_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(partner_contribution_usd__gte=0),
                                    name="agreement_partner_contribution_not_negative"),
@@ -404,6 +408,8 @@ class Pledge(models.Model):
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
+        # The explorer and the API list: published pledges, newest first.
+        indexes = [models.Index(fields=["status", "-submitted_at", "-id"], name="pledge_status_submitted")]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         constraints = [

@@ -256,6 +256,16 @@ def published_pledges() -> QuerySet[Pledge]:
             .select_related("pledger").prefetch_related("action_areas").order_by("-submitted_at", "-pk"))
 
 
+def pledge_target_countries() -> list[str]:
+    """The codes of the countries that published pledges target (stored comma-separated)."""
+    codes: set[str] = set()
+    for value in Pledge.objects.filter(status=PledgeStatus.PUBLISHED).values_list(
+            "target_countries", flat=True).distinct().order_by():
+        parts = value.split(",") if isinstance(value, str) else value
+        codes.update(str(code) for code in parts if code)
+    return sorted(codes)
+
+
 def pledge_totals(pledges: QuerySet[Pledge]) -> dict[str, Any]:
     row = pledges.order_by().aggregate(
         pledges=Count("id", distinct=True),

@@ -7,11 +7,17 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django_countries import countries
+
+from alliance import freshness
+from alliance.pagination import VersionedPaginator, page_cache_key
 
 from . import figures, permissions, selectors, services
 from .forms import (
@@ -35,8 +41,8 @@ def add_service_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def _chosen_year(request: HttpRequest) -> tuple[YearForm, int]:
-    years = selectors.agreement_years() or [timezone.localdate().year]
+def _chosen_year(request: HttpRequest, *, years: list[int] | None = None) -> tuple[YearForm, int]:
+    years = (selectors.agreement_years() if years is None else years) or [timezone.localdate().year]
     form = YearForm(request.GET or None, years=years)
     year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else years[0]
     if not form.is_bound:
@@ -51,17 +57,37 @@ def _figures_context(request: HttpRequest, prefix: str) -> dict[str, Any]:
             **figures.charts(stats, prefix=prefix)}
 
 
+public_page = method_decorator(freshness.public_etag("partnerships"), name="dispatch")
+
+
+@public_page
 class FiguresView(TemplateView):
-    """Partnerships in figures: every figure of a year, as charts and accessible tables."""
+    """Partnerships in figures: every figure of a year, as charts and accessible tables.
+
+    The charts and tables are rendered once per year, language and content version."""
 
     template_name = "partnerships/public/index.html"
 
     def get_context_data(self, **kwargs):
-        stories = list(selectors.published_impact_stories()[:3])
-        return super().get_context_data(**_figures_context(self.request, "figures"), stories=stories,
-                                        **kwargs)
+        years = freshness.cached("partnerships", "agreement-years", selectors.agreement_years)
+        form, year = _chosen_year(self.request, years=years)
+        language = translation.get_language()
+
+        def render_figures() -> str:
+            stats = selectors.partnership_stats(year=year)
+            context = {"year": year, "stats": stats, **figures.labelled(stats),
+                       **figures.charts(stats, prefix="figures")}
+            return render_to_string("partnerships/public/_figures.html", context)
+
+        figures_html = freshness.cached(
+            "partnerships", f"figures-html:{freshness.code_token()}:{year}:{language}", render_figures)
+        stories = freshness.cached("partnerships", f"stories-3:{language}",
+                                   lambda: list(selectors.published_impact_stories()[:3]))
+        return super().get_context_data(year_form=form, year=year, figures_html=figures_html,
+                                        stories=stories, **kwargs)
 
 
+@public_page
 class ImpactStoryListView(ListView):
     template_name = "partnerships/public/story_list.html"
     context_object_name = "stories"
@@ -77,6 +103,7 @@ class ImpactStoryListView(ListView):
         return super().get_context_data(filter=self.filterset, query_string=query.urlencode(), **kwargs)
 
 
+@public_page
 class ImpactStoryDetailView(DetailView):
     template_name = "partnerships/public/story_detail.html"
     context_object_name = "story"
@@ -85,8 +112,18 @@ class ImpactStoryDetailView(DetailView):
         return selectors.published_impact_stories()
 
 
+def _pledge_country_choices() -> list[tuple[str, str]]:
+    """Only the countries some published pledge targets, named in the active language."""
+    codes = set(freshness.cached("partnerships", "pledge-countries", selectors.pledge_target_countries))
+    return [(country.code, country.name) for country in countries if country.code in codes]
+
+
+@public_page
 class PledgeListView(ListView):
-    """The public pledge explorer: published pledges only, with totals for the filter."""
+    """The public pledge explorer: published pledges only, with totals for the filter.
+
+    The totals of the unfiltered explorer, the page count and deep pages' anchors are cached per
+    content version; the country filter offers only the countries that pledges target."""
 
     template_name = "partnerships/public/pledge_list.html"
     context_object_name = "pledges"
@@ -94,16 +131,29 @@ class PledgeListView(ListView):
 
     def get_queryset(self):
         self.filterset = PledgeFilter(self.request.GET, queryset=selectors.published_pledges())
+        self.filterset.filters["country"].extra["choices"] = _pledge_country_choices()
         return self.filterset.qs if self.filterset.is_valid() else selectors.published_pledges().none()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return VersionedPaginator(queryset, per_page, orphans=orphans,
+                                  allow_empty_first_page=allow_empty_first_page,
+                                  cache_key=page_cache_key("partnerships", self.request),
+                                  keyset_ordering=("-submitted_at", "-pk"))
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
         pledges = self.object_list
-        return super().get_context_data(filter=self.filterset, totals=selectors.pledge_totals(pledges),
+        if any(value for value in query.values()):
+            totals = selectors.pledge_totals(pledges)
+        else:
+            totals = freshness.cached("partnerships", "pledge-totals",
+                                      lambda: selectors.pledge_totals(pledges))
+        return super().get_context_data(filter=self.filterset, totals=totals,
                                         query_string=query.urlencode(), **kwargs)
 
 
+@public_page
 class PledgeDetailView(DetailView):
     template_name = "partnerships/public/pledge_detail.html"
     context_object_name = "pledge"
@@ -112,6 +162,7 @@ class PledgeDetailView(DetailView):
         return selectors.published_pledges()
 
 
+@public_page
 class ActionAreasView(TemplateView):
     template_name = "partnerships/public/action_areas.html"
 

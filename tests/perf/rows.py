@@ -1,0 +1,115 @@
+"""Many rows quickly (bulk inserts, no signals), for the query budgets and the pagination tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from itertools import count
+
+from django.utils import timezone
+
+from alliance import freshness
+from alliance.models import Priority
+from centres.models import Call, Centre
+from partnerships.models import (
+    ActionArea,
+    Agreement,
+    AgreementStatus,
+    ImpactStory,
+    Partner,
+    Pledge,
+    Pledger,
+    PledgeStatus,
+)
+from tests.centres.conftest import bulk_centres
+
+_batches = count(1)
+
+
+def centres(size: int) -> list[Centre]:
+    call = Call.objects.get_or_create(code="perf", defaults={"name": "Perf call",
+                                                             "opened_on": date(2023, 1, 25)})[0]
+    made = bulk_centres(call, size)
+    freshness.bump("centres")
+    return made
+
+
+def agreements(size: int, *, drafts: int = 0) -> list[Agreement]:
+    """``size`` signed agreements over 2023-2024 (several per day, so the order needs its second
+    key) with one or two priorities each, one partner per ten, and ``drafts`` drafts without a date."""
+    batch = next(_batches)
+    partners = Partner.objects.bulk_create(
+        Partner(name=f"Perf partner {batch}-{n}", kind="government" if n % 2 else "private_sector",
+                membership_category="member_state" if n % 3 else "none")
+        for n in range(size // 10 + 1))
+    rows = [
+        Agreement(reference=f"PERF-{batch}-{n:05d}", title=f"Agreement {n}",
+                  partner=partners[n % len(partners)],
+                  signed_on=date(2023, 1, 1) + timedelta(days=(n * 7) % 700),
+                  status=AgreementStatus.ACTIVE, region="africa",
+                  partner_contribution_usd=Decimal(n % 5 * 1000), itu_contribution_usd=Decimal("0"))
+        for n in range(size)]
+    rows += [Agreement(reference=f"PERF-{batch}-D{n:04d}", title=f"Draft {n}", partner=partners[0],
+                       signed_on=None, status=AgreementStatus.DRAFT, region="global") for n in range(drafts)]
+    made = Agreement.objects.bulk_create(rows)
+    made = list(Agreement.objects.filter(reference__startswith=f"PERF-{batch}-"))
+    priorities = list(Priority.objects.order_by("pk")[:2])
+    Through = Agreement.priorities.through
+    Through.objects.bulk_create(Through(agreement=a, priority=priorities[i % 2]) for i, a in enumerate(made))
+    freshness.bump("partnerships")
+    return made
+
+
+def pledges(size: int) -> list[Pledge]:
+    batch = next(_batches)
+    pledgers = Pledger.objects.bulk_create(
+        Pledger(organisation=f"Perf pledger {batch}-{n}", kind="private_sector", contact_name="C",
+                contact_email=f"p{batch}-{n}@example.org") for n in range(size // 5 + 1))
+    start = timezone.make_aware(datetime(2024, 1, 1))
+    Pledge.objects.bulk_create(
+        Pledge(pledger=pledgers[n % len(pledgers)], title=f"Perf pledge {batch}-{n}", description="D",
+               kind="programmatic", target_countries=["KE", "GH"][: 1 + n % 2], target_year=2026,
+               status=PledgeStatus.PUBLISHED if n % 5 else PledgeStatus.SUBMITTED,
+               submitted_at=start + timedelta(hours=n // 3))
+        for n in range(size))
+    made = list(Pledge.objects.filter(title__startswith=f"Perf pledge {batch}-"))
+    areas = list(ActionArea.objects.order_by("order"))
+    Through = Pledge.action_areas.through
+    Through.objects.bulk_create(Through(pledge=p, actionarea=areas[i % len(areas)])
+                                for i, p in enumerate(made))
+    freshness.bump("partnerships")
+    return made
+
+
+def stories(size: int, partner: Partner) -> list[ImpactStory]:
+    ImpactStory.objects.bulk_create(
+        ImpactStory(title=f"Perf story {n}", summary="S", partner=partner, is_published=True,
+                    published_on=date(2024, 1, 1) + timedelta(days=n % 300)) for n in range(size))
+    freshness.bump("partnerships")
+    return list(ImpactStory.objects.filter(title__startswith="Perf story"))
+
+
+def board(size: int) -> None:
+    from board.models import BoardMember, Meeting, Recommendation
+
+    BoardMember.objects.bulk_create(
+        BoardMember(slug=f"perf-member-{n}", full_name=f"Member {n:04d}", order=n) for n in range(size))
+    meetings = Meeting.objects.bulk_create(
+        Meeting(number=n + 1, start_date=date(2020, 1, 1) + timedelta(days=n), end_date=date(2020, 1, 1)
+                + timedelta(days=n), city="Geneva", country="CH") for n in range(max(1, size // 10)))
+    Recommendation.objects.bulk_create(
+        Recommendation(meeting=meetings[n % len(meetings)], number=n // len(meetings) + 1, text=f"Do {n}")
+        for n in range(size))
+    freshness.bump("board")
+
+
+def playbooks(size: int) -> None:
+    from alliance.models import StrategicObjective
+    from dtlab.models import Playbook
+
+    objective = StrategicObjective.objects.order_by("number").first()
+    Playbook.objects.bulk_create(
+        Playbook(slug=f"perf-playbook-{n}", title_en=f"Playbook {n}", strategic_objective=objective,
+                 status=Playbook.Status.PUBLISHED, published_on=date(2024, 1, 1), order=n)
+        for n in range(size))
+    freshness.bump("dtlab")
