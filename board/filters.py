@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance.filters import YearFilter
+
 from .models import BoardMember, Expert, ExpertiseArea, ForesightReport, Meeting, Recommendation
 
 
@@ -32,7 +34,7 @@ class BoardMemberFilter(SearchFilterSet):
 
 class MeetingFilter(SearchFilterSet):
     search_fields = ("city", "held_with", "agenda")
-    year = django_filters.NumberFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
     meeting_format = django_filters.ChoiceFilter(
         label=_("Format"), field_name="format", choices=Meeting.Format.choices
     )

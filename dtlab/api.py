@@ -9,6 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.routers import BaseRouter
 
+from alliance.filters import YearFilter
+
 from . import selectors
 from .filters import search_all_languages
 from .models import Playbook, PlaybookDocument, PlaybookVersion, ProjectConcept, RIACohort
@@ -108,7 +110,7 @@ class RIACohortAPIFilter(django_filters.FilterSet):
     region = django_filters.CharFilter(field_name="region__code")
     regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
     funder = django_filters.CharFilter(field_name="funder__code")
-    year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year")
+    year = YearFilter(field_name="start_date", lookup_expr="year")
 
     class Meta:
         model = RIACohort

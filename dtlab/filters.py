@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from alliance.filters import YearFilter
 from alliance.models import Region, StrategicObjective
 
 from .models import Funder, Playbook, PlaybookDocument, ProjectConcept, RIACohort, Service, ServiceRequest
@@ -57,7 +58,7 @@ class CohortFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=Region.objects.order_by("order"),
                                               empty_label=_("All regions"))
-    year = django_filters.NumberFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
 
     class Meta:
         model = RIACohort

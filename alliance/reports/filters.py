@@ -1,6 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from alliance.filters import YearFilter
+
 from .models import LANGUAGE_CHOICES, ProgressReport, ReportStatus
 from .registry import ReportKind
 
@@ -9,7 +11,7 @@ class ProgressReportFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ReportKind.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ReportStatus.choices)
     language = django_filters.ChoiceFilter(label=_("Language"), choices=LANGUAGE_CHOICES)
-    year = django_filters.NumberFilter(label=_("Year of the period"), method="filter_year")
+    year = YearFilter(label=_("Year of the period"), method="filter_year")
 
     class Meta:
         model = ProgressReport
