@@ -45,7 +45,7 @@ class PlaybookVersionSerializer(serializers.ModelSerializer):
 class PlaybookSerializer(serializers.ModelSerializer):
     strategic_objective = serializers.IntegerField(source="strategic_objective.number", allow_null=True,
                                                    read_only=True)
-    funder = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    funder = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     versions = PlaybookVersionSerializer(many=True, read_only=True)
     downloads = serializers.IntegerField(read_only=True)
 
