@@ -228,6 +228,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The error answers (400/401/403/404) each operation can give, which the default leaves out.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "alliance.api_schema.document_error_responses"],
     # Distinct names for choice sets whose field names collide across apps.
     "ENUM_NAME_OVERRIDES": {
         "RecommendationStatusEnum": "board.models.Recommendation.Status",

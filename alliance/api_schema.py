@@ -1,0 +1,52 @@
+"""OpenAPI schema additions: the error answers DRF gives, which drf-spectacular leaves out.
+
+Without them a client (and schemathesis) sees a 400, 401, 403 or 404 that the schema never
+mentions. Added per operation where it can happen:
+
+- 400 when the operation takes a body or query parameters (validation and filter errors);
+- 401 everywhere: a token that is wrong or expired is refused even on public data;
+- 403 where the operation needs an account (no anonymous entry in its ``security``);
+- 404 where the path names an object, or the list is paginated (a page past the end).
+"""
+
+from typing import Any
+
+DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+VALIDATION_ERRORS = {
+    "type": "object",
+    "description": "Messages by field name; ``non_field_errors`` for the request as a whole.",
+    "additionalProperties": {},
+}
+HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def _response(description: str, component: str) -> dict[str, Any]:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{component}"}}}}
+
+
+def _error_codes(path: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    parameters = operation.get("parameters", [])
+    query = [p["name"] for p in parameters if p.get("in") == "query"]
+    codes = {"401": _response("Invalid or expired credentials.", "ErrorDetail")}
+    if "requestBody" in operation or query:
+        codes["400"] = _response("The request is not valid.", "ValidationErrors")
+    if {} not in operation.get("security", [{}]):
+        codes["403"] = _response("Not signed in, or not allowed.", "ErrorDetail")
+    if "{" in path or "page" in query:
+        codes["404"] = _response("No such object, or no such page.", "ErrorDetail")
+    return codes
+
+
+def document_error_responses(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook (see SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas.setdefault("ErrorDetail", DETAIL)
+    schemas.setdefault("ValidationErrors", VALIDATION_ERRORS)
+    for path, item in result.get("paths", {}).items():
+        for method, operation in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            for code, response in _error_codes(path, operation).items():
+                operation["responses"].setdefault(code, response)
+    return result
