@@ -18,7 +18,9 @@ from tests import services
 
 from .processes import PG_BIN, ROOT, Portal, PostgresCluster
 
-PAGES = ("/en/", "/en/centres/", "/fr/partnerships/")
+# Requested first during the outage: a copy cached earlier (which the portal may rightly serve
+# while the database is down, as the figures pages do) cannot answer in place of the database.
+PAGES = ("/en/", "/en/centres/", "/fr/partnerships/", "/ar/board/")
 
 
 def test_settings_keep_connections_and_check_them_before_reuse():
@@ -62,8 +64,7 @@ def test_a_postgresql_restart_gives_503_then_the_portal_recovers_by_itself(clust
     portal = Portal(tmp_path, DATABASE_URL=_copy_test_database(cluster),
                     DJANGO_SECRET_KEY=secrets.token_urlsafe(40), DJANGO_MEDIA_ROOT=str(tmp_path / "media"))
     try:
-        for path in PAGES:
-            assert portal.get(path).status == 200, portal.log()
+        assert portal.get("/en/").status == 200, portal.log()
 
         cluster.stop()
         for path in PAGES:
