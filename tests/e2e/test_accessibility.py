@@ -15,6 +15,7 @@ from alliance.reports.models import ReportStatus
 from alliance.roles import BDT_STAFF_GROUP
 from centres.models import Activity, CentreHost
 from centres.models import ProgressReport as CentreReport
+from dtlab.models import Service
 from partnerships.models import Pledge, Pledger, PledgeStatus
 
 from .crawl import crawl
@@ -129,9 +130,14 @@ def demo_roles(django_user_model):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_login_portal_and_staff_pages_have_no_wcag_21_aa_violations(
+def test_account_portal_staff_pages_and_form_errors_have_no_wcag_21_aa_violations(
         live_server, page, axe_source, language, demo_roles):
     check = Checker(page, live_server, axe_source, language)
+
+    service = Service.objects.order_by("pk").first()
+    for path in ("/partnerships/partner2connect/pledge/", "/centres/apply/", "/board/experts/join/",
+                 f"/dtlab/services/{service.slug}/request/"):
+        check.submit_empty(path)
 
     for path in ("/accounts/login/", "/accounts/password-reset/", "/accounts/password-reset/done/",
                  "/accounts/reset/done/", "/accounts/reset/MQ/bad-token/"):
