@@ -1,0 +1,580 @@
+"""Who gets what, for every URL of the site: anonymous, the host of centre A, the host of centre B,
+a pledger and BDT staff, against one world built once for the module (``authz_world.py``).
+
+``MATRIX`` is the table: one row per URL and method, the status each role must get. A host asking
+for another centre's objects gets 404; a visitor is sent to the login page; a signed-in user who
+is not BDT staff is refused (403, or the admin login page where Django's staff decorator is used).
+``test_every_url_pattern_has_a_row`` fails on any URL pattern the table does not cover, so a new
+URL cannot ship without saying who may open it. The lifecycle tests at the end check that a host
+cannot change its centre's lifecycle status, nor anything of another centre, by any door.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.test.utils import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+
+from centres.models import ActionPlan, Activity, Centre, CentreDocument
+from centres.models import ProgressReport as CentreReport
+
+from .authz_world import ROLES, World, build_world
+
+# What a refusal looks like besides a status: a redirect to a login page (with ?next=).
+LOGIN = "login page"
+ADMIN_LOGIN = "admin login page"
+
+PUBLIC = (200, 200, 200, 200, 200)
+REDIRECTED = (302, 302, 302, 302, 302)
+NOBODY = (404, 404, 404, 404, 404)                 # hidden from everyone: a draft, a removed centre
+STAFF_SEES_HIDDEN = (404, 404, 404, 404, 200)
+HOSTS_ONLY = (LOGIN, 200, 200, 403, 403)
+HOSTS_ONLY_POST = (LOGIN, 302, 302, 403, 403)
+HOST_A_ONLY = (LOGIN, 200, 404, 403, 403)          # an object of centre A
+HOST_A_ONLY_POST = (LOGIN, 302, 404, 403, 403)
+HOST_B_ONLY = (LOGIN, 404, 200, 403, 403)          # an object of centre B
+STAFF_PAGE = (LOGIN, 403, 403, 403, 200)
+STAFF_POST = (LOGIN, 403, 403, 403, 302)
+ADMIN_GATE = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)   # Django's staff_member_required
+ADMIN_GATE_POST = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 302)
+SIGNED_IN = (LOGIN, 200, 200, 200, 200)
+API_STAFF = (403, 403, 403, 403, 200)
+API_HOSTS_AND_STAFF = (403, 200, 200, 403, 200)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A URL (name and kwargs), a method, and the outcome for each role in ``ROLES`` order.
+
+    Kwargs and data name world objects with ``@attribute`` (its pk) or ``@attribute.field``.
+    A pattern without a name is given by a path instead, e.g. ``/api/v1/no-such-thing/``.
+    """
+
+    method: str
+    name: str
+    kwargs: dict = field(default_factory=dict)
+    expect: tuple = PUBLIC
+    data: dict | None = None
+
+    def path(self, world: World) -> str:
+        if self.name.startswith("/"):
+            return self.name
+        return reverse(self.name, kwargs={key: _value(world, value) for key, value in self.kwargs.items()})
+
+    def payload(self, world: World) -> dict:
+        return {key: _value(world, value) for key, value in (self.data or {}).items()}
+
+    def is_api(self) -> bool:
+        return self.name.startswith(API_NAMES) or self.name.startswith("/api/")
+
+    def __str__(self) -> str:
+        objects = ",".join(f"{k}={v}" for k, v in self.kwargs.items())
+        return f"{self.method} {self.name}" + (f"[{objects}]" if objects else "")
+
+
+def _value(world: World, value):
+    if not (isinstance(value, str) and value.startswith("@")):
+        return value
+    name, _, attribute = value[1:].partition(".")
+    return getattr(getattr(world, name), attribute or "pk")
+
+
+API_NAMES = ("api-root", "partnerships-stats", "region-", "regionalinitiative-", "strategicobjective-",
+             "priority-", "centres-", "board-member-", "meeting-", "recommendation-", "playbook-",
+             "ria-cohort-", "project-concept-", "partner-", "agreement-", "pledge-", "reports-api-")
+
+TODAY = timezone.localdate()
+REPORT_REQUEST = {"kind": "alliance", "period_start": "2023-01-01", "period_end": "2023-12-31",
+                  "language": "en"}
+NEW_AGREEMENT = {"partner": "@partner", "title": "New programme", "region": "africa", "status": "signed",
+                 "signed_on": "2024-06-01", "partner_contribution_usd": "0.00",
+                 "itu_contribution_usd": "0.00"}
+ACTIVITY = {"objective": "@objective", "title": "Hackathon", "planned_start": str(TODAY),
+            "planned_end": str(TODAY + timedelta(days=30)), "status": "planned", "progress": "0"}
+DUE_DILIGENCE = {"dd_identity_verified": "on", "dd_supports_action_area": "on"}
+PLEDGE_PROGRESS = {"status": "in_progress", "narrative": "Two hundred schools so far.",
+                   "amount_delivered_usd": "1000"}
+
+#       method    URL name                           objects (@x: world.x)       anon, A, B, pledger, staff
+MATRIX: list[Row] = [
+    # Outside the language prefix --------------------------------------------------------------
+    Row("GET",    "healthz",                         {},                         PUBLIC),
+    Row("POST",   "set_language",                    {},                         REDIRECTED,
+                  data={"language": "fr", "next": "/"}),
+    Row("GET",    "api-schema",                      {},                         PUBLIC),
+    Row("GET",    "api-docs",                        {},                         PUBLIC),
+    # Home and accounts -----------------------------------------------------------------------
+    Row("GET",    "home",                            {},                         PUBLIC),
+    Row("GET",    "login",                           {},                         (200, 302, 302, 302, 302)),
+    Row("POST",   "login",                           {},                         (200, 302, 302, 302, 302),
+                  data={"username": "nobody", "password": "wrong"}),
+    Row("GET",    "logout",                          {},                         (405, 405, 405, 405, 405)),
+    Row("POST",   "logout",                          {},                         REDIRECTED),
+    Row("GET",    "password_reset",                  {},                         PUBLIC),
+    Row("POST",   "password_reset",                  {},                         REDIRECTED,
+                  data={"email": "nobody@example.org"}),
+    Row("GET",    "password_reset_done",             {},                         PUBLIC),
+    Row("GET",    "password_reset_confirm",          {"uidb64": "MQ", "token": "not-a-token"},
+                                                                                 PUBLIC),
+    Row("GET",    "password_reset_complete",         {},                         PUBLIC),
+    Row("GET",    "password_change",                 {},                         SIGNED_IN),
+    Row("POST",   "password_change",                 {},                         SIGNED_IN,
+                  data={"old_password": "wrong"}),
+    Row("GET",    "password_change_done",            {},                         SIGNED_IN),
+    Row("GET",    "after-login",                     {},                         (LOGIN, 302, 302, 302, 302)),
+    # The Django admin: BDT staff only ------------------------------------------------------------
+    Row("GET",    "admin:index",                     {},                         ADMIN_GATE),
+    Row("GET",    "admin:centres_centre_change",     {"object_id": "@centre_a"}, ADMIN_GATE),
+    # Staff area ------------------------------------------------------------------------------
+    Row("GET",    "staff-home",                      {},                         ADMIN_GATE),
+    Row("GET",    "reports:list",                    {},                         STAFF_PAGE),
+    Row("GET",    "reports:request",                 {},                         STAFF_POST),
+    Row("POST",   "reports:request",                 {},                         STAFF_POST,
+                  data=REPORT_REQUEST),
+    Row("GET",    "reports:detail",                  {"pk": "@tdag_report"},     STAFF_PAGE),
+    Row("GET",    "reports:status",                  {"pk": "@tdag_report"},     STAFF_PAGE),
+    Row("POST",   "reports:again",                   {"pk": "@tdag_report"},     STAFF_POST),
+    Row("GET",    "reports:download",                {"pk": "@tdag_report"},     STAFF_PAGE),
+    Row("GET",    "partnerships:dashboard",          {},                         STAFF_PAGE),
+    Row("GET",    "partnerships:pledge-review",      {"pk": "@pledge_submitted"},
+                                                                                 STAFF_PAGE),
+    Row("POST",   "partnerships:pledge-review",      {"pk": "@pledge_submitted"},
+                                                                                 STAFF_POST,
+                  data=DUE_DILIGENCE),
+    Row("GET",    "partnerships:agreement-document", {"pk": "@p_agreement"},     STAFF_PAGE),
+    Row("GET",    "dtlab:staff-requests",            {},                         ADMIN_GATE),
+    Row("POST",   "dtlab:staff-request-move",        {"pk": "@service_request"}, ADMIN_GATE_POST,
+                  data={"status": "accepted"}),
+    # The hosts' portal: a host sees only their own centre ----------------------------------------
+    Row("GET",    "portal:dashboard",                {},                         HOSTS_ONLY),
+    Row("GET",    "portal:profile",                  {},                         HOSTS_ONLY),
+    Row("POST",   "portal:profile",                  {},                         HOSTS_ONLY_POST,
+                  data={"description_en": "Ours."}),
+    Row("GET",    "portal:action-plan",              {},                         HOSTS_ONLY),
+    Row("GET",    "portal:action-plan-submit",       {},                         (LOGIN, 405, 405, 403, 403)),
+    Row("POST",   "portal:action-plan-submit",       {},                         HOSTS_ONLY_POST),
+    Row("GET",    "portal:activity-add",             {},                         HOSTS_ONLY),
+    Row("POST",   "portal:activity-add",             {},                         HOSTS_ONLY_POST,
+                  data=ACTIVITY),
+    Row("GET",    "portal:activity-edit",            {"pk": "@activity_a"},      HOST_A_ONLY),
+    Row("POST",   "portal:activity-edit",            {"pk": "@activity_a"},      HOST_A_ONLY_POST,
+                  data=ACTIVITY),
+    Row("GET",    "portal:activity-edit",            {"pk": "@activity_b"},      HOST_B_ONLY),
+    Row("GET",    "portal:reports",                  {},                         HOSTS_ONLY),
+    Row("GET",    "portal:report-add",               {},                         HOSTS_ONLY),
+    Row("GET",    "portal:report",                   {"pk": "@report_a"},        HOST_A_ONLY),
+    Row("POST",   "portal:report",                   {"pk": "@report_a"},        HOST_A_ONLY),
+    Row("GET",    "portal:report",                   {"pk": "@report_b"},        HOST_B_ONLY),
+    Row("POST",   "portal:report-submit",            {"pk": "@report_a"},        HOST_A_ONLY_POST),
+    Row("POST",   "portal:report-submit",            {"pk": "@report_b"},        (LOGIN, 404, 302, 403, 403)),
+    Row("GET",    "portal:documents",                {},                         HOSTS_ONLY),
+    Row("GET",    "portal:document-download",        {"pk": "@document_a"},      HOST_A_ONLY),
+    Row("GET",    "portal:document-download",        {"pk": "@document_b"},      HOST_B_ONLY),
+    Row("GET",    "portal:agreement",                {},                         HOSTS_ONLY),
+    Row("GET",    "portal:agreement-download",       {"pk": "@agreement_a"},     HOST_A_ONLY),
+    Row("GET",    "portal:agreement-download",       {"pk": "@agreement_b"},     HOST_B_ONLY),
+    # Public pages: the network of centres -------------------------------------------------------
+    Row("GET",    "centres:index",                   {},                         PUBLIC),
+    Row("GET",    "centres:figures",                 {},                         PUBLIC),
+    Row("GET",    "centres:apply",                   {},                         PUBLIC),
+    Row("POST",   "centres:apply",                   {},                         PUBLIC,
+                  data={"organisation": ""}),
+    Row("GET",    "centres:apply-thanks",            {},                         REDIRECTED),
+    Row("GET",    "centres:detail",                  {"slug": "@centre_a.slug"}, PUBLIC),
+    Row("GET",    "centres:detail",                  {"slug": "@centre_removed.slug"},
+                                                                                 NOBODY),
+    # Public pages: the Board -------------------------------------------------------------------
+    Row("GET",    "board:index",                     {},                         PUBLIC),
+    Row("GET",    "board:member-list",               {},                         PUBLIC),
+    Row("GET",    "board:member-detail",             {"slug": "@member.slug"},   PUBLIC),
+    Row("GET",    "board:meeting-list",              {},                         PUBLIC),
+    Row("GET",    "board:meeting-detail",            {"number": "@meeting.number"},
+                                                                                 PUBLIC),
+    Row("GET",    "board:meeting-document-download", {"pk": "@meeting_document"},
+                                                                                 PUBLIC),
+    Row("GET",    "board:recommendation-list",       {},                         PUBLIC),
+    Row("GET",    "board:workplan",                  {},                         PUBLIC),
+    Row("GET",    "board:document-download",         {"slug": "@board_document.slug"},
+                                                                                 PUBLIC),
+    Row("GET",    "board:working-group-tor",         {"slug": "@working_group.slug"},
+                                                                                 PUBLIC),
+    Row("GET",    "board:foresight-list",            {},                         PUBLIC),
+    Row("GET",    "board:foresight-detail",          {"slug": "@foresight.slug"},
+                                                                                 PUBLIC),
+    Row("GET",    "board:foresight-detail",          {"slug": "@foresight_draft.slug"},
+                                                                                 NOBODY),
+    Row("GET",    "board:foresight-download",        {"slug": "@foresight.slug", "language": "en"},
+                                                                                 PUBLIC),
+    Row("GET",    "board:foresight-download",        {"slug": "@foresight_draft.slug", "language": "en"},
+                                                                                 NOBODY),
+    Row("GET",    "board:expert-list",               {},                         PUBLIC),
+    Row("GET",    "board:expert-request",            {},                         PUBLIC),
+    Row("POST",   "board:expert-request",            {},                         PUBLIC,
+                  data={"full_name": ""}),
+    Row("GET",    "board:expert-request-thanks",     {},                         PUBLIC),
+    # Public pages: the DT Lab --------------------------------------------------------------------
+    Row("GET",    "dtlab:index",                     {},                         PUBLIC),
+    Row("GET",    "dtlab:playbook-list",             {},                         PUBLIC),
+    Row("GET",    "dtlab:playbook-detail",           {"slug": "@playbook.slug"}, PUBLIC),
+    Row("GET",    "dtlab:playbook-download",
+                  {"slug": "@playbook.slug", "version": "1.0", "language": "en"}, PUBLIC),
+    Row("GET",    "dtlab:playbook-download",
+                  {"slug": "@playbook_draft.slug", "version": "1.0", "language": "en"}, STAFF_SEES_HIDDEN),
+    Row("GET",    "dtlab:service-list",              {},                         PUBLIC),
+    Row("GET",    "dtlab:service-request",           {"slug": "@service.slug"},  PUBLIC),
+    Row("POST",   "dtlab:service-request",           {"slug": "@service.slug"},  PUBLIC,
+                  data={"organisation": ""}),
+    Row("GET",    "dtlab:service-request-sent",      {"slug": "@service.slug"},  PUBLIC),
+    Row("GET",    "dtlab:cohort-list",               {},                         PUBLIC),
+    Row("GET",    "dtlab:cohort-detail",             {"number": "@cohort.number"},
+                                                                                 PUBLIC),
+    # Public pages: partnerships and Partner2Connect --------------------------------------------------
+    Row("GET",    "partnerships:index",              {},                         PUBLIC),
+    Row("GET",    "partnerships:stories",            {},                         PUBLIC),
+    Row("GET",    "partnerships:story",              {"pk": "@story"},           PUBLIC),
+    Row("GET",    "partnerships:story",              {"pk": "@story_draft"},     NOBODY),
+    Row("GET",    "partnerships:pledges",            {},                         PUBLIC),
+    Row("GET",    "partnerships:pledge",             {"pk": "@pledge_a"},        PUBLIC),
+    Row("GET",    "partnerships:pledge",             {"pk": "@pledge_submitted"},
+                                                                                 NOBODY),
+    Row("GET",    "partnerships:action-areas",       {},                         PUBLIC),
+    Row("GET",    "partnerships:pledge-submit",      {},                         PUBLIC),
+    Row("POST",   "partnerships:pledge-submit",      {},                         PUBLIC,
+                  data={"organisation": ""}),
+    Row("GET",    "partnerships:pledge-thanks",      {},                         PUBLIC),
+    # A pledger's own pages: another pledger's pledge is 404 -----------------------------------------
+    Row("GET",    "partnerships:my-pledges",         {},                         SIGNED_IN),
+    Row("GET",    "partnerships:progress-report",    {"pk": "@pledge_a"},        (LOGIN, 404, 404, 200, 200)),
+    Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_a"},        (LOGIN, 404, 404, 302, 302),
+                  data=PLEDGE_PROGRESS),
+    Row("GET",    "partnerships:progress-report",    {"pk": "@pledge_b"},        (LOGIN, 404, 404, 404, 200)),
+    Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_b"},        (LOGIN, 404, 404, 404, 302),
+                  data=PLEDGE_PROGRESS),
+    # API: reference data and figures, read by anyone -----------------------------------------------
+    Row("GET",    "api-root",                        {},                         PUBLIC),
+    Row("GET",    "/api/v1/no-such-thing/",          {},                         NOBODY),
+    Row("DELETE", "/api/v1/no-such-thing/",          {},                         NOBODY),
+    Row("GET",    "partnerships-stats",              {},                         PUBLIC),
+    Row("GET",    "region-list",                     {},                         PUBLIC),
+    Row("GET",    "region-detail",                   {"pk": "@region"},          PUBLIC),
+    Row("GET",    "regionalinitiative-list",         {},                         PUBLIC),
+    Row("GET",    "regionalinitiative-detail",       {"pk": "@regional_initiative"},
+                                                                                 PUBLIC),
+    Row("GET",    "strategicobjective-list",         {},                         PUBLIC),
+    Row("GET",    "strategicobjective-detail",       {"pk": "@objective"},       PUBLIC),
+    Row("GET",    "priority-list",                   {},                         PUBLIC),
+    Row("GET",    "priority-detail",                 {"pk": "@priority"},        PUBLIC),
+    # API: centres (public fields), applications (staff), plans and reports (own centre, staff) ---
+    Row("GET",    "centres-centre-list",             {},                         PUBLIC),
+    Row("GET",    "centres-centre-detail",           {"pk": "@centre_a"},        PUBLIC),
+    Row("GET",    "centres-centre-detail",           {"pk": "@centre_removed"},  STAFF_SEES_HIDDEN),
+    Row("PATCH",  "centres-centre-detail",           {"pk": "@centre_a"},        (405, 405, 405, 405, 405),
+                  data={"status": "operating"}),
+    Row("GET",    "centres-application-list",        {},                         API_STAFF),
+    Row("GET",    "centres-application-detail",      {"pk": "@centre_a.application_id"},
+                                                                                 API_STAFF),
+    Row("GET",    "centres-action-plan-list",        {},                         API_HOSTS_AND_STAFF),
+    Row("GET",    "centres-action-plan-detail",      {"pk": "@plan_a"},          (403, 200, 404, 403, 200)),
+    Row("GET",    "centres-action-plan-detail",      {"pk": "@plan_b"},          (403, 404, 200, 403, 200)),
+    Row("PATCH",  "centres-action-plan-detail",      {"pk": "@plan_b"},          (403, 405, 405, 403, 405),
+                  data={"status": "approved"}),
+    Row("GET",    "centres-progress-report-list",    {},                         API_HOSTS_AND_STAFF),
+    Row("GET",    "centres-progress-report-detail",  {"pk": "@report_a"},        (403, 200, 404, 403, 200)),
+    Row("GET",    "centres-progress-report-detail",  {"pk": "@report_b"},        (403, 404, 200, 403, 200)),
+    Row("PATCH",  "centres-progress-report-detail",  {"pk": "@report_b"},        (403, 405, 405, 403, 405),
+                  data={"status": "accepted"}),
+    # API: the Board, the DT Lab ------------------------------------------------------------------
+    Row("GET",    "board-member-list",               {},                         PUBLIC),
+    Row("GET",    "board-member-detail",             {"pk": "@member"},          PUBLIC),
+    Row("GET",    "meeting-list",                    {},                         PUBLIC),
+    Row("GET",    "meeting-detail",                  {"number": "@meeting.number"},
+                                                                                 PUBLIC),
+    Row("GET",    "recommendation-list",             {},                         PUBLIC),
+    Row("GET",    "recommendation-detail",           {"pk": "@recommendation"},  PUBLIC),
+    Row("POST",   "recommendation-set-status",       {"pk": "@recommendation"},  API_STAFF,
+                  data={"status": "in_progress"}),
+    Row("POST",   "recommendation-set-status",       {"pk": "@recommendation", "format": "json"},
+                                                                                 API_STAFF,
+                  data={"status": "in_progress"}),
+    Row("GET",    "playbook-list",                   {},                         PUBLIC),
+    Row("GET",    "playbook-detail",                 {"slug": "@playbook.slug"}, PUBLIC),
+    Row("GET",    "ria-cohort-list",                 {},                         PUBLIC),
+    Row("GET",    "ria-cohort-detail",               {"number": "@cohort.number"},
+                                                                                 PUBLIC),
+    Row("GET",    "project-concept-list",            {},                         PUBLIC),
+    Row("GET",    "project-concept-detail",          {"pk": "@concept"},         PUBLIC),
+    # API: partnerships; writes for BDT staff with the model permission ------------------------------
+    Row("GET",    "partner-list",                    {},                         PUBLIC),
+    Row("POST",   "partner-list",                    {},                         (403, 403, 403, 403, 201),
+                  data={"name": "New partner", "kind": "academia", "membership_category": "none"}),
+    Row("GET",    "partner-detail",                  {"pk": "@partner"},         PUBLIC),
+    Row("PUT",    "partner-detail",                  {"pk": "@partner_free"},    API_STAFF,
+                  data={"name": "Renamed", "kind": "academia", "membership_category": "none"}),
+    Row("PATCH",  "partner-detail",                  {"pk": "@partner"},         API_STAFF,
+                  data={"name": "Renamed"}),
+    Row("DELETE", "partner-detail",                  {"pk": "@partner_free"},    (403, 403, 403, 403, 204)),
+    Row("GET",    "agreement-list",                  {},                         PUBLIC),
+    Row("POST",   "agreement-list",                  {},                         (403, 403, 403, 403, 201),
+                  data=NEW_AGREEMENT),
+    Row("GET",    "agreement-detail",                {"pk": "@p_agreement"},     PUBLIC),
+    Row("GET",    "agreement-detail",                {"pk": "@p_agreement_draft"},
+                                                                                 STAFF_SEES_HIDDEN),
+    Row("PUT",    "agreement-detail",                {"pk": "@p_agreement"},     API_STAFF,
+                  data=NEW_AGREEMENT),
+    Row("PATCH",  "agreement-detail",                {"pk": "@p_agreement"},     API_STAFF,
+                  data={"title": "Renamed"}),
+    Row("DELETE", "agreement-detail",                {"pk": "@p_agreement_draft"},
+                                                                                 (403, 403, 403, 403, 204)),
+    Row("GET",    "pledge-list",                     {},                         PUBLIC),
+    Row("GET",    "pledge-detail",                   {"pk": "@pledge_a"},        PUBLIC),
+    Row("GET",    "pledge-detail",                   {"pk": "@pledge_submitted"},
+                                                                                 NOBODY),
+    # API: the TDAG reports, BDT staff only --------------------------------------------------------
+    Row("GET",    "reports-api-list",                {},                         API_STAFF),
+    Row("POST",   "reports-api-list",                {},                         (403, 403, 403, 403, 202),
+                  data=REPORT_REQUEST),
+    Row("GET",    "reports-api-detail",              {"pk": "@tdag_report"},     API_STAFF),
+    Row("GET",    "reports-api-pdf",                 {"pk": "@tdag_report"},     API_STAFF),
+]
+
+# The router adds a ``.json``-style suffix route beside each API route: it must answer alike.
+MATRIX += [replace(row, kwargs={**row.kwargs, "format": "json"}) for row in MATRIX
+           if row.method == "GET" and row.is_api() and row.name != "partnerships-stats"
+           and not row.name.startswith("/")]
+
+# URL patterns the matrix need not list, and why.
+NOT_IN_MATRIX = {
+    # The Django admin registers a page per model; the two admin rows above check its gate
+    # (login page for all but staff), and tests/<app>/test_admin.py test each model's admin.
+    "namespace": {"admin"},
+    # Uploaded media, served by Django only with DEBUG (never in production, never in tests).
+    "route": {"media/<path:path>"},
+}
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, built once and rolled back after the module; each request is rolled back too."""
+    settings = {"MEDIA_ROOT": tmp_path_factory.mktemp("authz-media"),
+                "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}
+    with django_db_blocker.unblock(), override_settings(**settings), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def outcome(response) -> int | str:
+    """The status, or which login page a redirect leads to."""
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith(reverse("admin:login") + "?next="):
+            return ADMIN_LOGIN
+        if location.startswith(reverse("login") + "?next="):
+            return LOGIN
+    return response.status_code
+
+
+def request(world: World, row: Row, role: str):
+    client, path = world.client(role), row.path(world)
+    with transaction.atomic():
+        if row.method == "GET":
+            response = client.get(path)
+        elif row.is_api():
+            response = client.generic(row.method, path, json.dumps(row.payload(world)),
+                                      content_type="application/json")
+        else:
+            response = client.post(path, row.payload(world))
+        transaction.set_rollback(True)
+    return response
+
+
+@pytest.mark.parametrize("row", MATRIX, ids=str)
+def test_each_role_gets_what_the_matrix_says(world, db, row):
+    got = {role: outcome(request(world, row, role)) for role in ROLES}
+    expected = dict(zip(ROLES, row.expect, strict=True))
+    wrong = {role: f"expected {expected[role]}, got {got[role]}"
+             for role in ROLES if got[role] != expected[role]}
+    assert not wrong, f"{row} {row.path(world)}: {wrong}"
+
+
+def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
+    """Every URL pattern as (full route, namespace, name), routes joined as ``resolve()`` does."""
+    for pattern in resolver.url_patterns:
+        route = str(pattern.pattern)
+        route = prefix + (route[1:] if prefix and route.startswith("^") else route)
+        if isinstance(pattern, URLPattern):
+            yield route, namespace, pattern.name
+        elif isinstance(pattern, URLResolver):
+            yield from _patterns(pattern, route, pattern.namespace or namespace)
+
+
+def test_every_url_pattern_has_a_row(world, db):
+    covered = {resolve(row.path(world)).route for row in MATRIX}
+    missing = sorted(f"{route} ({namespace + ':' if namespace else ''}{name})"
+                     for route, namespace, name in _patterns(get_resolver())
+                     if route not in covered and namespace not in NOT_IN_MATRIX["namespace"]
+                     and route not in NOT_IN_MATRIX["route"])
+    assert not missing, "URL patterns without a row in MATRIX:\n" + "\n".join(missing)
+
+
+def test_each_role_is_who_the_matrix_says(world, db):
+    """The matrix means something only if its roles are what they claim to be."""
+    assert world.host_a.centre_host.centre == world.centre_a
+    assert world.host_b.centre_host.centre == world.centre_b
+    assert world.pledge_a.pledger.user == world.pledger != world.pledge_b.pledger.user
+    assert world.staff.is_staff and not world.host_a.is_staff and not world.pledger.is_staff
+    assert not hasattr(world.pledger, "centre_host")
+
+
+
+# A 200 is not the whole answer: what a list or a detail holds is scoped too -------------------------
+
+
+def _json(world: World, role: str, name: str, **kwargs) -> dict:
+    response = world.client(role).get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 200, (role, name, response.status_code)
+    return response.json()
+
+
+@pytest.mark.parametrize("name", ["centres-action-plan-list", "centres-progress-report-list"])
+def test_a_hosts_api_lists_hold_only_its_own_centre(world, db, name):
+    for role, centre in (("host_a", world.centre_a), ("host_b", world.centre_b)):
+        assert {item["centre"] for item in _json(world, role, name)["results"]} == {centre.slug}
+    assert {item["centre"] for item in _json(world, "staff", name)["results"]} >= {
+        world.centre_a.slug, world.centre_b.slug}
+
+
+def test_the_portal_lists_hold_only_the_hosts_own_objects(world, db):
+    pages = {"portal:reports": (world.report_a, world.report_b),
+             "portal:documents": (world.document_a, world.document_b),
+             "portal:agreement": (world.agreement_a, world.agreement_b)}
+    client = world.client("host_a")
+    for name, (own, other) in pages.items():
+        html = client.get(reverse(name)).content.decode()
+        link = "portal:report" if name == "portal:reports" else (
+            "portal:document-download" if name == "portal:documents" else "portal:agreement-download")
+        assert reverse(link, kwargs={"pk": own.pk}) in html, name
+        assert reverse(link, kwargs={"pk": other.pk}) not in html, name
+
+
+def test_a_pledger_lists_only_their_own_pledges(world, db):
+    html = world.client("pledger").get(reverse("partnerships:my-pledges")).content.decode()
+    assert world.pledge_a.title in html
+    assert world.pledge_b.title not in html and world.pledge_submitted.title not in html
+
+
+@pytest.mark.parametrize(("name", "obj", "staff_fields"), [
+    ("centres-centre-detail", "centre_a", {"contact_phone", "removal_reason", "removal_note", "application"}),
+    ("partner-detail", "partner", {"contact_name", "contact_email", "contact_phone", "relationship_notes"}),
+])
+def test_staff_only_fields_stay_with_staff(world, db, name, obj, staff_fields):
+    pk = getattr(world, obj).pk
+    for role in ROLES[:4]:
+        assert not staff_fields & set(_json(world, role, name, pk=pk)), role
+    assert staff_fields <= set(_json(world, "staff", name, pk=pk))
+
+
+# Lifecycle: a host never changes its centre's status, nor anything of another centre --------------
+
+LIFECYCLE_FIELDS = ("status", "selected_on", "design_finished_on", "operating_since", "removed_on",
+                    "removal_reason", "removal_note", "name", "slug", "country", "regional_initiative_id",
+                    "host_organisation", "is_academy_training_centre")
+
+
+def lifecycle(centre: Centre) -> dict:
+    centre.refresh_from_db()
+    return {name: getattr(centre, name) for name in LIFECYCLE_FIELDS}
+
+
+def test_the_profile_form_ignores_a_posted_lifecycle_status(world, db):
+    before = lifecycle(world.centre_a)
+    response = world.client("host_a").post(reverse("portal:profile"), {
+        "description_en": "We accelerate start-ups.", "status": Centre.Status.OPERATING,
+        "operating_since": "2020-01-01", "removed_on": "2020-01-01", "removal_reason": "no_agreement",
+        "name": "Renamed by its host", "slug": "renamed", "is_academy_training_centre": "on",
+    })
+    assert response.status_code == 302
+    assert lifecycle(world.centre_a) == before
+    assert world.centre_a.description_en == "We accelerate start-ups."
+
+
+@pytest.mark.parametrize("method", ["PATCH", "PUT", "POST", "DELETE"])
+def test_the_api_refuses_a_host_writing_its_centre(world, db, method):
+    before = lifecycle(world.centre_a)
+    url = reverse("centres-centre-list") if method == "POST" else reverse(
+        "centres-centre-detail", kwargs={"pk": world.centre_a.pk})
+    response = world.client("host_a").generic(method, url, json.dumps({"status": Centre.Status.OPERATING}),
+                                              content_type="application/json")
+    assert response.status_code == 405
+    assert lifecycle(world.centre_a) == before
+    assert Centre.objects.count() == 3
+
+
+def test_a_host_cannot_reach_its_centre_in_the_admin(world, db):
+    before = lifecycle(world.centre_a)
+    url = reverse("admin:centres_centre_change", kwargs={"object_id": world.centre_a.pk})
+    response = world.client("host_a").post(url, {"status": Centre.Status.OPERATING, "name": "Mine"})
+    assert outcome(response) == ADMIN_LOGIN
+    assert lifecycle(world.centre_a) == before
+
+
+def test_host_a_cannot_edit_centre_bs_activity(world, db):
+    before = Activity.objects.filter(pk=world.activity_b.pk).values().get()
+    url = reverse("portal:activity-edit", kwargs={"pk": world.activity_b.pk})
+    response = world.client("host_a").post(url, {**ACTIVITY, "objective": world.objective.pk,
+                                                  "title": "Taken over", "progress": "100"})
+    assert response.status_code == 404
+    assert Activity.objects.filter(pk=world.activity_b.pk).values().get() == before
+
+
+def test_host_a_cannot_edit_or_submit_centre_bs_report(world, db):
+    before = CentreReport.objects.filter(pk=world.report_b.pk).values().get()
+    client = world.client("host_a")
+    edit = client.post(reverse("portal:report", kwargs={"pk": world.report_b.pk}),
+                       {"report-period_start": "2020-01-01", "report-period_end": "2020-06-30",
+                        "report-summary": "Rewritten by another host", "lines-TOTAL_FORMS": "0",
+                        "lines-INITIAL_FORMS": "0"})
+    submit = client.post(reverse("portal:report-submit", kwargs={"pk": world.report_b.pk}))
+    assert (edit.status_code, submit.status_code) == (404, 404)
+    assert CentreReport.objects.filter(pk=world.report_b.pk).values().get() == before
+
+
+def test_what_host_a_creates_lands_on_centre_a_whatever_it_posts(world, db):
+    """A posted ``centre`` or ``plan`` field is no way into another centre."""
+    client = world.client("host_a")
+    client.post(reverse("portal:activity-add"), {**ACTIVITY, "objective": world.objective.pk,
+                                                  "plan": world.plan_b.pk, "centre": world.centre_b.pk})
+    client.post(reverse("portal:report-add"), {"period_start": "2020-01-01", "period_end": "2020-06-30",
+                                               "summary": "First half", "centre": world.centre_b.pk})
+    with open(world.document_a.file.path, "rb") as handle:
+        client.post(reverse("portal:documents"),
+                    {"title": "Plan", "file": handle, "centre": world.centre_b.pk})
+    assert Activity.objects.filter(plan=world.plan_a, title="Hackathon").count() == 1
+    assert CentreReport.objects.filter(centre=world.centre_a, summary="First half").count() == 1
+    assert CentreDocument.objects.filter(centre=world.centre_a, title="Plan").count() == 1
+    assert not Activity.objects.filter(plan=world.plan_b, title="Hackathon").exists()
+    assert not CentreReport.objects.filter(centre=world.centre_b, summary="First half").exists()
+    assert not CentreDocument.objects.filter(centre=world.centre_b, title="Plan").exists()
+
+
+def test_submitting_host_as_action_plan_leaves_centre_bs_alone(world, db):
+    ActionPlan.objects.filter(pk=world.plan_a.pk).update(status=ActionPlan.Status.DRAFT)
+    plan_b = ActionPlan.objects.filter(pk=world.plan_b.pk).values().get()
+    response = world.client("host_a").post(reverse("portal:action-plan-submit"))
+    assert response.status_code == 302
+    assert ActionPlan.objects.get(pk=world.plan_a.pk).status == ActionPlan.Status.SUBMITTED
+    assert ActionPlan.objects.filter(pk=world.plan_b.pk).values().get() == plan_b
+
+
+def test_a_pledger_cannot_report_on_another_pledgers_pledge(world, db):
+    reports = world.pledge_b.progress_reports.count()
+    response = world.client("pledger").post(
+        reverse("partnerships:progress-report", kwargs={"pk": world.pledge_b.pk}), PLEDGE_PROGRESS)
+    assert response.status_code == 404
+    assert world.pledge_b.progress_reports.count() == reports
+
