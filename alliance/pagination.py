@@ -69,11 +69,11 @@ class VersionedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         if self.cache_key is None:
-            return super().count
+            return Paginator.count.func(self)
         key = f"{self.cache_key}:count"
         value = cache.get(key)
         if value is None:
-            value = self.object_list.count()
+            value = Paginator.count.func(self)
             cache.set(key, value, freshness.TIMEOUT)
         return value
 
