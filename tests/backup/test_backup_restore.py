@@ -43,6 +43,7 @@ def _files(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def empty_database():
     """A new, empty database on the test server, dropped afterwards."""
+    services.require_real_services()
     name = f"{connection.settings_dict['NAME']}_restore_{uuid.uuid4().hex[:6]}"
     with connection.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
@@ -55,7 +56,6 @@ def empty_database():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restored_into_an_empty_database_holds_every_record_and_file(
         settings, tmp_path, empty_database):
-    services.require_real_services()
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
     (tmp_path / "media" / "reports" / "7").mkdir(parents=True)
