@@ -449,17 +449,16 @@ def test_a_hosts_api_lists_hold_only_its_own_centre(world, db, name):
         world.centre_a.slug, world.centre_b.slug}
 
 
-def test_the_portal_lists_hold_only_the_hosts_own_objects(world, db):
-    pages = {"portal:reports": (world.report_a, world.report_b),
-             "portal:documents": (world.document_a, world.document_b),
-             "portal:agreement": (world.agreement_a, world.agreement_b)}
-    client = world.client("host_a")
-    for name, (own, other) in pages.items():
-        html = client.get(reverse(name)).content.decode()
-        link = "portal:report" if name == "portal:reports" else (
-            "portal:document-download" if name == "portal:documents" else "portal:agreement-download")
-        assert reverse(link, kwargs={"pk": own.pk}) in html, name
-        assert reverse(link, kwargs={"pk": other.pk}) not in html, name
+@pytest.mark.parametrize(("page", "link", "objects"), [
+    ("portal:reports", "portal:report", "report"),
+    ("portal:documents", "portal:document-download", "document"),
+    ("portal:agreement", "portal:agreement-download", "agreement"),
+])
+def test_the_portal_pages_link_only_the_hosts_own_objects(world, db, page, link, objects):
+    html = world.client("host_a").get(reverse(page)).content.decode()
+    own, other = getattr(world, f"{objects}_a"), getattr(world, f"{objects}_b")
+    assert reverse(link, kwargs={"pk": own.pk}) in html
+    assert reverse(link, kwargs={"pk": other.pk}) not in html
 
 
 def test_a_pledger_lists_only_their_own_pledges(world, db):
@@ -505,14 +504,14 @@ def test_the_profile_form_ignores_a_posted_lifecycle_status(world, db):
 
 @pytest.mark.parametrize("method", ["PATCH", "PUT", "POST", "DELETE"])
 def test_the_api_refuses_a_host_writing_its_centre(world, db, method):
-    before = lifecycle(world.centre_a)
+    before, centres = lifecycle(world.centre_a), Centre.objects.count()
     url = reverse("centres-centre-list") if method == "POST" else reverse(
         "centres-centre-detail", kwargs={"pk": world.centre_a.pk})
     response = world.client("host_a").generic(method, url, json.dumps({"status": Centre.Status.OPERATING}),
                                               content_type="application/json")
     assert response.status_code == 405
     assert lifecycle(world.centre_a) == before
-    assert Centre.objects.count() == 3
+    assert Centre.objects.count() == centres
 
 
 def test_a_host_cannot_reach_its_centre_in_the_admin(world, db):
