@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests import services
+from tests.backup.inventory import inventory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +62,7 @@ def test_a_backup_restored_into_an_empty_database_holds_every_record_and_file(
     (tmp_path / "media" / "reports" / "7").mkdir(parents=True)
     (tmp_path / "media" / "reports" / "7" / "TDAG-alliance-2024 é.pdf").write_bytes(b"%PDF-1.7 \x00\xff")
     source_url = services.test_database_url()
-    original = _inventory(source_url)
+    original = inventory()
 
     folder = _run("backup.sh", DATABASE_URL=source_url, DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
                   BACKUP_DIR=str(tmp_path / "backups"))
