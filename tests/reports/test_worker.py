@@ -72,7 +72,9 @@ def test_a_second_delivery_of_the_same_task_id_finds_the_report_done(celery_work
     deadline = time.monotonic() + 60
     while worker.log().count(f"generate_report[{task_id}] succeeded") < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert worker.log().count(f"generate_report[{task_id}] succeeded") == 2, worker.log()
+    # At least two: with the 5-second visibility timeout, Redis may hand the message out once more
+    # when the first run takes longer than that on a loaded machine; attempts stays 1 regardless.
+    assert worker.log().count(f"generate_report[{task_id}] succeeded") >= 2, worker.log()
     report.refresh_from_db()
     assert report.status == ReportStatus.DONE
     assert report.attempts == 1
