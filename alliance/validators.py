@@ -2,21 +2,72 @@
 
 import re
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+from rest_framework import serializers
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 control characters and DEL; multi-line text keeps tabs and line breaks (\t \n \r).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SINGLE_LINE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS_MESSAGE = _("This text contains control characters that are not allowed.")
 
 
 def validate_no_control_characters(value: str) -> None:
     """Refuse text with control characters (tabs and line breaks are fine)."""
     if value and CONTROL_CHARACTERS.search(value):
-        raise ValidationError(_("This text contains control characters that are not allowed."),
-                              code="control_characters")
+        raise ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control_characters")
+
+
+def validate_single_line(value: str) -> None:
+    """Refuse text with control characters, tabs and line breaks included."""
+    if value and SINGLE_LINE_CONTROL_CHARACTERS.search(value):
+        raise ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control_characters")
+
+
+_TEXT_CHECKS = (validate_no_control_characters, validate_single_line)
+
+
+def _guard(validators: list, *, multi_line: bool) -> list:
+    """The field's validators with exactly one control-character check, the one that fits it.
+
+    Django's and DRF's own null-character check goes too: ours covers it with one message.
+    """
+    kept = [v for v in validators
+            if v not in _TEXT_CHECKS and not isinstance(v, ProhibitNullCharactersValidator)]
+    return [*kept, validate_no_control_characters if multi_line else validate_single_line]
+
+
+class NoControlCharactersFormMixin:
+    """Every text field of the form refuses control characters with a field error.
+
+    Multi-line fields (a Textarea) keep tabs and line breaks; single-line fields refuse them too.
+    Put it first in a form's bases: ``class PledgeForm(NoControlCharactersFormMixin, forms.Form)``.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators = _guard(field.validators,
+                                          multi_line=isinstance(field.widget, forms.Textarea))
+
+
+class NoControlCharactersSerializerMixin:
+    """The same for a DRF serializer's writable text fields (a 400 naming the field)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            if isinstance(field, serializers.CharField) and not field.read_only:
+                multi_line = field.style.get("base_template") == "textarea.html"
+                field.validators = _guard(field.validators, multi_line=multi_line)
+        return fields
 
 
 @deconstructible

@@ -11,6 +11,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from alliance.validators import NoControlCharactersSerializerMixin
+
 from . import selectors, services
 from .filters import BoardMemberFilter, MeetingFilter, RecommendationFilter
 from .models import BoardMember, Meeting, MeetingDocument, Recommendation
@@ -96,9 +98,10 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ]
 
 
-class RecommendationStatusSerializer(serializers.Serializer):
+class RecommendationStatusSerializer(NoControlCharactersSerializerMixin, serializers.Serializer):
     status = serializers.ChoiceField(choices=Recommendation.Status.choices)
-    progress_note = serializers.CharField(required=False, allow_blank=True)
+    progress_note = serializers.CharField(required=False, allow_blank=True,
+                                          style={"base_template": "textarea.html"})
     due_date = serializers.DateField(required=False)
 
 

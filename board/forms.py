@@ -3,25 +3,23 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from alliance.validators import validate_no_control_characters
+from alliance.validators import NoControlCharactersFormMixin
 
 from .models import ExpertiseArea
 
 
-class ExpertRequestForm(forms.Form):
+class ExpertRequestForm(NoControlCharactersFormMixin, forms.Form):
     """Public request to join the Expert Network; staff approve it in the administration."""
 
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=200,
-        validators=[validate_no_control_characters],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=200,
-        validators=[validate_no_control_characters],
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", "---------"), *countries])
@@ -33,7 +31,6 @@ class ExpertRequestForm(forms.Form):
     motivation = forms.CharField(
         label=_("What would you bring to the network?"),
         max_length=3000,
-        validators=[validate_no_control_characters],
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 

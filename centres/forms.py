@@ -10,7 +10,7 @@ from django_countries import countries
 
 from alliance import freshness
 from alliance.models import Region, RegionalInitiative, StrategicObjective
-from alliance.validators import validate_no_control_characters, validate_pdf
+from alliance.validators import NoControlCharactersFormMixin, validate_pdf
 
 from .models import (
     Activity,
@@ -44,19 +44,16 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(NoControlCharactersFormMixin, forms.Form):
     """The public form to apply to host a centre; no account needed."""
 
-    organisation = forms.CharField(label=_("Organisation"), max_length=200,
-                                   validators=[validate_no_control_characters])
+    organisation = forms.CharField(label=_("Organisation"), max_length=200)
     host_type = forms.ChoiceField(label=_("Type of host"), choices=HostType.choices)
     country = forms.ChoiceField(label=_("Country"))
-    city = forms.CharField(label=_("City"), max_length=100, validators=[validate_no_control_characters])
-    contact_name = forms.CharField(label=_("Contact person"), max_length=150,
-                                   validators=[validate_no_control_characters])
+    city = forms.CharField(label=_("City"), max_length=100)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150)
     contact_email = forms.EmailField(label=_("Contact e-mail"))
-    contact_phone = forms.CharField(label=_("Contact telephone"), max_length=40, required=False,
-                                    validators=[validate_no_control_characters])
+    contact_phone = forms.CharField(label=_("Contact telephone"), max_length=40, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     objectives = forms.ModelMultipleChoiceField(
         label=_("Strategic objectives the centre would work on"),
@@ -69,7 +66,7 @@ class ApplicationForm(forms.Form):
     )
     support_plan = forms.CharField(
         label=_("How will you secure financial and political support?"), max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}), validators=[validate_no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     documents = MultipleFileField(
         label=_("Supporting documents"), required=False,
@@ -101,7 +98,7 @@ class ApplicationForm(forms.Form):
         return files
 
 
-class CentreProfileForm(forms.ModelForm):
+class CentreProfileForm(NoControlCharactersFormMixin, forms.ModelForm):
     """What a host edits: the description in the six languages, contacts, logo and website."""
 
     class Meta:
@@ -121,7 +118,7 @@ class CentreProfileForm(forms.ModelForm):
                 field.widget.attrs["dir"] = "rtl"
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["objective", "title", "planned_start", "planned_end", "status", "progress", "outputs",
@@ -138,7 +135,7 @@ class ActivityForm(forms.ModelForm):
         return data
 
 
-class ProgressReportForm(forms.ModelForm):
+class ProgressReportForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["period_start", "period_end", "summary"]
@@ -153,7 +150,7 @@ class ProgressReportForm(forms.ModelForm):
         return data
 
 
-class ActivityProgressForm(forms.ModelForm):
+class ActivityProgressForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
         model = ActivityProgress
         fields = ["status", "progress", "note"]
@@ -163,7 +160,7 @@ class ActivityProgressForm(forms.ModelForm):
 ActivityProgressFormSet = forms.modelformset_factory(ActivityProgress, form=ActivityProgressForm, extra=0)
 
 
-class CentreDocumentForm(forms.ModelForm):
+class CentreDocumentForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
         model = CentreDocument
         fields = ["title", "file"]

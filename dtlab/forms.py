@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance.validators import validate_no_control_characters
+from alliance.validators import NoControlCharactersFormMixin
 
 from .models import Service, ServiceRequest
 
 
-class ServiceRequestForm(forms.ModelForm):
+class ServiceRequestForm(NoControlCharactersFormMixin, forms.ModelForm):
     """The public request form; the rules themselves live in services.service_request_submit."""
 
     class Meta:
@@ -50,7 +50,6 @@ class ServiceRequestForm(forms.ModelForm):
                 field.widget.attrs["aria-describedby"] = " ".join(describedby)
 
 
-class RequestMoveForm(forms.Form):
+class RequestMoveForm(NoControlCharactersFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=ServiceRequest.Status.choices)
-    note = forms.CharField(label=_("Note"), required=False, max_length=500,
-                           validators=[validate_no_control_characters])
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)

@@ -32,6 +32,7 @@ from alliance.filters import YearFilter
 from alliance.models import Priority
 from alliance.pagination import VersionedPageNumberPagination
 from alliance.roles import is_bdt_staff
+from alliance.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
 from .models import (
@@ -92,7 +93,7 @@ class ServiceModelViewSet(viewsets.ModelViewSet):
 # --- Partners ------------------------------------------------------------------------------------
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(NoControlCharactersSerializerMixin, serializers.ModelSerializer):
     country = CountryField(required=False, allow_blank=True)
 
     class Meta:
@@ -164,7 +165,7 @@ class PartnerViewSet(ServiceModelViewSet):
 # --- Agreements ----------------------------------------------------------------------------------
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(NoControlCharactersSerializerMixin, serializers.ModelSerializer):
     partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all())
     priorities = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
                                               queryset=Priority.objects.all())

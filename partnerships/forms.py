@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from alliance.validators import validate_no_control_characters
+from alliance.validators import NoControlCharactersFormMixin
 
 from .models import (
     DUE_DILIGENCE_FIELDS,
@@ -82,20 +82,16 @@ class ImpactStoryFilter(django_filters.FilterSet):
                                | Q(partner__name__icontains=value) | Q(partner__acronym__icontains=value))
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(NoControlCharactersFormMixin, forms.Form):
     """The public form for making a Partner2Connect pledge."""
 
-    organisation = forms.CharField(label=_("Organization"), max_length=300,
-                                   validators=[validate_no_control_characters])
+    organisation = forms.CharField(label=_("Organization"), max_length=300)
     pledger_kind = forms.ChoiceField(label=_("Type of organization"), choices=PledgerKind.choices)
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries], required=False)
-    contact_name = forms.CharField(label=_("Contact person"), max_length=200,
-                                   validators=[validate_no_control_characters])
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact e-mail"))
-    title = forms.CharField(label=_("Title of the pledge"), max_length=300,
-                            validators=[validate_no_control_characters])
+    title = forms.CharField(label=_("Title of the pledge"), max_length=300)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}),
-                                  validators=[validate_no_control_characters],
                                   help_text=_("What will be done, for whom, and how it will be measured."))
     kind = forms.ChoiceField(label=_("Type of pledge"), choices=PledgeKind.choices)
     action_areas = forms.ModelMultipleChoiceField(
@@ -111,13 +107,12 @@ class PledgeForm(forms.Form):
                                        required=False)
     benefit_description = forms.CharField(
         label=_("How much it benefits LDCs, LLDCs and SIDS"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}), validators=[validate_no_control_characters])
+        widget=forms.Textarea(attrs={"rows": 3}))
     value_usd = forms.DecimalField(label=_("Value in USD (financial pledges)"), required=False,
                                    min_value=Decimal("0.01"), max_digits=14, decimal_places=2)
     target_year = forms.IntegerField(label=_("Target year"), min_value=2021, max_value=2100)
     made_with = forms.CharField(label=_("Partners the pledge is made with"), required=False,
-                                widget=forms.Textarea(attrs={"rows": 2}),
-                                validators=[validate_no_control_characters])
+                                widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean_target_year(self) -> int:
         year = self.cleaned_data["target_year"]
@@ -126,28 +121,26 @@ class PledgeForm(forms.Form):
         return year
 
 
-class ProgressReportForm(forms.Form):
+class ProgressReportForm(NoControlCharactersFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
-    narrative = forms.CharField(label=_("What has been done"), widget=forms.Textarea(attrs={"rows": 6}),
-                                validators=[validate_no_control_characters])
+    narrative = forms.CharField(label=_("What has been done"), widget=forms.Textarea(attrs={"rows": 6}))
     amount_delivered_usd = forms.DecimalField(label=_("Amount delivered so far (USD)"), min_value=0,
                                               max_digits=14, decimal_places=2, initial=0)
 
 
-class DueDiligenceForm(forms.ModelForm):
+class DueDiligenceForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
         model = Pledge
         fields = list(DUE_DILIGENCE_FIELDS)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(NoControlCharactersFormMixin, forms.Form):
     PUBLISH, DECLINE = "publish", "decline"
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect,
                                  choices=[(PUBLISH, _("Publish the pledge")),
                                           (DECLINE, _("Decline the pledge"))])
     reason = forms.CharField(label=_("Reason for declining"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}),
-                             validators=[validate_no_control_characters],
                              help_text=_("Sent to the pledger; required to decline."))
 
     def clean(self):
