@@ -357,8 +357,11 @@ class DocumentsView(HostMixin, FormView):
 def _attachment(file_field) -> FileResponse:
     if not file_field:
         raise Http404(_("No file was uploaded."))
-    name = file_field.name.rsplit("/", 1)[-1]
-    return FileResponse(file_field.open("rb"), as_attachment=True, filename=name)
+    # Every centre file is a PDF by content (validate_pdf), whatever name it was uploaded under:
+    # served as one, so a "budget.html" cannot come back as a web page.
+    stem = file_field.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return FileResponse(file_field.open("rb"), as_attachment=True, filename=f"{stem}.pdf",
+                        content_type="application/pdf")
 
 
 class DocumentDownloadView(HostMixin, View):
