@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
@@ -221,13 +222,15 @@ class ApplicationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     def start_due_diligence(self, request, queryset):
         _apply(self, request, queryset,
                lambda a: services.application_start_due_diligence(application=a, by=request.user),
-               _("Due diligence started for %(count)s applications."))
+               ngettext_lazy("Due diligence started for %(count)s application.",
+                             "Due diligence started for %(count)s applications.", "count"))
 
     @admin.action(description=_("Finish due diligence and send to evaluation"), permissions=["change"])
     def finish_due_diligence(self, request, queryset):
         _apply(self, request, queryset,
                lambda a: services.application_finish_due_diligence(application=a, by=request.user),
-               _("%(count)s applications sent to evaluation."))
+               ngettext_lazy("%(count)s application sent to evaluation.",
+                             "%(count)s applications sent to evaluation.", "count"))
 
     @admin.action(description=_("Select (creates the centre and invites the host)"), permissions=["change"])
     def select(self, request, queryset):
@@ -235,7 +238,8 @@ class ApplicationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         _apply(self, request, queryset,
                lambda a: services.application_select(application=a, decided_by=request.user,
                                                      site_url=site_url),
-               _("%(count)s applications selected; their hosts were invited."))
+               ngettext_lazy("%(count)s application selected; its host was invited.",
+                             "%(count)s applications selected; their hosts were invited.", "count"))
 
     @admin.action(description=_("Do not select…"), permissions=["change"])
     def reject(self, request, queryset):
@@ -243,7 +247,8 @@ class ApplicationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
             self, request, queryset, RejectForm, _("Do not select these applications"),
             lambda a, data: services.application_reject(application=a, decided_by=request.user,
                                                         reason=data["reason"]),
-            _("%(count)s applications not selected."))
+            ngettext_lazy("%(count)s application not selected.",
+                          "%(count)s applications not selected.", "count"))
 
 
 @admin.register(Call)
@@ -315,12 +320,14 @@ class CentreAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     @admin.action(description=_("Start the design phase"), permissions=["change"])
     def start_design(self, request, queryset):
         _apply(self, request, queryset, lambda c: services.centre_start_design(centre=c, by=request.user),
-               _("%(count)s centres entered the design phase."))
+               ngettext_lazy("%(count)s centre entered the design phase.",
+                             "%(count)s centres entered the design phase.", "count"))
 
     @admin.action(description=_("Mark as operating"), permissions=["change"])
     def start_operating(self, request, queryset):
         _apply(self, request, queryset, lambda c: services.centre_start_operating(centre=c, by=request.user),
-               _("%(count)s centres are now operating."))
+               ngettext_lazy("%(count)s centre is now operating.",
+                             "%(count)s centres are now operating.", "count"))
 
     @admin.action(description=_("Remove from the network…"), permissions=["change"])
     def remove(self, request, queryset):
@@ -328,7 +335,8 @@ class CentreAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
             self, request, queryset, RemoveForm, _("Remove these centres from the network"),
             lambda c, data: services.centre_remove(centre=c, removed_on=data["removed_on"],
                                                    reason=data["reason"], note=data["note"], by=request.user),
-            _("%(count)s centres removed."))
+            ngettext_lazy("%(count)s centre removed.",
+                          "%(count)s centres removed.", "count"))
 
 
 class AgreementAdminForm(forms.ModelForm):
@@ -387,14 +395,16 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Approve (finishes the design phase)"), permissions=["change"])
     def approve(self, request, queryset):
         _apply(self, request, queryset, lambda p: services.action_plan_approve(plan=p, by=request.user),
-               _("%(count)s action plans approved."))
+               ngettext_lazy("%(count)s action plan approved.",
+                             "%(count)s action plans approved.", "count"))
 
     @admin.action(description=_("Return to the host for changes…"), permissions=["change"])
     def send_back(self, request, queryset):
         return _with_form(
             self, request, queryset, CommentForm, _("Return these action plans"),
             lambda p, data: services.action_plan_return(plan=p, comment=data["comment"], by=request.user),
-            _("%(count)s action plans returned."))
+            ngettext_lazy("%(count)s action plan returned.",
+                          "%(count)s action plans returned.", "count"))
 
 
 @admin.register(Activity)
@@ -429,7 +439,8 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Accept"), permissions=["change"])
     def accept(self, request, queryset):
         _apply(self, request, queryset, lambda r: services.progress_report_accept(report=r, by=request.user),
-               _("%(count)s progress reports accepted."))
+               ngettext_lazy("%(count)s progress report accepted.",
+                             "%(count)s progress reports accepted.", "count"))
 
     @admin.action(description=_("Return to the host with a comment…"), permissions=["change"])
     def send_back(self, request, queryset):
@@ -437,7 +448,8 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
             self, request, queryset, CommentForm, _("Return these progress reports"),
             lambda r, data: services.progress_report_return(report=r, comment=data["comment"],
                                                             by=request.user),
-            _("%(count)s progress reports returned."))
+            ngettext_lazy("%(count)s progress report returned.",
+                          "%(count)s progress reports returned.", "count"))
 
 
 @admin.register(CentreDocument)
