@@ -3,10 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from . import media, views
 from .forms import PasswordResetForm
 
 handler500 = "alliance.views.server_error"
@@ -46,6 +45,5 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("partnerships.urls")),
 )
 
-if settings.DEBUG:
-    # Uploaded media in local development; production serves it from the media volume.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Public images only (logos, photos); private documents go through their permission-checked views.
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.public_media, name="media")]
