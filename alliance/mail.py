@@ -1,5 +1,9 @@
 """E-mails the portal sends, rendered in the recipient's language and sent by a Celery task."""
 
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -15,7 +19,31 @@ def render_mail(*, template: str, context: dict, language: str) -> tuple[str, st
 
 def queue_mail(*, to: list[str], template: str, context: dict, language: str = "en") -> None:
     """Render now, send once the current transaction commits (never for a rolled-back write)."""
+    subject, body = render_mail(template=template, context=context, language=language)
+    recipients = list(to)
+    transaction.on_commit(lambda: _hand_to_worker(to=recipients, subject=subject, body=body))
+
+
+logger = logging.getLogger(__name__)
+
+
+def _hand_to_worker(*, to: list[str], subject: str, body: str) -> None:
+    """Queue the mail; with the broker unreachable, send it from this process instead.
+
+    The write that asked for the mail is already committed, so the visitor must not get a 500
+    and the mail must not be dropped: sending it now costs the request one SMTP exchange.
+    """
+    from kombu.exceptions import OperationalError as BrokerUnreachable
+
     from .tasks import deliver_mail
 
-    subject, body = render_mail(template=template, context=context, language=language)
-    transaction.on_commit(lambda: deliver_mail.delay(to=list(to), subject=subject, body=body))
+    try:
+        deliver_mail.delay(to=to, subject=subject, body=body)
+        return
+    except BrokerUnreachable as exc:
+        logger.warning("broker unreachable (%s): sending %r to %s from the web process", exc, subject, to)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    except OSError:
+        logger.exception("mail %r to %s could not be sent; it must be sent again by hand:\n%s",
+                         subject, to, body)

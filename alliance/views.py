@@ -63,9 +63,12 @@ def _broker_state() -> str:
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness and readiness for compose healthchecks and load balancers."""
     checks = {"database": _database_state(), "broker": _broker_state()}
-    healthy = all(not state.startswith("error") for state in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks},
-                        status=200 if healthy else 503)
+    if checks["database"].startswith("error"):
+        return JsonResponse({"status": "error", **checks}, status=503)
+    # Without the broker the pages are still served (the cache fails open, report requests stay
+    # queued, mail goes out from the web process): degraded, but not to be taken out of service.
+    status = "degraded" if checks["broker"].startswith("error") else "ok"
+    return JsonResponse({"status": status, **checks})
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
