@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF reads the form); after Locale, for the 413 page.
+    "alliance.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -170,10 +172,14 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not env_bool("DJANGO_MANIFEST_STATIC", not DEBUG)
-# Uploads: documents up to 10 MB; the whole request a little above that.
+# Uploads: documents up to 10 MB each (images 5 MB); form fields other than files up to 2.5 MB;
+# a multipart request up to the application form's five documents and its fields. Bodies over
+# these limits get 413 before they are read (alliance.middleware.RequestSizeLimitMiddleware).
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024 // 2  # Django's default
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MAX_REQUEST_SIZE = 5 * MAX_UPLOAD_SIZE + DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # Cache: Redis where configured, local memory in the embedded default.
 REDIS_URL = os.environ.get("REDIS_URL", "")

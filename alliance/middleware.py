@@ -1,0 +1,44 @@
+"""Refuse request bodies over the limit with 413, before anything reads them."""
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+
+def _too_large(request: HttpRequest) -> HttpResponse:
+    message = _("The request is too large. Documents may be at most %(size)s MB each.") % {
+        "size": settings.MAX_UPLOAD_SIZE // (1024 * 1024)}
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=413)
+    return HttpResponse(render_to_string("413.html", {"message": message}, request=request), status=413)
+
+
+class RequestSizeLimitMiddleware:
+    """413 for a body over ``MAX_REQUEST_SIZE`` (multipart uploads) or over
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (any other body), judged by Content-Length before it is read.
+
+    Django itself would refuse the second with RequestDataTooBig, answered 400, and would stream a
+    multipart body of any size to a temporary file. A RequestDataTooBig that still reaches a view
+    becomes 413 too.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        multipart = request.content_type == "multipart/form-data"
+        limit = settings.MAX_REQUEST_SIZE if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if length > limit:
+            return _too_large(request)
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, RequestDataTooBig):
+            return _too_large(request)
+        return None
