@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 from functools import cache as memoize
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
@@ -57,8 +59,36 @@ def topics_of(model: type) -> tuple[str, ...]:
     return (app,) if app in TOPICS else ()
 
 
+_request = threading.local()
+
+
+def _request_started(**kwargs: Any) -> None:
+    _request.versions = {}
+
+
+def _request_finished(**kwargs: Any) -> None:
+    _request.versions = None
+
+
+# Versions read during a request are read once; outside requests (tasks, shells) always afresh.
+request_started.connect(_request_started, dispatch_uid="alliance.freshness.request_started")
+request_finished.connect(_request_finished, dispatch_uid="alliance.freshness.request_finished")
+
+
 def versions(*topics: str) -> dict[str, int] | None:
-    """The current version of each topic; None while the cache is unavailable."""
+    """The current version of each topic; None while the cache is unavailable. Within a request
+    each topic's version is read from the cache once (the ETag, the paginator and the fragments
+    all ask for it)."""
+    memo: dict[str, int] | None = getattr(_request, "versions", None)
+    if memo is not None and all(topic in memo for topic in topics):
+        return {topic: memo[topic] for topic in topics}
+    current = _read_versions(topics)
+    if memo is not None and current is not None:
+        memo.update(current)
+    return current
+
+
+def _read_versions(topics: tuple[str, ...]) -> dict[str, int] | None:
     keys = {_version_key(topic): topic for topic in topics}
     found = cache.get_many(list(keys))
     for key in keys.keys() - found.keys():
@@ -72,7 +102,10 @@ def versions(*topics: str) -> dict[str, int] | None:
 
 
 def bump(*topics: str) -> None:
+    memo = getattr(_request, "versions", None)
     for topic in topics:
+        if memo is not None:
+            memo.pop(topic, None)
         key = _version_key(topic)
         try:
             try:

@@ -53,8 +53,9 @@ public_page = method_decorator(freshness.public_etag("centres"), name="dispatch"
 class DirectoryView(FilterView):
     """The network's landing page: the directory of centres with search and filters.
 
-    The count and deep pages' anchors are cached per content version, and so is the rendered
-    filter form (per language and query string): its country list is most of the page's cost."""
+    The count and deep pages' anchors are cached per content version, and so are the rendered
+    filter form and results table (per language and query string): a repeated request runs no
+    query."""
 
     template_name = "centres/public/index.html"
     filterset_class = CentreFilter

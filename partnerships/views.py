@@ -122,8 +122,9 @@ def _pledge_country_choices() -> list[tuple[str, str]]:
 class PledgeListView(ListView):
     """The public pledge explorer: published pledges only, with totals for the filter.
 
-    The totals of the unfiltered explorer, the page count and deep pages' anchors are cached per
-    content version; the country filter offers only the countries that pledges target."""
+    The totals of the unfiltered explorer, the page count, deep pages' anchors and the rendered
+    form and results are cached per content version (and language and query string); the country
+    filter offers only the countries that pledges target."""
 
     template_name = "partnerships/public/pledge_list.html"
     context_object_name = "pledges"
@@ -150,7 +151,8 @@ class PledgeListView(ListView):
             totals = freshness.cached("partnerships", "pledge-totals",
                                       lambda: selectors.pledge_totals(pledges))
         return super().get_context_data(filter=self.filterset, totals=totals,
-                                        query_string=query.urlencode(), **kwargs)
+                                        query_string=query.urlencode(),
+                                        fragment_key=freshness.fragment_key("partnerships"), **kwargs)
 
 
 @public_page
