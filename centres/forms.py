@@ -48,7 +48,7 @@ class ApplicationForm(NoControlCharactersFormMixin, forms.Form):
     """The public form to apply to host a centre; no account needed."""
 
     organisation = forms.CharField(label=_("Organisation"), max_length=200)
-    host_type = forms.ChoiceField(label=_("Type of host"), choices=HostType.choices)
+    host_type = forms.ChoiceField(label=_("Type of host"), choices=[("", "---------"), *HostType.choices])
     country = forms.ChoiceField(label=_("Country"))
     city = forms.CharField(label=_("City"), max_length=100)
     contact_name = forms.CharField(label=_("Contact person"), max_length=150)

@@ -51,6 +51,7 @@ def test_duplicate_application_within_a_day_is_refused_with_a_message(client, ca
     ({"contact_email": "not-an-email"}, "Enter a valid email address."),
     ({"organisation": "Bad\x07name"}, "control characters"),
     ({"country": ""}, "This field is required."),
+    ({"host_type": ""}, "This field is required."),
 ])
 def test_bad_input_gets_field_messages_and_stores_nothing(client, call, overrides, field_message):
     response = client.post(reverse("centres:apply"), _form(**overrides))

@@ -456,7 +456,7 @@ def test_the_whole_journey_works_with_the_keyboard_only(live_server, new_page, d
     page.goto(f"{live_server.url}/en/centres/apply/")
     Keyboard(page).follow(page.get_by_role("button", name="Send the application"))
     invalid = page.locator(".field-invalid")
-    expect(invalid).to_have_count(8)
+    expect(invalid).to_have_count(9)
     screenshot(page, "journey1-keyboard-apply-errors")
     for field in invalid.all():
         error_id = field.locator(".errors").get_attribute("id")
