@@ -67,6 +67,7 @@ class CentreStaffSerializer(CentreSerializer):
         fields = [*CentreSerializer.Meta.fields, "application", "contact_phone", "removed_on",
                   "removal_reason", "removal_note", "is_academy_training_centre"]
         read_only_fields = fields
+        extra_kwargs = {**CentreSerializer.Meta.extra_kwargs, "removal_reason": {"allow_blank": True}}
 
 
 class HostApplicationSerializer(serializers.ModelSerializer):
