@@ -3,7 +3,8 @@
 Without them a client (and schemathesis) sees a 400, 401, 403 or 404 that the schema never
 mentions. Added per operation where it can happen:
 
-- 400 when the operation takes a body or query parameters (validation and filter errors);
+- 400 when the operation takes a body or query parameters (validation and filter errors), or
+  deletes (a delete the data forbids, e.g. a partner with agreements);
 - 401 everywhere: a token that is wrong or expired is refused even on public data;
 - 403 where the operation needs an account (no anonymous entry in its ``security``);
 - 404 where the path names an object, or the list is paginated (a page past the end).
@@ -25,11 +26,11 @@ def _response(description: str, component: str) -> dict[str, Any]:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{component}"}}}}
 
 
-def _error_codes(path: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _error_codes(path: str, method: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
     parameters = operation.get("parameters", [])
     query = [p["name"] for p in parameters if p.get("in") == "query"]
     codes = {"401": _response("Invalid or expired credentials.", "ErrorDetail")}
-    if "requestBody" in operation or query:
+    if "requestBody" in operation or query or method == "delete":
         codes["400"] = _response("The request is not valid.", "ValidationErrors")
     if {} not in operation.get("security", [{}]):
         codes["403"] = _response("Not signed in, or not allowed.", "ErrorDetail")
@@ -47,6 +48,6 @@ def document_error_responses(result: dict[str, Any], generator, request, public)
         for method, operation in item.items():
             if method not in HTTP_METHODS:
                 continue
-            for code, response in _error_codes(path, operation).items():
+            for code, response in _error_codes(path, method, operation).items():
                 operation["responses"].setdefault(code, response)
     return result
