@@ -12,11 +12,16 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from . import freshness
 from .celery import app as celery_app
 from .models import StrategicObjective
 from .roles import home_url_for
 
+# Conditional GET for anonymous visitors: 304 until any app's data changes.
+public_page = method_decorator(freshness.public_etag(*freshness.TOPICS), name="dispatch")
 
+
+@public_page
 class HomeView(TemplateView):
     template_name = "alliance/public/home.html"
 

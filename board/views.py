@@ -6,8 +6,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from alliance import freshness
 
 from . import selectors, services
 from .filters import BoardMemberFilter, ExpertFilter, ForesightFilter, MeetingFilter, RecommendationFilter
@@ -21,6 +24,9 @@ from .models import (
     MeetingDocument,
     WorkingGroup,
 )
+
+# Conditional GET for anonymous visitors: 304 until the board data changes.
+public_page = method_decorator(freshness.public_etag("board"), name="dispatch")
 
 
 class FilteredListView(ListView):
@@ -46,6 +52,7 @@ class FilteredListView(ListView):
         return super().get_context_data(filter=self.filterset, query_string=query.urlencode(), **kwargs)
 
 
+@public_page
 class BoardIndexView(TemplateView):
     template_name = "board/public/index.html"
 
@@ -62,6 +69,7 @@ class BoardIndexView(TemplateView):
         )
 
 
+@public_page
 class MemberListView(FilteredListView):
     template_name = "board/public/member_list.html"
     filterset_class = BoardMemberFilter
@@ -71,12 +79,14 @@ class MemberListView(FilteredListView):
         return selectors.members_list()
 
 
+@public_page
 class MemberDetailView(DetailView):
     template_name = "board/public/member_detail.html"
     context_object_name = "member"
     queryset = BoardMember.objects.prefetch_related("working_groups")
 
 
+@public_page
 class MeetingListView(FilteredListView):
     template_name = "board/public/meeting_list.html"
     filterset_class = MeetingFilter
@@ -86,6 +96,7 @@ class MeetingListView(FilteredListView):
         return selectors.meetings_list()
 
 
+@public_page
 class MeetingDetailView(TemplateView):
     template_name = "board/public/meeting_detail.html"
 
@@ -105,6 +116,7 @@ class MeetingDetailView(TemplateView):
         )
 
 
+@public_page
 class RecommendationListView(FilteredListView):
     template_name = "board/public/recommendation_list.html"
     filterset_class = RecommendationFilter
@@ -115,6 +127,7 @@ class RecommendationListView(FilteredListView):
         return selectors.recommendations_list()
 
 
+@public_page
 class WorkplanView(TemplateView):
     template_name = "board/public/workplan.html"
 
@@ -129,6 +142,7 @@ class WorkplanView(TemplateView):
         )
 
 
+@public_page
 class ForesightListView(FilteredListView):
     template_name = "board/public/foresight_list.html"
     filterset_class = ForesightFilter
@@ -138,6 +152,7 @@ class ForesightListView(FilteredListView):
         return selectors.foresight_list()
 
 
+@public_page
 class ForesightDetailView(DetailView):
     template_name = "board/public/foresight_detail.html"
     context_object_name = "report"
@@ -146,6 +161,7 @@ class ForesightDetailView(DetailView):
         return selectors.foresight_list()
 
 
+@public_page
 class ExpertListView(FilteredListView):
     template_name = "board/public/expert_list.html"
     filterset_class = ExpertFilter

@@ -10,10 +10,15 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from alliance import freshness
+
 from . import permissions, selectors, services
 from .filters import CohortFilter, PlaybookFilter, ServiceFilter, ServiceRequestFilter
 from .forms import RequestMoveForm, ServiceRequestForm
 from .models import Playbook, PlaybookDocument, RIACohort, ServiceRequest
+
+# Conditional GET for anonymous visitors: 304 until the dtlab data changes.
+public_page = method_decorator(freshness.public_etag("dtlab"), name="dispatch")
 
 
 class FilteredListView(ListView):
@@ -32,6 +37,7 @@ class FilteredListView(ListView):
         return super().get_context_data(filter=self.filterset, query_string=query.urlencode(), **kwargs)
 
 
+@public_page
 class OverviewView(TemplateView):
     template_name = "dtlab/public/index.html"
 
@@ -40,6 +46,7 @@ class OverviewView(TemplateView):
                                         latest_cohort=selectors.cohort_list().first(), **kwargs)
 
 
+@public_page
 class PlaybookListView(FilteredListView):
     template_name = "dtlab/public/playbook_list.html"
     context_object_name = "playbooks"
@@ -50,6 +57,7 @@ class PlaybookListView(FilteredListView):
         return super().get_queryset()
 
 
+@public_page
 class PlaybookDetailView(DetailView):
     template_name = "dtlab/public/playbook_detail.html"
     context_object_name = "playbook"
@@ -89,6 +97,7 @@ class PlaybookDownloadView(View):
         return response
 
 
+@public_page
 class ServiceListView(FilteredListView):
     template_name = "dtlab/public/service_list.html"
     context_object_name = "services"
@@ -144,6 +153,7 @@ class ServiceRequestSentView(TemplateView):
         )
 
 
+@public_page
 class CohortListView(FilteredListView):
     template_name = "dtlab/public/cohort_list.html"
     context_object_name = "cohorts"
@@ -154,6 +164,7 @@ class CohortListView(FilteredListView):
         return super().get_queryset()
 
 
+@public_page
 class CohortDetailView(DetailView):
     template_name = "dtlab/public/cohort_detail.html"
     context_object_name = "cohort"
