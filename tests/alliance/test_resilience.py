@@ -35,3 +35,13 @@ def test_database_outage_in_a_middleware_also_answers_503(client):
                     side_effect=OperationalError("server closed the connection")):
         response = client.get("/en/")
     assert response.status_code == 503
+
+
+def test_the_server_error_page_speaks_the_visitors_language(client):
+    client.raise_request_exception = False
+    with mock.patch("alliance.views.HomeView.get_context_data", side_effect=ValueError("bug")):
+        response = client.get("/ar/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert 'lang="ar" dir="rtl"' in page
+    assert "Something went wrong" not in page
