@@ -3,19 +3,60 @@
 No click and no programmatic focus: a control that Tab never reaches fails the journey.
 """
 
+from __future__ import annotations
 
-def focused_matches(page, selector: str) -> bool:
-    return page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Locator, Page
+
+SKIP_LINKS = "a.skip-link, a.skip-to-content-link"
 
 
-def tab_to(page, selector: str, limit: int = 120) -> None:
-    """Press Tab until the control matching ``selector`` has the focus."""
-    for _ in range(limit):
+def path(page: Page) -> str:
+    """The page's path: a followed skip link leaves ``#content`` on the URL, even across a redirect."""
+    return urlsplit(page.url).path
+
+
+def is_focused(target: Locator) -> bool:
+    return target.evaluate("el => el === document.activeElement")
+
+
+# Which way a keyboard user goes: from the focus towards the target; on a freshly loaded page,
+# from the top (through the skip link when the target is in <main>) or, if nearer, from the bottom.
+ROUTE = """(el, skipLinks) => {
+  const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && e.getClientRects().length);
+  const active = document.activeElement;
+  if (active && active !== document.body) {
+    const before = active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING;
+    return {key: before ? 'Shift+Tab' : 'Tab', skip: false};
+  }
+  const main = el.closest('main');
+  const skip = !!(main && stops.length && stops[0].matches(skipLinks));
+  const forward = skip ? 2 + stops.filter(s => main.contains(s)).indexOf(el) : 1 + stops.indexOf(el);
+  const backward = stops.length - stops.indexOf(el);
+  return forward <= backward ? {key: 'Tab', skip} : {key: 'Shift+Tab', skip: false};
+}"""
+
+
+def tab_to(page: Page, target: Locator | str, limit: int = 150) -> None:
+    """Press Tab (or Shift+Tab) until ``target`` (a locator or a CSS selector) has the focus, as a
+    keyboard user would; fail if it never does. A skip link, when the page offers one, is followed
+    with Enter."""
+    if isinstance(target, str):
+        target = page.locator(target).first
+    route = target.evaluate(ROUTE, SKIP_LINKS)
+    if route["skip"]:
         page.keyboard.press("Tab")
-        if focused_matches(page, selector):
+        assert page.evaluate("s => document.activeElement.matches(s)", SKIP_LINKS), "no skip link first"
+        page.keyboard.press("Enter")
+    for _ in range(limit):
+        page.keyboard.press(route["key"])
+        if is_focused(target):
             return
-    active = page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 120)")
-    raise AssertionError(f"{selector} not reached after {limit} presses of Tab (focus on {active})")
+    active = page.evaluate("document.activeElement.outerHTML.slice(0, 160)")
+    raise AssertionError(f"{route['key']} never reached {target} in {limit} presses on {page.url}; "
+                         f"the focus is on {active}")
 
 
 def tab_and_type(page, selector: str, text: str) -> None:

@@ -20,13 +20,13 @@ from playwright.sync_api import Locator, Page, expect
 from centres.models import Activity, Application
 
 from .conftest import screenshot
+from .keyboard import tab_to
 
 WAIT = 20_000  # ms; the machine running the suite may be busy
 ORGANISATION = "Lakeside Digital Innovation Hub"
 CENTRE = f"ITU Acceleration Centre – {ORGANISATION}"
 CONTACT_EMAIL = "amani.njoroge@lakeside-hub.example"
 HOST_PASSPHRASE = "lakeside hub passphrase 2026"
-SKIP_LINKS = "a.skip-link, a.skip-to-content-link"
 
 
 def small_pdf(text: str) -> bytes:
@@ -98,49 +98,11 @@ class Mouse:
             target.click()
 
 
-def is_focused(target: Locator) -> bool:
-    return target.evaluate("el => el === document.activeElement")
-
-
 FOCUS_VISIBLE = """() => {
   const style = getComputedStyle(document.activeElement);
   return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
 }"""
 LABELLED = "el => !el.matches('input, select, textarea') || el.labels.length > 0"
-# Which way a keyboard user goes: from the focus towards the target; on a freshly loaded page,
-# from the top (through the skip link when the target is in <main>) or, if nearer, from the bottom.
-ROUTE = """(el, skipLinks) => {
-  const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
-    .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && e.getClientRects().length);
-  const active = document.activeElement;
-  if (active && active !== document.body) {
-    const before = active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING;
-    return {key: before ? 'Shift+Tab' : 'Tab', skip: false};
-  }
-  const main = el.closest('main');
-  const skip = !!(main && stops.length && stops[0].matches(skipLinks));
-  const forward = skip ? 2 + stops.filter(s => main.contains(s)).indexOf(el) : 1 + stops.indexOf(el);
-  const backward = stops.length - stops.indexOf(el);
-  return forward <= backward ? {key: 'Tab', skip} : {key: 'Shift+Tab', skip: false};
-}"""
-
-
-def tab_to(page: Page, target: Locator, limit: int = 150) -> None:
-    """Press Tab (or Shift+Tab) until ``target`` has the focus, as a keyboard user would; fail if
-    it never does. A skip link, when the page offers one, is followed with Enter."""
-    route = target.evaluate(ROUTE, SKIP_LINKS)
-    if route["skip"]:
-        page.keyboard.press("Tab")
-        assert page.evaluate("s => document.activeElement.matches(s)", SKIP_LINKS), "no skip link first"
-        page.keyboard.press("Enter")
-    for _ in range(limit):
-        page.keyboard.press(route["key"])
-        if is_focused(target):
-            return
-    active = page.evaluate("document.activeElement.outerHTML.slice(0, 160)")
-    raise AssertionError(f"{route['key']} never reached {target} in {limit} presses on {page.url}; "
-                         f"the focus is on {active}")
-
 
 class Keyboard:
     """The keyboard only: every control is reached with Tab and used with keys.

@@ -21,6 +21,7 @@ from partnerships.models import DUE_DILIGENCE_FIELDS, Pledge, PledgeStatus
 from .conftest import screenshot
 from .keyboard import (
     log_in,
+    path,
     press_enter_and_wait,
     tab_and_check,
     tab_and_choose,
@@ -50,7 +51,7 @@ def submit_pledge(page, base_url: str) -> None:
     page.goto(f"{base_url}/en/partnerships/partner2connect/")
     tab_to(page, "main a[href$='/partner2connect/pledge/']")
     press_enter_and_wait(page)
-    assert page.url.endswith("/en/partnerships/partner2connect/pledge/")
+    assert path(page).endswith("/en/partnerships/partner2connect/pledge/")
     tab_and_type(page, "#id_organisation", ORGANISATION)
     tab_and_choose(page, "#id_pledger_kind", "Philanthropy")
     tab_and_choose(page, "#id_country", "Fiji")
@@ -73,7 +74,7 @@ def submit_pledge(page, base_url: str) -> None:
 
 def review_and_publish(page, base_url: str, staff_password: str, pledge: Pledge) -> None:
     log_in(page, base_url, "bdt-reviewer", staff_password)
-    assert page.url.endswith("/en/staff/")
+    assert path(page).endswith("/en/staff/")
     tab_to(page, "main a[href$='/en/partnerships/staff/']")
     press_enter_and_wait(page)
     tab_to(page, f"#review ~ ul a[href$='/staff/pledges/{pledge.pk}/review/']")
@@ -85,7 +86,7 @@ def review_and_publish(page, base_url: str, staff_password: str, pledge: Pledge)
     screenshot(page, "journey2-due-diligence")
     tab_to(page, "button[name=decide]")
     press_enter_and_wait(page)
-    assert page.url.endswith("/en/partnerships/staff/")
+    assert path(page).endswith("/en/partnerships/staff/")
     assert "The pledge is published." in page.inner_text(".messages")
 
 
@@ -98,7 +99,7 @@ def choose_password_and_log_in(page, base_url: str) -> None:
     press_enter_and_wait(page)
     tab_and_type(page, "#id_email", EMAIL)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/accounts/password-reset/done/")
+    page.wait_for_url(re.compile(r"/accounts/password-reset/done/(#content)?$"))
     reset = [m for m in mail.outbox if m.to == [EMAIL] and "/accounts/reset/" in m.body]
     assert len(reset) == 1, [m.subject for m in mail.outbox]
     link = re.search(r"https?://\S+/accounts/reset/\S+/", reset[0].body).group(0)
@@ -106,7 +107,7 @@ def choose_password_and_log_in(page, base_url: str) -> None:
     tab_and_type(page, "#id_new_password1", "island schools 2030")
     tab_and_type(page, "#id_new_password2", "island schools 2030")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/accounts/reset/done/")
+    page.wait_for_url(re.compile(r"/accounts/reset/done/(#content)?$"))
     log_in(page, base_url, EMAIL, "island schools 2030")
 
 
@@ -122,7 +123,7 @@ def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
     assert shown_totals(page) == before
 
     submit_pledge(page, live_server.url)
-    assert page.url.endswith("/en/partnerships/partner2connect/pledge/thanks/")
+    assert path(page).endswith("/en/partnerships/partner2connect/pledge/thanks/")
     screenshot(page, "journey2-thanks")
     pledge = Pledge.objects.get(title=TITLE)
     assert (pledge.status, pledge.value_usd, pledge.pledger.organisation) == (
@@ -151,7 +152,7 @@ def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
     screenshot(page, "journey2-explorer")
 
     choose_password_and_log_in(page, live_server.url)
-    assert page.url.endswith("/en/partnerships/partner2connect/my-pledges/")
+    assert path(page).endswith("/en/partnerships/partner2connect/my-pledges/")
     row = page.locator("tbody tr", has=page.locator(f"th:text-is('{TITLE}')"))
     assert row.locator(".status").inner_text() == "Published"
     tab_to(page, f"main a[href$='/my-pledges/{pledge.pk}/progress/']")
