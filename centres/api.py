@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
 
+from alliance.api_cache import CachedAnonymousListMixin
 from alliance.pagination import VersionedPageNumberPagination
 from alliance.roles import is_bdt_staff
 
@@ -183,7 +184,7 @@ class ProgressReportFilterSet(django_filters.FilterSet):
     list=extend_schema(description="Centres of the network. Anyone sees the public fields of centres "
                                    "that were not removed; BDT staff see every centre and every field."),
 )
-class CentreViewSet(viewsets.ReadOnlyModelViewSet):
+class CentreViewSet(CachedAnonymousListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CentreSerializer
     filterset_class = CentreFilterSet
     permission_classes = [permissions.AllowAny]

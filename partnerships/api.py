@@ -28,6 +28,7 @@ from rest_framework.routers import BaseRouter
 from rest_framework.views import APIView
 
 from alliance import freshness
+from alliance.api_cache import CachedAnonymousListMixin
 from alliance.filters import YearFilter
 from alliance.models import Priority
 from alliance.pagination import VersionedPageNumberPagination
@@ -139,7 +140,7 @@ class PartnerFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
 
 
-class PartnerViewSet(ServiceModelViewSet):
+class PartnerViewSet(CachedAnonymousListMixin, ServiceModelViewSet):
     queryset = selectors.partner_list()
     # Ordered by a translated name: the count is cached, pages are read by offset.
     pagination_class = VersionedPageNumberPagination
@@ -195,7 +196,7 @@ class AgreementFilter(django_filters.FilterSet):
         fields = ["partner", "year", "region", "priority", "kind", "status"]
 
 
-class AgreementViewSet(ServiceModelViewSet):
+class AgreementViewSet(CachedAnonymousListMixin, ServiceModelViewSet):
     serializer_class = AgreementSerializer
     permission_classes = [StaffWritePublicRead]
     filterset_class = AgreementFilter
@@ -349,7 +350,7 @@ class PledgeFilter(django_filters.FilterSet):
         fields = ["kind", "action_area", "country", "benefits_ldc", "benefits_lldc", "benefits_sids"]
 
 
-class PledgeViewSet(viewsets.ReadOnlyModelViewSet):
+class PledgeViewSet(CachedAnonymousListMixin, viewsets.ReadOnlyModelViewSet):
     """Published pledges only, for everyone, staff included: the review happens in the staff area."""
 
     serializer_class = PledgeSerializer
