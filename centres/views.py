@@ -80,11 +80,25 @@ class DirectoryView(FilterView):
 
 @public_page
 class CentreDetailView(DetailView):
+    """A centre's page. The centre, with what its page shows prefetched, and the rendered page body
+    are cached per content version (and the body per language): a repeated request runs no query."""
+
     template_name = "centres/public/detail.html"
     context_object_name = "centre"
 
     def get_queryset(self):
         return selectors.centre_public_detail_queryset()
+
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
+        centre = freshness.cached("centres", f"centre-page:{freshness.code_token()}:{slug}",
+                                  lambda: self.get_queryset().filter(slug=slug).first())
+        if centre is None:
+            raise Http404
+        return centre
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fragment_key=freshness.fragment_key("centres"), **kwargs)
 
 
 @public_page

@@ -92,6 +92,19 @@ def test_pledge_explorer_totals_follow_a_publication(client, db):
     assert client.get(url).context["totals"]["pledges"] == 9
 
 
+def test_a_centre_page_is_served_from_the_cache_until_the_centre_changes(client, db,
+                                                                        django_assert_num_queries):
+    centre = rows.centres(2)[0]
+    url = reverse("centres:detail", kwargs={"slug": centre.slug})
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        assert centre.city in client.get(url).content.decode()
+    centre.city = "Grenoble"
+    centre.save()
+    assert "Grenoble" in client.get(url).content.decode()
+    assert client.get(reverse("centres:detail", kwargs={"slug": "no-such-centre"})).status_code == 404
+
+
 def test_filter_forms_offer_only_countries_that_have_rows(client, db):
     rows.centres(3)  # in France
     rows.pledges(10)  # to Kenya and Ghana
