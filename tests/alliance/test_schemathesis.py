@@ -12,8 +12,9 @@ import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import signals
 from django.core.management import call_command
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.test import RequestFactory, override_settings
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -57,6 +58,18 @@ def staff_token(django_db_setup, django_db_blocker, tmp_path_factory):
         user.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
         yield Token.objects.create(user=user).key
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Called as a WSGI server would call it, the app closes "old" connections at each request's
+    start and end; on PostgreSQL that closes the connection holding the test's transaction (the
+    demo data). Django's test client disconnects the same receivers."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
