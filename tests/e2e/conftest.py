@@ -25,6 +25,14 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark every test of this folder ``browser``, so a run can leave them out (-m 'not browser')."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def missing(reason: str) -> None:
     if os.environ.get("ALLIANCE_REQUIRE_BROWSER"):
         pytest.fail(reason)
