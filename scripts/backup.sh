@@ -9,19 +9,8 @@
 # the newest /usr/lib/postgresql/*/bin, then PATH; it must be at least the server's version).
 # The folder appears only once complete; SHA256SUMS lets scripts/restore.sh check it.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DATABASE_URL=${DATABASE_URL:-sqlite:///$ROOT/db.sqlite3}
-MEDIA=${DJANGO_MEDIA_ROOT:-$ROOT/media}
+source "$(dirname "$0")/backup-common.sh"
 folder=${BACKUP_DIR:-$ROOT/backups}/$(date -u +%Y%m%dT%H%M%SZ)
-
-pg_tool() {
-  local newest
-  newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  for dir in ${PG_BIN:-} $newest; do
-    [ -x "$dir/$1" ] && { echo "$dir/$1"; return; }
-  done
-  command -v "$1" || { echo "backup: $1 not found (install postgresql-client or set PG_BIN)" >&2; exit 1; }
-}
 
 [ -e "$folder" ] && { echo "backup: $folder exists already" >&2; exit 1; }
 partial="$folder.partial"
@@ -35,8 +24,7 @@ case "$DATABASE_URL" in
   sqlite://*)
     database=${DATABASE_URL#sqlite:///}
     [ -f "$database" ] || { echo "backup: no SQLite database at $database" >&2; exit 1; }
-    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' \
-      "$database" "$partial/db.sqlite3" ;;
+    sqlite_copy "$database" "$partial/db.sqlite3" ;;
   *) echo "backup: DATABASE_URL must be PostgreSQL or SQLite" >&2; exit 1 ;;
 esac
 

@@ -8,19 +8,8 @@
 # file db.sqlite3 is replaced. The media archive is unpacked into DJANGO_MEDIA_ROOT (default
 # media/), over what is there. PG_BIN as for scripts/backup.sh.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DATABASE_URL=${DATABASE_URL:-sqlite:///$ROOT/db.sqlite3}
-MEDIA=${DJANGO_MEDIA_ROOT:-$ROOT/media}
+source "$(dirname "$0")/backup-common.sh"
 folder=${1:?usage: scripts/restore.sh BACKUP_FOLDER}
-
-pg_tool() {
-  local newest
-  newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  for dir in ${PG_BIN:-} $newest; do
-    [ -x "$dir/$1" ] && { echo "$dir/$1"; return; }
-  done
-  command -v "$1" || { echo "restore: $1 not found (install postgresql-client or set PG_BIN)" >&2; exit 1; }
-}
 
 [ -f "$folder/SHA256SUMS" ] || { echo "restore: $folder is not a complete backup" >&2; exit 1; }
 (cd "$folder" && sha256sum --check --quiet SHA256SUMS) \
@@ -33,8 +22,7 @@ case "$DATABASE_URL" in
       --dbname="postgresql://${DATABASE_URL#*://}" "$folder/database.dump" ;;
   sqlite://*)
     [ -f "$folder/db.sqlite3" ] || { echo "restore: $folder holds no SQLite database" >&2; exit 1; }
-    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' \
-      "$folder/db.sqlite3" "${DATABASE_URL#sqlite:///}" ;;
+    sqlite_copy "$folder/db.sqlite3" "${DATABASE_URL#sqlite:///}" ;;
   *) echo "restore: DATABASE_URL must be PostgreSQL or SQLite" >&2; exit 1 ;;
 esac
 
