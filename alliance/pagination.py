@@ -126,3 +126,17 @@ class VersionedPageNumberPagination(PageNumberPagination):
         self.django_paginator_class = partial(VersionedPaginator, cache_key=cache_key,
                                               keyset_ordering=ordering)
         return super().paginate_queryset(queryset, request, view)
+
+
+class VersionedPaginationMixin:
+    """For a Django list view: pages from ``VersionedPaginator``, configured like the API's
+    (``freshness_topic``, ``keyset_ordering``: the queryset's exact order, ending with a unique column)."""
+
+    freshness_topic: str
+    keyset_ordering: tuple[str, ...]
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return VersionedPaginator(queryset, per_page, orphans=orphans,
+                                  allow_empty_first_page=allow_empty_first_page,
+                                  cache_key=page_cache_key(self.freshness_topic, self.request),
+                                  keyset_ordering=self.keyset_ordering)

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from alliance import freshness
-from alliance.pagination import VersionedPaginator, page_cache_key
+from alliance.pagination import VersionedPaginationMixin
 
 from . import selectors, services
 from .forms import (
@@ -50,7 +50,7 @@ public_page = method_decorator(freshness.public_etag("centres"), name="dispatch"
 
 
 @public_page
-class DirectoryView(FilterView):
+class DirectoryView(VersionedPaginationMixin, FilterView):
     """The network's landing page: the directory of centres with search and filters.
 
     The count and deep pages' anchors are cached per content version, and so are the rendered
@@ -58,18 +58,14 @@ class DirectoryView(FilterView):
     query."""
 
     template_name = "centres/public/index.html"
+    freshness_topic = "centres"
+    keyset_ordering = ("name", "pk")
     filterset_class = CentreFilter
     paginate_by = 20
     strict = False
 
     def get_queryset(self):
         return selectors.centres_public()
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        return VersionedPaginator(queryset, per_page, orphans=orphans,
-                                  allow_empty_first_page=allow_empty_first_page,
-                                  cache_key=page_cache_key("centres", self.request),
-                                  keyset_ordering=("name", "pk"))
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()

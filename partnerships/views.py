@@ -17,7 +17,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_countries import countries
 
 from alliance import freshness
-from alliance.pagination import VersionedPaginator, page_cache_key
+from alliance.pagination import VersionedPaginationMixin
 
 from . import figures, permissions, selectors, services
 from .forms import (
@@ -50,11 +50,15 @@ def _chosen_year(request: HttpRequest, *, years: list[int] | None = None) -> tup
     return form, year
 
 
+def _year_figures(year: int, prefix: str) -> dict[str, Any]:
+    """The year's figures with their labels and charts, as the figures templates use them."""
+    stats = selectors.partnership_stats(year=year)
+    return {"year": year, "stats": stats, **figures.labelled(stats), **figures.charts(stats, prefix=prefix)}
+
+
 def _figures_context(request: HttpRequest, prefix: str) -> dict[str, Any]:
     form, year = _chosen_year(request)
-    stats = selectors.partnership_stats(year=year)
-    return {"year_form": form, "year": year, "stats": stats, **figures.labelled(stats),
-            **figures.charts(stats, prefix=prefix)}
+    return {"year_form": form, **_year_figures(year, prefix)}
 
 
 public_page = method_decorator(freshness.public_etag("partnerships"), name="dispatch")
@@ -73,14 +77,9 @@ class FiguresView(TemplateView):
         form, year = _chosen_year(self.request, years=years)
         language = translation.get_language()
 
-        def render_figures() -> str:
-            stats = selectors.partnership_stats(year=year)
-            context = {"year": year, "stats": stats, **figures.labelled(stats),
-                       **figures.charts(stats, prefix="figures")}
-            return render_to_string("partnerships/public/_figures.html", context)
-
         figures_html = freshness.cached(
-            "partnerships", f"figures-html:{freshness.code_token()}:{year}:{language}", render_figures)
+            "partnerships", f"figures-html:{freshness.code_token()}:{year}:{language}",
+            lambda: render_to_string("partnerships/public/_figures.html", _year_figures(year, "figures")))
         stories = freshness.cached("partnerships", f"stories-3:{language}",
                                    lambda: list(selectors.published_impact_stories()[:3]))
         return super().get_context_data(year_form=form, year=year, figures_html=figures_html,
@@ -119,7 +118,7 @@ def _pledge_country_choices() -> list[tuple[str, str]]:
 
 
 @public_page
-class PledgeListView(ListView):
+class PledgeListView(VersionedPaginationMixin, ListView):
     """The public pledge explorer: published pledges only, with totals for the filter.
 
     The totals of the unfiltered explorer, the page count, deep pages' anchors and the rendered
@@ -127,6 +126,8 @@ class PledgeListView(ListView):
     filter offers only the countries that pledges target."""
 
     template_name = "partnerships/public/pledge_list.html"
+    freshness_topic = "partnerships"
+    keyset_ordering = ("-submitted_at", "-pk")
     context_object_name = "pledges"
     paginate_by = 20
 
@@ -134,12 +135,6 @@ class PledgeListView(ListView):
         self.filterset = PledgeFilter(self.request.GET, queryset=selectors.published_pledges())
         self.filterset.filters["country"].extra["choices"] = _pledge_country_choices()
         return self.filterset.qs if self.filterset.is_valid() else selectors.published_pledges().none()
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        return VersionedPaginator(queryset, per_page, orphans=orphans,
-                                  allow_empty_first_page=allow_empty_first_page,
-                                  cache_key=page_cache_key("partnerships", self.request),
-                                  keyset_ordering=("-submitted_at", "-pk"))
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
