@@ -33,15 +33,12 @@ def _hand_to_worker(*, to: list[str], subject: str, body: str) -> None:
     The write that asked for the mail is already committed, so the visitor must not get a 500
     and the mail must not be dropped: sending it now costs the request one SMTP exchange.
     """
-    from kombu.exceptions import OperationalError as BrokerUnreachable
-
+    from .celery import delay_if_reachable
     from .tasks import deliver_mail
 
-    try:
-        deliver_mail.delay(to=to, subject=subject, body=body)
+    if delay_if_reachable(deliver_mail, to=to, subject=subject, body=body):
         return
-    except BrokerUnreachable as exc:
-        logger.warning("broker unreachable (%s): sending %r to %s from the web process", exc, subject, to)
+    logger.warning("sending %r to %s from the web process", subject, to)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     except OSError:

@@ -64,17 +64,14 @@ RESEND_AFTER = timedelta(minutes=10)
 def _send(report_id: int) -> bool:
     """Hand the report to the workers. With the broker unreachable the request is not lost: the
     report stays queued in the database and ``reports_resend_queued`` sends it later."""
-    from kombu.exceptions import OperationalError as BrokerUnreachable
+    from alliance.celery import delay_if_reachable
 
     from .tasks import generate_report
 
-    try:
-        generate_report.delay(report_id)
-    except BrokerUnreachable as exc:
-        logger.warning("Report %s kept queued, to be sent again: the broker is unreachable (%s)",
-                       report_id, exc)
-        return False
-    return True
+    if delay_if_reachable(generate_report, report_id):
+        return True
+    logger.warning("Report %s kept queued, to be sent again", report_id)
+    return False
 
 
 def _enqueue(report: ProgressReport) -> None:
