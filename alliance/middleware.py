@@ -20,8 +20,8 @@ class RequestSizeLimitMiddleware:
     ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (any other body), judged by Content-Length before it is read.
 
     Django itself would refuse the second with RequestDataTooBig, answered 400, and would stream a
-    multipart body of any size to a temporary file. A RequestDataTooBig that still reaches a view
-    becomes 413 too.
+    multipart body of any size to a temporary file. A form field over the limit inside an upload
+    under it, and a RequestDataTooBig that reaches a view, become 413 too.
     """
 
     def __init__(self, get_response) -> None:
@@ -37,6 +37,16 @@ class RequestSizeLimitMiddleware:
         if length > limit:
             return _too_large(request)
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view, view_args, view_kwargs) -> HttpResponse | None:
+        """Read a form body here, before the CSRF check does (which answered a field over the limit
+        inside an upload under it with 400); views exempt from CSRF (the API) read their own."""
+        if request.method == "POST" and not getattr(view, "csrf_exempt", False):
+            try:
+                request.POST  # noqa: B018 (parsed and kept on the request)
+            except RequestDataTooBig:
+                return _too_large(request)
+        return None
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, RequestDataTooBig):

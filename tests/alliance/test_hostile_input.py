@@ -331,6 +331,18 @@ def test_an_upload_over_the_request_limit_is_refused_with_413_by_its_content_len
     assert "Documents may be at most 10 MB each." in response.content.decode()
 
 
+def test_a_form_field_over_the_limit_in_an_upload_under_it_gets_413_not_a_csrf_400(settings):
+    """The CSRF check reads the form before any view: a text field over DATA_UPLOAD_MAX_MEMORY_SIZE
+    inside a multipart body under MAX_REQUEST_SIZE was answered 400 by Django."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(reverse("centres:apply"))  # the CSRF cookie, as a browser has it
+    response = browser.post(reverse("centres:apply"), {"motivation": "x" * 4096})
+    assert response.status_code == 413
+    assert "The request is too large" in response.content.decode()
+    assert Application.objects.count() == 0
+
+
 def test_form_fields_over_the_limit_inside_a_view_give_413_not_400(rf, settings):
     """RequestDataTooBig raised where a view reads the form is answered like the early refusal."""
     from django.core.exceptions import RequestDataTooBig
