@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance import freshness
+from alliance.filters import country_choices
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.validators import NoControlCharactersFormMixin, validate_pdf
 
@@ -187,10 +187,9 @@ class CentreFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Only the countries that have a centre (cached per content version), not all 249.
-        codes = set(freshness.cached("centres", "centre-countries", centre_countries))
-        self.filters["country"].extra["choices"] = [
-            (country.code, country.name) for country in countries if country.code in codes]
+        # Only the countries that have a centre, not all 249.
+        self.filters["country"].extra["choices"] = country_choices("centres", "centre-countries",
+                                                                   centre_countries)
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -11,12 +11,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
-from django_countries import countries
 
 from alliance import freshness
+from alliance.filters import country_choices
 from alliance.pagination import VersionedPaginationMixin
 
 from . import figures, permissions, selectors, services
@@ -111,19 +112,13 @@ class ImpactStoryDetailView(DetailView):
         return selectors.published_impact_stories()
 
 
-def _pledge_country_choices() -> list[tuple[str, str]]:
-    """Only the countries some published pledge targets, named in the active language."""
-    codes = set(freshness.cached("partnerships", "pledge-countries", selectors.pledge_target_countries))
-    return [(country.code, country.name) for country in countries if country.code in codes]
-
-
 @public_page
 class PledgeListView(VersionedPaginationMixin, ListView):
     """The public pledge explorer: published pledges only, with totals for the filter.
 
     The totals of the unfiltered explorer, the page count, deep pages' anchors and the rendered
-    form and results are cached per content version (and language and query string); the country
-    filter offers only the countries that pledges target."""
+    form and results (with the selection's totals) are cached per content version (and language
+    and query string); the country filter offers only the countries that pledges target."""
 
     template_name = "partnerships/public/pledge_list.html"
     freshness_topic = "partnerships"
@@ -133,7 +128,9 @@ class PledgeListView(VersionedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filterset = PledgeFilter(self.request.GET, queryset=selectors.published_pledges())
-        self.filterset.filters["country"].extra["choices"] = _pledge_country_choices()
+        # Only the countries some published pledge targets, not all 249.
+        self.filterset.filters["country"].extra["choices"] = country_choices(
+            "partnerships", "pledge-countries", selectors.pledge_target_countries)
         return self.filterset.qs if self.filterset.is_valid() else selectors.published_pledges().none()
 
     def get_context_data(self, **kwargs):
@@ -141,10 +138,11 @@ class PledgeListView(VersionedPaginationMixin, ListView):
         query.pop("page", None)
         pledges = self.object_list
         if any(value for value in query.values()):
-            totals = selectors.pledge_totals(pledges)
+            totals = SimpleLazyObject(lambda: selectors.pledge_totals(pledges))
         else:
-            totals = freshness.cached("partnerships", "pledge-totals",
-                                      lambda: selectors.pledge_totals(pledges))
+            totals = SimpleLazyObject(lambda: freshness.cached(
+                "partnerships", "pledge-totals", lambda: selectors.pledge_totals(pledges)))
+        # Lazy: computed only when the results fragment is not in the cache.
         return super().get_context_data(filter=self.filterset, totals=totals,
                                         query_string=query.urlencode(),
                                         fragment_key=freshness.fragment_key("partnerships"), **kwargs)

@@ -86,10 +86,13 @@ def test_pledge_explorer_totals_follow_a_publication(client, db):
     pledges = rows.pledges(10)
     url = reverse("partnerships:pledges")
     assert client.get(url).context["totals"]["pledges"] == 8
+    assert '<span class="figure">8</span> pledges' in client.get(url).content.decode()
     submitted = next(p for p in pledges if p.status == PledgeStatus.SUBMITTED)
     submitted.status = PledgeStatus.PUBLISHED
     submitted.save()
     assert client.get(url).context["totals"]["pledges"] == 9
+    # The totals are rendered inside the cached results: the page shows the new figure too.
+    assert '<span class="figure">9</span> pledges' in client.get(url).content.decode()
 
 
 def test_a_centre_page_is_served_from_the_cache_until_the_centre_changes(client, db,
@@ -112,6 +115,38 @@ def test_filter_forms_offer_only_countries_that_have_rows(client, db):
     assert [code for code, _name in directory.choices if code] == ["FR"]
     explorer = client.get(reverse("partnerships:pledges")).context["filter"].form.fields["country"]
     assert sorted(code for code, _name in explorer.choices if code) == ["GH", "KE"]
+    refused = client.get(reverse("partnerships:pledges"), {"country": "FR"}).context["filter"].form
+    assert "country" in refused.errors
+    assert client.get(reverse("centres:index"), {"country": "KE"}).context["filter"].form.errors["country"]
+
+
+def test_a_warm_filter_page_never_builds_its_country_list(client, db, monkeypatch):
+    """The rendered filters come from the cache: the country choices (a list of some 250 names
+    sorted in the language, deep-copied with every form) are only built to render or validate."""
+    rows.centres(3)
+    rows.pledges(10)
+    urls = (reverse("centres:index"), reverse("partnerships:pledges"),
+            reverse("partnerships:pledges") + "?kind=financial")
+    for url in urls:
+        assert client.get(url).status_code == 200
+    built = []
+    monkeypatch.setattr("alliance.filters.countries", _Recording(built))
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert built == []
+    client.get(reverse("partnerships:pledges"), {"country": "KE"})
+    assert built  # validating a chosen country needs the list
+
+
+class _Recording:
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def __iter__(self):
+        from django_countries import countries
+
+        self.log.append("iterated")
+        return iter(countries)
 
 
 # --- Conditional GET ----------------------------------------------------------------------------
