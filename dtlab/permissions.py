@@ -12,3 +12,12 @@ def can_download_playbook(user, playbook: Playbook) -> bool:
 
 def can_download(user, document: PlaybookDocument) -> bool:
     return can_download_playbook(user, document.version.playbook)
+
+
+def can_follow_requests(user) -> bool:
+    """The staff list of service requests."""
+    return is_bdt_staff(user) and user.has_perm("dtlab.view_servicerequest")
+
+
+def can_move_requests(user) -> bool:
+    return is_bdt_staff(user) and user.has_perm("dtlab.change_servicerequest")

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -176,14 +176,17 @@ class CohortDetailView(DetailView):
             raise Http404 from error
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class StaffRequestListView(FilteredListView):
-    """BDT staff follow each service request to completion."""
+class StaffRequestListView(UserPassesTestMixin, FilteredListView):
+    """BDT staff follow each service request to completion (login page for anonymous visitors,
+    403 for users without the permission, as the other staff pages)."""
 
     template_name = "dtlab/staff/requests.html"
     context_object_name = "requests"
     filterset_class = ServiceRequestFilter
     paginate_by = 25
+
+    def test_func(self) -> bool:
+        return permissions.can_follow_requests(self.request.user)
 
     def get_queryset(self):
         self.queryset = selectors.service_requests_for_staff()
@@ -200,8 +203,10 @@ class StaffRequestListView(FilteredListView):
         return context
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class StaffRequestMoveView(View):
+class StaffRequestMoveView(UserPassesTestMixin, View):
+    def test_func(self) -> bool:
+        return permissions.can_move_requests(self.request.user)
+
     def post(self, request, pk: int):
         service_request = get_object_or_404(selectors.service_requests_for_staff(), pk=pk)
         form = RequestMoveForm(request.POST)

@@ -148,8 +148,8 @@ MATRIX: list[Row] = [
                                                                                  STAFF_POST,
                   data=DUE_DILIGENCE),
     Row("GET",    "partnerships:agreement-document", {"pk": "@p_agreement"},     STAFF_PAGE),
-    Row("GET",    "dtlab:staff-requests",            {},                         ADMIN_GATE),
-    Row("POST",   "dtlab:staff-request-move",        {"pk": "@service_request"}, ADMIN_GATE_POST,
+    Row("GET",    "dtlab:staff-requests",            {},                         STAFF_PAGE),
+    Row("POST",   "dtlab:staff-request-move",        {"pk": "@service_request"}, STAFF_POST,
                   data={"status": "accepted"}),
     # The hosts' portal: a host sees only their own centre ----------------------------------------
     Row("GET",    "portal:dashboard",                {},                         HOSTS_ONLY),

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from dtlab.models import ServiceRequest
@@ -15,9 +16,31 @@ def make_request(service, n: int) -> ServiceRequest:
 
 def test_the_public_cannot_open_the_staff_request_list(client, member_user):
     url = reverse("dtlab:staff-requests")
-    assert client.get(url).status_code == 302
+    assert client.get(url)["Location"].startswith(reverse("login"))
     client.force_login(member_user)
-    assert client.get(url).status_code == 302
+    assert client.get(url).status_code == 403
+
+
+def test_staff_need_the_service_request_permissions(client, django_user_model, service):
+    """Like the other staff pages: being staff is not enough, the model permission decides."""
+    request = make_request(service, 1)
+    user = django_user_model.objects.create_user(username="clerk", password="pw", is_staff=True)
+    client.force_login(user)
+    move = reverse("dtlab:staff-request-move", args=[request.pk])
+    assert client.get(reverse("dtlab:staff-requests")).status_code == 403
+    assert client.post(move, {"status": "accepted"}).status_code == 403
+    user.user_permissions.add(Permission.objects.get(codename="view_servicerequest"))
+    user = django_user_model.objects.get(pk=user.pk)  # permissions are cached on the instance
+    client.force_login(user)
+    assert client.get(reverse("dtlab:staff-requests")).status_code == 200
+    assert client.post(move, {"status": "accepted"}).status_code == 403
+    request.refresh_from_db()
+    assert request.status == ServiceRequest.Status.SUBMITTED
+    user.user_permissions.add(Permission.objects.get(codename="change_servicerequest"))
+    client.force_login(django_user_model.objects.get(pk=user.pk))
+    assert client.post(move, {"status": "accepted"}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == ServiceRequest.Status.ACCEPTED
 
 
 @pytest.mark.parametrize("size", [5, 200])
@@ -25,7 +48,8 @@ def test_staff_request_list_query_count_does_not_grow(staff_client, service, siz
                                                       django_assert_max_num_queries):
     for n in range(size):
         make_request(service, n)
-    with django_assert_max_num_queries(6):
+    # Session, user, the permission check (user and group permissions), count, page, services.
+    with django_assert_max_num_queries(7):
         response = staff_client.get(reverse("dtlab:staff-requests"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == min(size, 25)
