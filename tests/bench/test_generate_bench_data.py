@@ -83,3 +83,15 @@ def test_reset_leaves_rows_that_are_not_bench_data():
 
     assert Partner.objects.filter(pk=kept.pk).exists()
     assert Partner.objects.exclude(name__endswith="(bench, illustrative)").count() == 1
+
+
+def test_the_public_pages_show_the_generated_rows_at_once(client):
+    """The rows go in without signals; the command bumps the content versions itself."""
+    from django.urls import reverse
+
+    explorer = reverse("partnerships:pledges")
+    assert "No published pledge matches this selection." in client.get(explorer).content.decode()
+    _generate()
+    published = Pledge.objects.filter(status="published").count()
+    assert published and client.get(explorer).context["paginator"].count == published
+    assert "No published pledge matches" not in client.get(explorer).content.decode()

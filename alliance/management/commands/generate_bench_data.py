@@ -26,6 +26,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django_countries import countries
 
+from alliance import freshness
 from alliance.models import Priority, RegionalInitiative, StrategicObjective
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Application, Call, Centre, HostType
@@ -338,4 +339,6 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        # The rows went in without signals: what the cache holds of the old data is stale.
+        freshness.bump(*freshness.TOPICS)
         self.stdout.write(self.style.SUCCESS(f"Bench data ready in {time.perf_counter() - started:.1f} s."))
