@@ -356,8 +356,8 @@ def main() -> None:
         words = [word.strip() for word in options.only.split(",") if word.strip()]
         chosen = [t for t in chosen if t.kind == "baseline" or any(word in t.label for word in words)]
     gunicorn = subprocess.Popen(
-        [str(GUNICORN), app, "--bind", f"{HOST}:{options.port}",
-         "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "60",
+        [str(GUNICORN), "-c", "python:alliance.gunicorn_conf", app, "--bind", f"{HOST}:{options.port}",
+         "--workers", str(options.workers), "--worker-class", "sync",
          "--log-level", "warning"],
         cwd=ROOT, env=env,
     )

@@ -18,7 +18,7 @@ def test_compose_has_the_five_services_each_with_a_healthcheck():
 
 def test_app_services_run_gunicorn_worker_and_beat():
     services = load_compose()["services"]
-    assert "gunicorn alliance.wsgi:application" in services["web"]["command"]
+    assert "gunicorn -c python:alliance.gunicorn_conf alliance.wsgi:application" in services["web"]["command"]
     assert services["worker"]["command"][:4] == ["celery", "-A", "alliance", "worker"]
     assert services["beat"]["command"][:4] == ["celery", "-A", "alliance", "beat"]
     assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])

@@ -143,8 +143,8 @@ class Portal:
                            DJANGO_HTTPS="0", DJANGO_LOG_LEVEL="WARNING", **env)
         self._log = self.log_path.open("wb")
         self.process = subprocess.Popen(
-            [str(GUNICORN), "alliance.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "1",
-             "--timeout", "60"],
+            [str(GUNICORN), "-c", "python:alliance.gunicorn_conf", "alliance.wsgi",
+             "--bind", f"127.0.0.1:{self.port}", "--workers", "1"],
             cwd=ROOT, env=environment, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         self.cookies = http.cookiejar.CookieJar()
         self._opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies),
