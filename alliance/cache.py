@@ -1,12 +1,13 @@
 """A Redis cache that fails open: while Redis is down, reads miss and writes are dropped.
 
 Pages and figures are then computed from the database, a little slower, instead of failing.
+It also keeps one ``redis.Redis`` client per connection pool instead of building one per call.
 """
 
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -30,7 +31,30 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django wraps the connection pool in a new ``redis.Redis`` on every cache call, and building
+    one (retry policy, response callbacks) cost about 0.25 ms: 13 % of a cached API page
+    in-process, which makes two calls. The client holds no connection of its own (it borrows one
+    from the pool per command), so one per pool serves every call of the process.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params) -> None:
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     get = _fail_open(RedisCache.get, _default)
     get_many = _fail_open(RedisCache.get_many, lambda *a, **k: {})
     has_key = _fail_open(RedisCache.has_key, lambda *a, **k: False)

@@ -20,3 +20,11 @@ def test_writes_are_dropped_while_redis_is_down():
     assert cache.add("figures", 1) is False
     cache.delete("figures")
     assert cache.get_or_set("figures", lambda: 42) == 42
+
+
+def test_one_redis_client_serves_every_call_of_the_process():
+    backend = unreachable_cache()._cache
+    client = backend.get_client("figures")
+    assert backend.get_client("other") is client
+    assert backend.get_client(None, write=True) is client
+    assert client.connection_pool is backend._get_connection_pool(write=False)
