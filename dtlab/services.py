@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance import freshness
 from alliance.mail import queue_mail
 from alliance.models import RegionalInitiative
 
@@ -48,8 +49,13 @@ def playbook_publish(*, playbook: Playbook, published_on: datetime.date | None =
 
 
 def playbook_document_count_download(*, document: PlaybookDocument) -> None:
-    """Count one download; done in the database so concurrent downloads are all counted."""
+    """Count one download; done in the database so concurrent downloads are all counted.
+
+    ``update()`` sends no signal, so the DT Lab content version is bumped here: the playbook pages
+    show the counts, and their ETag must change with them.
+    """
     PlaybookDocument.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)
+    freshness.bump("dtlab")
 
 
 def service_request_submit(

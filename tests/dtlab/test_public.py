@@ -225,3 +225,14 @@ def test_the_request_form_is_filled_in_for_a_signed_in_member(client, member_use
     assert form.initial == {"contact_name": "Ana Member", "contact_email": "member@example.org"}
     choices = [value for value, _ in form.fields["requester_type"].choices]
     assert choices == ["member", "centre", "regional_office"]
+
+
+def test_a_download_changes_the_playbook_pages_etag_and_shows_the_new_count(client, demo_data):
+    url = reverse("dtlab:playbook-detail", args=["strategic-foresight"])
+    client.get(url)  # sets the CSRF cookie the ETag includes
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    client.get(reverse("dtlab:playbook-download", args=["strategic-foresight", "1.0", "fr"]))
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "1 download" in response.content.decode()
