@@ -155,7 +155,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the scratch databases in this folder")
     parser.add_argument("--postgres", metavar="URL",
                         help="use scratch PostgreSQL databases (report_bench_<size>) on this server, "
-                             "e.g. postgres://alliance:alliance@127.0.0.1:55432/alliance")
+                             "e.g. postgres://alliance:alliance@127.0.0.1:25432/alliance")
     parser.add_argument("--shared-stats", action="store_true",
                         help="also time the report with the year's figures computed once per report")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)

@@ -2,11 +2,13 @@
 # Start or stop a throwaway PostgreSQL 15 and Redis on loopback for the test suite.
 #   scripts/services.sh start   # prints the environment to export
 #   scripts/services.sh stop
-# Ports and the data folder can be changed with PG_PORT, REDIS_PORT and SERVICES_DIR.
+# Ports and the data folder can be changed with PG_PORT, REDIS_PORT and SERVICES_DIR. The defaults sit
+# below the kernel's ephemeral range (32768-60999): a client connection in TIME_WAIT on a port inside it
+# made PostgreSQL fail to start.
 set -euo pipefail
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PG_PORT=${PG_PORT:-55432}
-REDIS_PORT=${REDIS_PORT:-56379}
+PG_PORT=${PG_PORT:-25432}
+REDIS_PORT=${REDIS_PORT:-26379}
 DIR=${SERVICES_DIR:-/tmp/alliance-services}
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
