@@ -291,6 +291,8 @@ CONTENT_SECURITY_POLICY = {
 }
 SILENCED_SYSTEM_CHECKS: list[str] = []
 
+# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/exports.py).
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
