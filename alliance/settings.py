@@ -292,6 +292,9 @@ CONTENT_SECURITY_POLICY = {
 SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/exports.py).
+from alliance import exports as _exports  # noqa: E402 (format classes, as django-import-export wants)
+
+EXPORT_FORMATS = _exports.EXPORT_FORMATS
 
 LOGGING = {
     "version": 1,
