@@ -5,15 +5,22 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
+
+
+def render_text(name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: a name such as ``O'Brien & Sons``
+    reads as typed, not ``O&#x27;Brien &amp; Sons`` (an e-mail is not HTML)."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def render_mail(*, template: str, context: dict, language: str) -> tuple[str, str]:
     """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in ``language``."""
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = render_text(f"{template}_subject.txt", context).strip()
+        body = render_text(f"{template}_body.txt", context)
     return " ".join(subject.split()), body
 
 

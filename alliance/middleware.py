@@ -1,9 +1,14 @@
-"""Refuse request bodies over the limit with 413, before anything reads them."""
+"""Request limits and response headers the whole portal shares.
+
+``RequestSizeLimitMiddleware`` refuses request bodies over the limit with 413 before anything
+reads them; ``PrivacyHeadersMiddleware`` adds Permissions-Policy and keeps private pages out of caches.
+"""
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 
@@ -52,3 +57,34 @@ class RequestSizeLimitMiddleware:
         if isinstance(exception, RequestDataTooBig):
             return _too_large(request)
         return None
+
+
+# Browser features no page of the portal uses, switched off for every page and anything it embeds.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+    "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking"))
+
+
+class PrivacyHeadersMiddleware:
+    """``Permissions-Policy`` on every response; ``Cache-Control: private, no-store`` on every
+    response to a signed-in visitor (session or API token) that does not set its own.
+
+    Whatever a signed-in person sees — the host portal, the staff area, the admin, private
+    documents and reports — is theirs alone: no shared proxy and no browser history keeps a copy.
+    Anonymous visitors' public pages keep their ETags and stay cacheable. Placed after the
+    authentication middleware, which gives the request its user.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        signed_in = (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META
+        if signed_in and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

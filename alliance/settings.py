@@ -27,13 +27,20 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-never-use-in-production"
+MIN_SECRET_KEY_LENGTH = 50  # as Django's deployment check (security.W009) asks
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise SystemExit(
             "alliance: DJANGO_SECRET_KEY is not set; set it (or DJANGO_DEBUG=1 for local development)."
         )
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or SECRET_KEY == DEVELOPMENT_SECRET_KEY):
+    raise SystemExit(
+        f"alliance: DJANGO_SECRET_KEY must be a random value of at least {MIN_SECRET_KEY_LENGTH} characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -78,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Permissions-Policy; no-store on what signed-in people see (reads request.user).
+    "alliance.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -290,6 +299,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/exports.py).
+from alliance import exports as _exports  # noqa: E402 (format classes, as django-import-export wants)
+
+EXPORT_FORMATS = _exports.EXPORT_FORMATS
 
 LOGGING = {
     "version": 1,

@@ -122,19 +122,50 @@ def agreement_update(*, agreement: Agreement, priorities: Iterable[str] | None =
 # --- Partner2Connect ----------------------------------------------------------------------------------
 
 
-def _pledger_account(*, email: str, name: str, language: str):
-    """Reuse the account with this e-mail address, or create one without a usable password
-    (the pledger sets it through "forgot password")."""
+USERNAME_MAX_LENGTH = 150
+
+
+def _free_username(email: str) -> str:
+    """The e-mail address as username when it fits and is free; else a unique one derived from it
+    (two addresses may share their first 150 characters, or differ only in case)."""
     User = get_user_model()
-    user = User.objects.filter(email__iexact=email).order_by("pk").first()
-    if user is not None:
-        return user, False
+    username = email.lower()
+    if len(username) <= USERNAME_MAX_LENGTH and not User.objects.filter(username__iexact=username).exists():
+        return username
+    suffix = f"-{uuid.uuid4().hex}"
+    return username[:USERNAME_MAX_LENGTH - len(suffix)] + suffix
+
+
+def _new_pledger_account(*, email: str, name: str, language: str):
+    """An account without a usable password for a new pledger (who sets it with "forgot password")."""
+    User = get_user_model()
     first, _sep, last = name.partition(" ")
-    user = User(username=email.lower()[:150], email=email, first_name=first[:150], last_name=last[:150],
+    user = User(username=_free_username(email), email=email, first_name=first[:150], last_name=last[:150],
                 preferred_language=language)
     user.set_unusable_password()
     user.save()
-    return user, True
+    return user
+
+
+def _pledger_for(*, organisation: str, contact_email: str, language: str, contact_name: str,
+                 submitted_by) -> tuple[Pledger, bool]:
+    """The pledger a pledge from the public form belongs to, and whether an account was created.
+
+    A visitor signed in with this very e-mail address pledges as themselves: their pledger of this
+    organisation (its details updated), or a new one. Anyone else never changes an existing pledger
+    nor joins an existing account: an address nobody uses yet gets a new account; an address that
+    already has one gets a new pledger without an account, which BDT links after due diligence.
+    """
+    User = get_user_model()
+    if (submitted_by is not None and submitted_by.is_authenticated
+            and submitted_by.email.lower() == contact_email.lower()):
+        pledger = (Pledger.objects.filter(user=submitted_by, organisation__iexact=organisation)
+                   .order_by("pk").first() or Pledger(user=submitted_by, organisation=organisation))
+        return pledger, False
+    if User.objects.filter(email__iexact=contact_email).exists():
+        return Pledger(user=None, organisation=organisation), False
+    user = _new_pledger_account(email=contact_email, name=contact_name, language=language)
+    return Pledger(user=user, organisation=organisation), True
 
 
 def pledge_submit(*, organisation: str, pledger_kind: str, country: str, contact_name: str,
@@ -142,16 +173,18 @@ def pledge_submit(*, organisation: str, pledger_kind: str, country: str, contact
                   action_areas: Iterable[ActionArea], target_year: int, target_countries: Iterable[str] = (),
                   benefits_ldc: bool = False, benefits_lldc: bool = False, benefits_sids: bool = False,
                   benefit_description: str = "", value_usd: Decimal | None = None, made_with: str = "",
-                  language: str = "en") -> Pledge:
-    """A pledge from the public form: it waits for due diligence and is not visible until published."""
+                  language: str = "en", submitted_by=None) -> Pledge:
+    """A pledge from the public form: it waits for due diligence and is not visible until published.
+
+    ``submitted_by`` is the signed-in visitor, if any (see ``_pledger_for`` for whose pledge it is).
+    """
     action_areas = list(action_areas)
     if not action_areas:
         raise ValidationError({"action_areas": _("Choose at least one action area.")})
     with transaction.atomic():
-        user, created = _pledger_account(email=contact_email, name=contact_name, language=language)
-        pledger = Pledger.objects.filter(user=user, organisation__iexact=organisation).order_by("pk").first()
-        if pledger is None:
-            pledger = Pledger(user=user, organisation=organisation)
+        pledger, created = _pledger_for(organisation=organisation, contact_email=contact_email,
+                                         language=language, contact_name=contact_name,
+                                         submitted_by=submitted_by)
         pledger.kind, pledger.country = pledger_kind, country
         pledger.contact_name, pledger.contact_email = contact_name, contact_email
         pledger.full_clean()

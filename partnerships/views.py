@@ -172,7 +172,8 @@ class PledgeSubmitView(FormView):
 
     def form_valid(self, form: PledgeForm) -> HttpResponse:
         try:
-            services.pledge_submit(**form.cleaned_data, language=translation.get_language() or "en")
+            services.pledge_submit(**form.cleaned_data, language=translation.get_language() or "en",
+                                   submitted_by=self.request.user)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

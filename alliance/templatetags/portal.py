@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html, linebreaks
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname
 
@@ -13,22 +12,19 @@ register = template.Library()
 
 
 @register.simple_tag
-def localized(obj, field: str, paragraphs: bool = False):
+def localized(obj, field: str):
     """The field in the active language; else the English text, marked as such for readers.
 
-    ``{% localized centre "description" paragraphs=True %}``
+    ``{% localized centre "description" %}`` (the text is escaped like any variable).
     """
     language = get_language() or "en"
     value = getattr(obj, build_localized_fieldname(field, language), None)
     if value:
-        return mark_safe(linebreaks(value)) if paragraphs else value
+        return value
     fallback = getattr(obj, build_localized_fieldname(field, "en"), None) or ""
     if not fallback:
         return ""
     note = gettext("Not yet translated: shown in English.")
-    if paragraphs:
-        return format_html('<p class="fallback-note">{}</p><div lang="en" dir="ltr">{}</div>',
-                           note, mark_safe(linebreaks(fallback)))
     return format_html('<span lang="en" dir="ltr">{}</span> <span class="fallback-note">({})</span>',
                        fallback, note)
 

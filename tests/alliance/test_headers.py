@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from .test_settings import read_settings
+from .test_settings import KEY, read_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_pages_send_nosniff_referrer_policy_and_frame_denial(client):
 
 def test_production_settings_use_hsts_and_secure_cookies():
     values = read_settings("SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-                           "SECURE_SSL_REDIRECT", DJANGO_SECRET_KEY="x", DJANGO_HTTPS="1")
+                           "SECURE_SSL_REDIRECT", DJANGO_SECRET_KEY=KEY, DJANGO_HTTPS="1")
     assert values == ["31536000", "True", "True", "True"]
 
 
@@ -69,7 +69,7 @@ def test_production_settings_send_every_security_header():
     names = ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_CONTENT_TYPE_NOSNIFF",
              "SECURE_REFERRER_POLICY", "SESSION_COOKIE_HTTPONLY", "SECURE_PROXY_SSL_HEADER",
              "X_FRAME_OPTIONS", "CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src']")
-    values = read_settings(*names, DJANGO_SECRET_KEY="x", DJANGO_HTTPS="1")
+    values = read_settings(*names, DJANGO_SECRET_KEY=KEY, DJANGO_HTTPS="1")
     assert values == ["True", "True", "True", "same-origin", "True", "('HTTP_X_FORWARDED_PROTO', 'https')",
                       "DENY", "[\"'self'\"]"]
 
@@ -107,3 +107,50 @@ def test_production_redirects_plain_http_to_https(client, settings):
     response = client.get("/en/")
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/en/"
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/accounts/login/", "/api/v1/regions/", "/en/no-such-page/"])
+def test_every_response_switches_off_browser_features_it_does_not_use(client, path):
+    policy = client.get(path)["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in policy
+
+
+@pytest.mark.parametrize("path", ["/en/staff/", "/en/admin/", "/en/partnerships/staff/",
+                                  "/en/partnerships/partner2connect/my-pledges/", "/en/"])
+def test_what_a_signed_in_person_sees_is_never_stored_by_caches(staff_client, path):
+    response = staff_client.get(path)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_private_download_is_never_stored_by_caches(staff_client, settings, tmp_path):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from partnerships.models import Agreement, Partner
+
+    settings.MEDIA_ROOT = tmp_path
+    partner = Partner.objects.create(name="Ministry", kind="government", membership_category="none")
+    agreement = Agreement(partner=partner, reference="T-1", title="Programme", region="africa",
+                          signed_on=date(2024, 5, 1))
+    agreement.document.save("signed.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    response = staff_client.get(f"/en/partnerships/staff/agreements/{agreement.pk}/document/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_api_with_a_token_is_never_stored_by_caches(client, staff_user):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=staff_user)
+    response = client.get("/api/v1/regions/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_anonymous_public_pages_stay_cacheable(client):
+    response = client.get("/en/")
+    assert "no-store" not in response.get("Cache-Control", "")

@@ -4,6 +4,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# A key production accepts (at least 50 characters) for reading settings with DEBUG off.
+KEY = "test-only-" + "k3x9Qz!vL7@pR2#mN8^tY4&wB6*" * 2
 
 
 def clean_environ(**extra: str) -> dict[str, str]:
@@ -51,7 +53,7 @@ def test_check_deploy_is_clean_under_production_settings():
 
 def test_embedded_default_is_sqlite_local_cache_and_in_process_tasks():
     values = read_settings("DATABASES['default']['ENGINE']", "CELERY_TASK_ALWAYS_EAGER", "DEBUG",
-                           "CACHES['default']['BACKEND']", DJANGO_SECRET_KEY="x")
+                           "CACHES['default']['BACKEND']", DJANGO_SECRET_KEY=KEY)
     assert values == ["django.db.backends.sqlite3", "True", "False",
                       "django.core.cache.backends.locmem.LocMemCache"]
 
@@ -60,7 +62,7 @@ def test_database_url_switches_to_postgresql():
     engine, name, host = read_settings(
         "DATABASES['default']['ENGINE']", "DATABASES['default']['NAME']",
         "DATABASES['default']['HOST']",
-        DJANGO_SECRET_KEY="x", DATABASE_URL="postgres://u:p@db.example:5432/alliance",
+        DJANGO_SECRET_KEY=KEY, DATABASE_URL="postgres://u:p@db.example:5432/alliance",
     )
     assert (engine, name, host) == ("django.db.backends.postgresql", "alliance", "db.example")
 
@@ -68,12 +70,29 @@ def test_database_url_switches_to_postgresql():
 def test_redis_url_switches_broker_and_cache_to_redis():
     values = read_settings("CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER",
                            "CACHES['default']['BACKEND']",
-                           DJANGO_SECRET_KEY="x", REDIS_URL="redis://cache.example:6379/0")
+                           DJANGO_SECRET_KEY=KEY, REDIS_URL="redis://cache.example:6379/0")
     assert values == ["redis://cache.example:6379/0", "False",
                       "alliance.cache.ResilientRedisCache"]
 
 
 def test_tasks_are_acknowledged_late_and_requeued_when_a_worker_dies():
     values = read_settings("CELERY_TASK_ACKS_LATE", "CELERY_TASK_REJECT_ON_WORKER_LOST",
-                           DJANGO_SECRET_KEY="x")
+                           DJANGO_SECRET_KEY=KEY)
     assert values == ["True", "True"]
+
+
+def test_production_refuses_a_one_character_secret_key():
+    result = run_manage("check", DJANGO_SECRET_KEY="x")
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_refuses_the_development_key():
+    result = run_manage("check", DJANGO_SECRET_KEY="insecure-development-key-never-use-in-production")
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_accepts_a_long_random_key_and_debug_any_key():
+    assert run_manage("check", DJANGO_SECRET_KEY=KEY).returncode == 0
+    assert run_manage("check", DJANGO_SECRET_KEY="x", DJANGO_DEBUG="1").returncode == 0

@@ -24,9 +24,27 @@ def test_localized_falls_back_to_english_and_says_so():
     objective = StrategicObjective.objects.get(number=4)
     objective.description_ru = ""
     with translation.override("ru"):
-        html = render('{% localized o "description" paragraphs=True %}', o=objective)
-    assert '<div lang="en" dir="ltr"><p>Enables agile policy making' in html
+        html = render('{% localized o "description" %}', o=objective)
+    assert '<span lang="en" dir="ltr">Enables agile policy making' in html
     assert 'class="fallback-note"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_localized_escapes_stored_text_in_either_language(language):
+    objective = StrategicObjective.objects.get(number=4)
+    objective.description_en = '<script>alert("x")</script>'
+    objective.description_ru = "" if language == "ru" else objective.description_ru
+    with translation.override(language):
+        html = render('{% localized o "description" %}', o=objective)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_localized_has_no_paragraphs_option_that_returned_stored_text_unescaped():
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        render('{% localized o "description" paragraphs=True %}', o=None)
 
 
 def test_usd_groups_digits_for_the_language():

@@ -45,9 +45,9 @@ def test_a_submitted_pledge_creates_the_pledgers_account_and_waits(db, django_ca
     assert not selectors.published_pledges().exists()
 
 
-def test_a_second_pledge_reuses_the_account_and_the_pledger(db):
+def test_a_second_pledge_by_the_signed_in_pledger_reuses_the_account_and_the_pledger(db):
     first = submit()
-    second = submit(title="Another", contact_email="AMINA@example.org")
+    second = submit(title="Another", contact_email="AMINA@example.org", submitted_by=first.pledger.user)
     assert second.pledger == first.pledger
     assert Pledger.objects.count() == 1
 
