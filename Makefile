@@ -6,7 +6,8 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 RUN := $(UV) run --locked
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0
+# The demo lets staff in without a second factor (and says so); tests and production require it.
+DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0 ALLIANCE_STAFF_2FA=0
 # Tests run on every core; `make test PYTEST_ARGS="tests/centres -x"` runs a part.
 PYTEST_ARGS ?= -n auto
 
@@ -16,6 +17,7 @@ run: setup  ## set up, load the demo data and serve on 127.0.0.1:8000
 	$(DEMO_ENV) $(RUN) python manage.py migrate --noinput
 	$(DEMO_ENV) $(RUN) python manage.py load_demo
 	$(DEMO_ENV) $(RUN) python manage.py create_demo_staff
+	@echo "*** DEMO: the staff second factor is OFF (ALLIANCE_STAFF_2FA=0); production requires it. ***"
 	$(DEMO_ENV) $(RUN) python manage.py runserver $(HOST):$(PORT)
 
 test: setup  ## run the whole suite

@@ -1,9 +1,25 @@
 """Read-only API of the Alliance's reference data."""
 
-from rest_framework import serializers, viewsets
+from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
 
 from .models import Priority, Region, RegionalInitiative, StrategicObjective
+from .roles import is_bdt_staff
+
+
+class StaffModelPermissions(permissions.DjangoModelPermissions):
+    """Staff status and the model permission for every method, reads included (view_<model>):
+    staff status alone opens no staff endpoint."""
+
+    perms_map = {
+        **permissions.DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+        "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+    def has_permission(self, request, view) -> bool:
+        return is_bdt_staff(request.user) and super().has_permission(request, view)
 
 
 class RegionSerializer(serializers.ModelSerializer):

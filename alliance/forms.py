@@ -1,7 +1,9 @@
 import unicodedata
 
+from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
@@ -18,3 +20,14 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         users = User._default_manager.filter(**{f"{field}__iexact": email, "is_active": True})
         return (user for user in users
                 if unicodedata.normalize("NFKC", getattr(user, field)).casefold() == wanted)
+
+
+class SecondFactorForm(forms.Form):
+    """A six-digit code from the authenticator app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"), max_length=16, strip=True,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "none",
+                                      "spellcheck": "false"}),
+    )

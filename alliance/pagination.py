@@ -28,7 +28,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
 from alliance import freshness
-from alliance.roles import is_bdt_staff
+from alliance.roles import is_bdt_staff, staff_permissions_scope
 
 
 def _after(ordering: tuple[str, ...], anchor: tuple[Any, ...], *, nulls_largest: bool) -> Q:
@@ -111,7 +111,8 @@ def page_cache_key(topic: str, request: Any, *, page_param: str = "page") -> str
     params = request.query_params if hasattr(request, "query_params") else request.GET
     query = sorted((k, v) for k, v in params.lists() if k != page_param)
     user = request.user
-    scope = "staff" if is_bdt_staff(user) else f"user{user.pk}" if user.is_authenticated else "anon"
+    scope = (staff_permissions_scope(user) if is_bdt_staff(user)
+             else f"user{user.pk}" if user.is_authenticated else "anon")
     digest = hashlib.sha256(repr((request.path, scope, query)).encode()).hexdigest()[:24]
     return f"page:{topic}:{current[topic]}:{digest}"
 

@@ -1,7 +1,10 @@
 """The portal's roles.
 
 - BDT staff: ``is_staff`` users in the "BDT staff" group, which holds the model permissions
-  of the portal's own apps.
+  of the portal's own apps; every staff page and API checks the permission it needs, so staff
+  status alone opens nothing. Roles, API tokens, second-factor devices and periodic tasks are
+  for superusers only (``alliance/admin.py``), and staff need their second factor
+  (``alliance/second_factor.py``).
 - Centre hosts: portal users linked to one centre (see ``centres``); no admin access.
 - The public: anonymous visitors.
 """
@@ -9,8 +12,7 @@
 from django.contrib.auth.models import Group, Permission
 
 BDT_STAFF_GROUP = "BDT staff"
-PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships",
-               "django_celery_beat", "authtoken")
+PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships")
 
 
 def bdt_staff_group_sync(**kwargs) -> Group:
@@ -24,7 +26,27 @@ def bdt_staff_group_sync(**kwargs) -> Group:
 
 
 def is_bdt_staff(user) -> bool:
+    """Staff status: the admin's door. What staff may see or do is the permission's to say:
+    ask ``staff_may``; staff status alone opens nothing."""
     return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def staff_may(user, permission: str) -> bool:
+    """Staff status and the model permission (e.g. ``"centres.view_application"``)."""
+    return is_bdt_staff(user) and user.has_perm(permission)
+
+
+def has_staff_area(user) -> bool:
+    """Staff with a permission in at least one of the portal's apps."""
+    return is_bdt_staff(user) and any(user.has_module_perms(app) for app in PORTAL_APPS)
+
+
+def staff_permissions_scope(user) -> str:
+    """Staff sharing one set of permissions see the same lists: a cache scope for them."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(sorted(user.get_all_permissions())).encode()).hexdigest()[:12]
+    return f"staff-{digest}"
 
 
 _home_resolvers: list = []
@@ -42,7 +64,7 @@ def register_home(resolver) -> None:
 def home_url_for(user) -> str:
     from django.urls import reverse
 
-    if is_bdt_staff(user):
+    if has_staff_area(user):
         return reverse("staff-home")
     for resolver in _home_resolvers:
         url = resolver(user)

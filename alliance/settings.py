@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_celery_beat",
+    # The staff's second factor: authenticator-app codes (TOTP) and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "alliance",
     "alliance.reports",
     "centres",
@@ -85,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "alliance.second_factor.StaffSecondFactorMiddleware",
     # Permissions-Policy; no-store on what signed-in people see (reads request.user).
     "alliance.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -138,6 +144,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "home"
+
+# Staff reach nothing but the second-factor pages until they have entered a code (TOTP or a
+# recovery code). Only `make run`'s demo may switch it off; production refuses to start so.
+STAFF_SECOND_FACTOR = env_bool("ALLIANCE_STAFF_2FA", True)
+if not STAFF_SECOND_FACTOR and not DEBUG:
+    raise SystemExit("alliance: ALLIANCE_STAFF_2FA=0 is for the local demo only (with DJANGO_DEBUG=1).")
+OTP_TOTP_ISSUER = "ITU Innovation Alliance"
+# Secrets are never shown again in the admin, not even to superusers.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Failed-login lockout: five failures for one username from one address lock it for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import media, views
+from . import account_views, media, views
 from .forms import PasswordResetForm
 
 handler500 = "alliance.views.server_error"
@@ -36,6 +36,10 @@ urlpatterns += i18n_patterns(
     path("accounts/password-change/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("accounts/after-login/", views.after_login, name="after-login"),
+    path("accounts/second-factor/", account_views.SecondFactorView.as_view(), name="second-factor"),
+    path("accounts/second-factor/enrol/", account_views.SecondFactorEnrolView.as_view(),
+         name="second-factor-enrol"),
+    path("accounts/api-token/", account_views.ApiTokenView.as_view(), name="api-token"),
     path("staff/", views.StaffHomeView.as_view(), name="staff-home"),
     path("staff/reports/", include("alliance.reports.urls")),
     path("portal/", include("centres.portal_urls")),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect
@@ -15,7 +16,7 @@ from django.views.generic import TemplateView
 from . import freshness
 from .celery import app as celery_app
 from .models import StrategicObjective
-from .roles import home_url_for
+from .roles import has_staff_area, home_url_for
 
 # Conditional GET for anonymous visitors: 304 until any app's data changes.
 public_page = method_decorator(freshness.public_etag(*freshness.TOPICS), name="dispatch")
@@ -39,8 +40,13 @@ def after_login(request: HttpRequest) -> HttpResponse:
 
 
 @method_decorator(staff_member_required, name="dispatch")
-class StaffHomeView(TemplateView):
+class StaffHomeView(UserPassesTestMixin, TemplateView):
+    """Links to what the staff member's permissions open; staff status alone opens nothing."""
+
     template_name = "staff/home.html"
+
+    def test_func(self) -> bool:
+        return has_staff_area(self.request.user)
 
 
 def _database_state() -> str:

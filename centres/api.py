@@ -13,9 +13,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
 
+from alliance.api import StaffModelPermissions
 from alliance.api_cache import CachedAnonymousListMixin
 from alliance.pagination import VersionedPageNumberPagination
-from alliance.roles import is_bdt_staff
+from alliance.roles import staff_may
 
 from . import selectors
 from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, ProgressReport
@@ -24,14 +25,11 @@ from .permissions import is_centre_host
 urlpatterns: list = []
 
 
-class IsBdtStaff(permissions.BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return is_bdt_staff(request.user)
+class IsBdtStaffOrHost(StaffModelPermissions):
+    """Staff with the view permission of the list's model, or a host (the list is scoped)."""
 
-
-class IsBdtStaffOrHost(permissions.BasePermission):
     def has_permission(self, request, view) -> bool:
-        return is_bdt_staff(request.user) or is_centre_host(request.user)
+        return is_centre_host(request.user) or super().has_permission(request, view)
 
 
 # Serializers ---------------------------------------------------------------------------------
@@ -195,12 +193,13 @@ class CentreViewSet(CachedAnonymousListMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         qs = selectors.centres_visible_to(self.request.user).order_by("name", "pk")
-        if is_bdt_staff(self.request.user):
+        if staff_may(self.request.user, "centres.view_centre"):
             return qs.select_related("application")
         return qs.exclude(status=Centre.Status.REMOVED)
 
     def get_serializer_class(self):
-        return CentreStaffSerializer if is_bdt_staff(self.request.user) else CentreSerializer
+        staff = staff_may(self.request.user, "centres.view_centre")
+        return CentreStaffSerializer if staff else CentreSerializer
 
 
 class ApplicationViewSet(viewsets.ReadOnlyModelViewSet):
@@ -208,7 +207,7 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = HostApplicationSerializer
     filterset_class = ApplicationFilterSet
-    permission_classes = [IsBdtStaff]
+    permission_classes = [StaffModelPermissions]
     queryset = (Application.objects.select_related("call", "regional_initiative")
                 .prefetch_related("objectives").order_by("-submitted_at", "reference"))
 

@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.roles import is_bdt_staff
+from alliance.roles import staff_may
 
 from .models import (
     ActionPlan,
@@ -183,7 +183,7 @@ def call_ranking(call: Call) -> list[Ranked]:
 
 def centres_visible_to(user) -> QuerySet[Centre]:
     qs = Centre.objects.select_related("regional_initiative__region").prefetch_related("objectives")
-    if is_bdt_staff(user):
+    if staff_may(user, "centres.view_centre"):
         return qs
     centre_id = host_centre_id(user)
     if centre_id is not None:
@@ -202,7 +202,7 @@ def host_centre(user) -> Centre | None:
 def action_plans_for(user) -> QuerySet[ActionPlan]:
     qs = ActionPlan.objects.select_related("centre").prefetch_related(
         Prefetch("activities", queryset=Activity.objects.select_related("objective")))
-    if is_bdt_staff(user):
+    if staff_may(user, "centres.view_actionplan"):
         return qs.order_by("centre__name", "pk")
     return qs.filter(centre_id=host_centre_id(user) or 0).order_by("pk")
 
@@ -210,7 +210,7 @@ def action_plans_for(user) -> QuerySet[ActionPlan]:
 def progress_reports_for(user) -> QuerySet[ProgressReport]:
     qs = ProgressReport.objects.select_related("centre").prefetch_related(
         Prefetch("lines", queryset=ActivityProgress.objects.select_related("activity__objective")))
-    if is_bdt_staff(user):
+    if staff_may(user, "centres.view_progressreport"):
         return qs.order_by("centre__name", "-period_end", "pk")
     return qs.filter(centre_id=host_centre_id(user) or 0).order_by("-period_end", "pk")
 

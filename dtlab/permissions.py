@@ -1,13 +1,13 @@
 """Who may see what in the DT Lab."""
 
-from alliance.roles import is_bdt_staff
+from alliance.roles import is_bdt_staff, staff_may
 
 from .models import Playbook, PlaybookDocument
 
 
 def can_download_playbook(user, playbook: Playbook) -> bool:
     """Published playbooks are public; drafts of playbooks in development are for staff only."""
-    return playbook.status == Playbook.Status.PUBLISHED or is_bdt_staff(user)
+    return playbook.status == Playbook.Status.PUBLISHED or staff_may(user, "dtlab.view_playbook")
 
 
 def can_download(user, document: PlaybookDocument) -> bool:

@@ -32,7 +32,7 @@ from alliance.api_cache import CachedAnonymousListMixin
 from alliance.filters import YearFilter
 from alliance.models import Priority
 from alliance.pagination import VersionedPageNumberPagination
-from alliance.roles import is_bdt_staff
+from alliance.roles import is_bdt_staff, staff_may
 from alliance.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
@@ -149,7 +149,8 @@ class PartnerViewSet(CachedAnonymousListMixin, ServiceModelViewSet):
     filterset_class = PartnerFilter
 
     def get_serializer_class(self):
-        return StaffPartnerSerializer if is_bdt_staff(self.request.user) else PartnerSerializer
+        return (StaffPartnerSerializer if staff_may(self.request.user, "partnerships.view_partner")
+                else PartnerSerializer)
 
     def create_object(self, data: dict[str, Any]) -> Partner:
         return services.partner_create(**data)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 
 from alliance import freshness
 from alliance.models import Priority
+from alliance.roles import staff_may
 
 from .models import (
     SIGNED_STATUSES,
@@ -250,7 +251,7 @@ def agreement_list(*, user=None) -> QuerySet[Agreement]:
     """Agreements with what a list needs; drafts only for BDT staff."""
     qs = Agreement.objects.select_related("partner").prefetch_related("priorities").order_by(
         "-signed_on", "reference")
-    if user is not None and user.is_authenticated and user.is_staff:
+    if user is not None and staff_may(user, "partnerships.view_agreement"):
         return qs
     # Signed agreements always have a date (a constraint); saying so lets PostgreSQL start the
     # ordered index scan after the drafts, whose NULL dates sort first.

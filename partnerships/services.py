@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.mail import queue_mail
 from alliance.models import Priority
-from alliance.roles import is_bdt_staff
+from alliance.roles import staff_may
 
 from .models import (
     DUE_DILIGENCE_FIELDS,
@@ -247,7 +247,8 @@ def _language_of(pledge: Pledge) -> str:
 
 
 def can_report_on(*, user, pledge: Pledge) -> bool:
-    return is_bdt_staff(user) or (user.is_authenticated and pledge.pledger.user_id == user.pk)
+    return (staff_may(user, "partnerships.add_progressreport")
+            or (user.is_authenticated and pledge.pledger.user_id == user.pk))
 
 
 def progress_report_submit(*, pledge: Pledge, user, status: str, narrative: str,

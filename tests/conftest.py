@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import translation
 
 from alliance.roles import BDT_STAFF_GROUP
@@ -44,6 +45,29 @@ def _fresh_content_versions():
 def _fast_password_hashing(settings):
     """Tests create many users; a fast hasher keeps them quick (production keeps PBKDF2)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+force_login_without_second_factor = Client.force_login
+
+
+def force_login_with_second_factor(client, user, backend=None) -> None:
+    """``Client.force_login`` in these tests: staff are signed in completely, second factor
+    included (an authenticator is made for them), as ``force_login`` skips the password too.
+    Tests of the second factor itself use ``force_login_without_second_factor``."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    force_login_without_second_factor(client, user, backend)
+    if user.is_staff or user.is_superuser:
+        device = (TOTPDevice.objects.filter(user=user, confirmed=True).first()
+                  or TOTPDevice.objects.create(user=user, name="test authenticator"))
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+def pytest_configure(config) -> None:
+    Client.force_login = force_login_with_second_factor
 
 
 @pytest.fixture

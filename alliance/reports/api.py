@@ -11,12 +11,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, permissions, renderers, serializers, status, viewsets
+from rest_framework import mixins, renderers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from alliance.roles import is_bdt_staff
+from alliance.api import StaffModelPermissions
 
 from . import selectors, services
 from .filters import ProgressReportFilter
@@ -38,11 +38,6 @@ class PdfRenderer(renderers.BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         return data
-
-
-class IsBdtStaff(permissions.BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return is_bdt_staff(request.user)
 
 
 class ReportRequestSerializer(serializers.Serializer):
@@ -86,7 +81,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.ListModelMixin,
                             viewsets.GenericViewSet):
-    permission_classes = [IsBdtStaff]
+    permission_classes = [StaffModelPermissions]
     serializer_class = ReportSerializer
     filterset_class = ProgressReportFilter
 

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
 
-from alliance.roles import is_bdt_staff
+from alliance.roles import staff_may
 
 from . import selectors, services
 from .filters import ProgressReportFilter
@@ -23,8 +23,12 @@ from .models import ProgressReport
 
 
 class StaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
+    """Staff with the permission the page needs: reading reports, or requesting them."""
+
+    permission = "reports.view_progressreport"
+
     def test_func(self) -> bool:
-        return is_bdt_staff(self.request.user)
+        return staff_may(self.request.user, self.permission)
 
 
 def report_status_payload(report: ProgressReport) -> dict:
@@ -60,6 +64,7 @@ class ReportListView(StaffRequiredMixin, ListView):
 
 
 class ReportRequestView(StaffRequiredMixin, FormView):
+    permission = "reports.add_progressreport"
     form_class = ReportRequestForm
     template_name = "reports/staff/list.html"
 
@@ -109,6 +114,7 @@ class ReportStatusView(StaffRequiredMixin, View):
 
 
 class ReportGenerateAgainView(StaffRequiredMixin, View):
+    permission = "reports.add_progressreport"
     def post(self, request, pk: int):
         report = get_object_or_404(selectors.reports_list(), pk=pk)
         report = services.report_generate_again(report=report, requested_by=request.user)

@@ -9,10 +9,10 @@ def post_login(client, username: str, password: str):
     return client.post(reverse("login"), {"username": username, "password": password})
 
 
-def test_staff_login_lands_in_the_staff_area(client, staff_user):
+def test_staff_login_asks_for_the_second_factor_before_the_staff_area(client, staff_user):
     response = post_login(client, "bdt", "correct horse battery")
     assert response.status_code == 302
-    assert client.get(response["Location"]).url == reverse("staff-home")
+    assert client.get(response["Location"]).url.startswith(reverse("second-factor-enrol"))
 
 
 def test_member_without_a_role_lands_on_the_home_page(client, member_user):
@@ -94,5 +94,7 @@ def test_admin_is_branded_as_the_innovation_alliance_portal(staff_client):
 
 def test_bdt_staff_group_holds_the_portal_model_permissions(staff_user):
     assert staff_user.has_perm("alliance.change_strategicobjective")
-    assert staff_user.has_perm("django_celery_beat.add_periodictask")
     assert not staff_user.has_perm("alliance.delete_user")
+    # Periodic tasks run anything with any arguments, and tokens act as anyone: superusers only.
+    assert not staff_user.has_perm("django_celery_beat.add_periodictask")
+    assert not staff_user.has_perm("authtoken.add_token")

@@ -48,8 +48,9 @@ def test_staff_request_list_query_count_does_not_grow(staff_client, service, siz
                                                       django_assert_max_num_queries):
     for n in range(size):
         make_request(service, n)
-    # Session, user, the permission check (user and group permissions), count, page, services.
-    with django_assert_max_num_queries(7):
+    # Session, user, second-factor device, the permission check (user and group permissions),
+    # count, page, services.
+    with django_assert_max_num_queries(8):
         response = staff_client.get(reverse("dtlab:staff-requests"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == min(size, 25)

@@ -1,0 +1,129 @@
+"""Account pages of staff: the second factor (enrolment, the code at login) and their API token."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django_otp.plugins.otp_static.models import StaticDevice
+from rest_framework.authtoken.models import Token
+
+from . import second_factor
+from .forms import SecondFactorForm
+from .roles import home_url_for
+
+
+def _next_url(request) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+        return url
+    return home_url_for(request.user)
+
+
+class StaffOnlyMixin(LoginRequiredMixin, UserPassesTestMixin):
+    def test_func(self) -> bool:
+        user = self.request.user
+        return user.is_active and (user.is_staff or user.is_superuser)
+
+
+@method_decorator(never_cache, name="dispatch")
+class SecondFactorView(StaffOnlyMixin, View):
+    """The code asked after the password: from the authenticator app, or a recovery code."""
+
+    template_name = "registration/second_factor.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and second_factor.is_second_factor_verified(user):
+            return redirect(_next_url(request))
+        if user.is_authenticated and not second_factor.has_authenticator(user):
+            return redirect(f"{reverse('second-factor-enrol')}?{request.GET.urlencode()}")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self._page(SecondFactorForm())
+
+    def post(self, request):
+        form = SecondFactorForm(request.POST)
+        device = form.is_valid() and second_factor.second_factor_verify(
+            request=request, code=form.cleaned_data["code"])
+        if not device:
+            if form.is_valid():
+                form.add_error("code", _("This code is not valid. Check the time on your device, "
+                                         "wait for the next code and try again."))
+            return self._page(form, status=400)
+        if isinstance(device, StaticDevice):
+            left = device.token_set.count()
+            messages.warning(request, _("You used a recovery code; %(count)d are left.") % {"count": left})
+        return redirect(_next_url(request))
+
+    def _page(self, form, status=200):
+        return render(self.request, self.template_name,
+                      {"form": form, "next": _next_url(self.request)}, status=status)
+
+
+@method_decorator(never_cache, name="dispatch")
+class SecondFactorEnrolView(StaffOnlyMixin, View):
+    """Set up the authenticator app (only while the account has none); shows recovery codes once."""
+
+    template_name = "registration/second_factor_enrol.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and second_factor.has_authenticator(request.user):
+            return redirect(f"{reverse('second-factor')}?{request.GET.urlencode()}")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self._page(SecondFactorForm())
+
+    def post(self, request):
+        form = SecondFactorForm(request.POST)
+        device = second_factor.authenticator_pending(user=request.user)
+        codes = form.is_valid() and second_factor.authenticator_confirm(
+            request=request, device=device, code=form.cleaned_data["code"])
+        if not codes:
+            if form.is_valid():
+                form.add_error("code", _("This code is not valid. Check the time on your device, "
+                                         "wait for the next code and try again."))
+            return self._page(form, status=400)
+        return render(request, "registration/second_factor_codes.html",
+                      {"codes": codes, "next": _next_url(request)})
+
+    def _page(self, form, status=200):
+        device = second_factor.authenticator_pending(user=self.request.user)
+        return render(self.request, self.template_name, {
+            "form": form, "next": _next_url(self.request),
+            "qr_svg": second_factor.authenticator_qr_svg(device),
+            "secret": second_factor.authenticator_secret(device),
+        }, status=status)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApiTokenView(StaffOnlyMixin, View):
+    """A staff member's own API token: a new one is shown once, then only its date; revocable.
+
+    Reaching this page needs the second factor (``StaffSecondFactorMiddleware``).
+    """
+
+    template_name = "registration/api_token.html"
+
+    def get(self, request):
+        return self._page()
+
+    def post(self, request):
+        Token.objects.filter(user=request.user).delete()
+        if request.POST.get("action") == "create":
+            return self._page(new_key=Token.objects.create(user=request.user).key)
+        messages.success(request, _("Your API token is revoked."))
+        return redirect("api-token")
+
+    def _page(self, new_key: str | None = None):
+        token = Token.objects.filter(user=self.request.user).first()
+        return render(self.request, self.template_name, {"token": token, "new_key": new_key})

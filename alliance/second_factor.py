@@ -1,0 +1,140 @@
+"""The staff's second factor (django-otp): an authenticator app (TOTP) and single-use recovery codes.
+
+A staff account that has signed in with its password but not yet entered a code reaches only the
+pages named in ``OPEN_VIEWS``: HTML pages send it to the code page (or to enrolment when it has no
+authenticator yet), the API answers 403. So the admin, the staff area and the API-token page are
+all behind the second factor, whichever way the user arrived.
+"""
+
+from __future__ import annotations
+
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+RECOVERY_CODE_COUNT = 10
+OPEN_VIEWS = frozenset({
+    "second-factor", "second-factor-enrol", "logout", "admin:logout", "set_language", "healthz",
+    "media", "password_change", "password_change_done",
+})
+
+
+def needs_second_factor(user) -> bool:
+    return bool(settings.STAFF_SECOND_FACTOR and user.is_authenticated
+                and (user.is_staff or user.is_superuser))
+
+
+def is_second_factor_verified(user) -> bool:
+    """True when the user may act as staff: verified in this session, or the demo switched it off."""
+    if not needs_second_factor(user):
+        return True
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def has_authenticator(user) -> bool:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+
+
+def authenticator_pending(*, user) -> TOTPDevice:
+    """The user's not yet confirmed authenticator: the same secret until it is confirmed."""
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    return device
+
+
+def authenticator_secret(device: TOTPDevice) -> str:
+    """The secret in base32, in groups of four, for apps where it is typed rather than scanned."""
+    secret = b32encode(device.bin_key).decode()
+    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+
+
+def authenticator_qr_svg(device: TOTPDevice) -> str:
+    return segno.make(device.config_url, error="m").svg_inline(scale=4, border=4, title=_(
+        "QR code of the authenticator secret"))
+
+
+def authenticator_confirm(*, request: HttpRequest, device: TOTPDevice, code: str) -> list[str] | None:
+    """Confirm ``device`` with a code from the app: it becomes the user's only authenticator, the
+    session is verified and new recovery codes are returned (to be shown once). None if the code
+    is wrong."""
+    if not device.verify_token(code.replace(" ", "")):
+        return None
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = recovery_codes_renew(user=device.user)
+    second_factor_login(request=request, device=device)
+    return codes
+
+
+def recovery_codes_renew(*, user) -> list[str]:
+    """Replace the user's recovery codes with new ones; each opens one session, once."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=_("Recovery codes"), confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def second_factor_verify(*, request: HttpRequest, code: str):
+    """Check a code against the user's authenticator, then their recovery codes (used up)."""
+    code = code.replace(" ", "").strip()
+    user = request.user
+    with transaction.atomic():
+        for model in (TOTPDevice, StaticDevice):
+            for device in model.objects.devices_for_user(user, confirmed=True).select_for_update():
+                if device.verify_token(code):
+                    second_factor_login(request=request, device=device)
+                    return device
+    return None
+
+
+def second_factor_login(*, request: HttpRequest, device) -> None:
+    """Mark the session as verified by ``device``, under a new session key."""
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
+class StaffSecondFactorMiddleware:
+    """Keeps staff who have not entered their second factor out of everything but ``OPEN_VIEWS``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        user = request.user
+        if not needs_second_factor(user) or is_second_factor_verified(user):
+            return None
+        if request.resolver_match.view_name in OPEN_VIEWS:
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": _("Enter your second factor first.")}, status=403)
+        target = "second-factor" if has_authenticator(user) else "second-factor-enrol"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def check_second_factor_on(app_configs=None, **kwargs) -> list:
+    """Say loudly, at every start, when the demo has switched the second factor off."""
+    from django.core.checks import Warning
+
+    if settings.STAFF_SECOND_FACTOR:
+        return []
+    return [Warning("STAFF SECOND FACTOR IS OFF (ALLIANCE_STAFF_2FA=0): staff sign in with a "
+                    "password alone. For the local demo only; production refuses to start so.",
+                    id="alliance.W001")]
