@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from django_filters.views import FilterView
 
 from alliance import freshness
 from alliance.pagination import VersionedPaginationMixin
+from alliance.roles import home_url_for, is_bdt_staff
 
 from . import selectors, services
 from .forms import (
@@ -156,6 +158,23 @@ PLAN_CONFIRM_LABEL = _("I confirm that the action plan is ready for BDT. It cann
                        "reviews it.")
 
 
+def not_a_host(request) -> HttpResponse:
+    """The portal's answer to a signed-in user who hosts no centre: a page in the site's layout
+    saying where their own pages are (staff area, their pledges) or how to apply to host a centre,
+    with the status of a refusal (403)."""
+    home = home_url_for(request.user)
+    if is_bdt_staff(request.user):
+        way = "staff"
+    elif home == reverse("partnerships:my-pledges"):
+        way = "pledger"
+    elif home != reverse("home"):
+        way = "elsewhere"
+    else:
+        way = "apply"
+    return TemplateResponse(request, "centres/portal/not_a_host.html", {"way": way, "home_url": home},
+                            status=403)
+
+
 class HostMixin(LoginRequiredMixin):
     """Portal pages: only for a centre host, and only about the host's own centre."""
 
@@ -166,7 +185,7 @@ class HostMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         self.centre = selectors.host_centre(request.user)
         if self.centre is None:
-            raise PermissionDenied(_("This page is for centre hosts."))
+            return not_a_host(request)
         return self.refuse() or super().dispatch(request, *args, **kwargs)
 
     def refuse(self):
