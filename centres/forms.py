@@ -160,6 +160,21 @@ class ActivityProgressForm(NoControlCharactersFormMixin, forms.ModelForm):
 ActivityProgressFormSet = forms.modelformset_factory(ActivityProgress, form=ActivityProgressForm, extra=0)
 
 
+class SubmitConfirmForm(forms.Form):
+    """The host's confirmation before something goes to BDT and is locked for its review.
+
+    A required checkbox rather than a script's dialog: it works without JavaScript and a screen
+    reader announces it with the button it goes with."""
+
+    confirm = forms.BooleanField(
+        required=True, error_messages={"required": _("Tick this box to send it to BDT.")})
+
+    def __init__(self, *args, label: str, **kwargs) -> None:
+        kwargs.setdefault("prefix", "submit")
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = label
+
+
 class CentreDocumentForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
         model = CentreDocument

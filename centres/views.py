@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from django_filters.views import FilterView
 
 from alliance import freshness
 from alliance.pagination import VersionedPaginationMixin
+from alliance.roles import home_url_for, is_bdt_staff
 
 from . import selectors, services
 from .forms import (
@@ -28,6 +30,7 @@ from .forms import (
     CentreFilter,
     CentreProfileForm,
     ProgressReportForm,
+    SubmitConfirmForm,
 )
 from .models import ProgressReport
 
@@ -149,6 +152,29 @@ class ApplyThanksView(TemplateView):
 # Host portal ---------------------------------------------------------------------------------
 
 
+REPORT_CONFIRM_LABEL = _("I confirm that this report is ready for BDT. It cannot be changed once submitted, "
+                         "unless BDT returns it for changes.")
+PLAN_CONFIRM_LABEL = _("I confirm that the action plan is ready for BDT. It cannot be changed while BDT "
+                       "reviews it.")
+
+
+def not_a_host(request) -> HttpResponse:
+    """The portal's answer to a signed-in user who hosts no centre: a page in the site's layout
+    saying where their own pages are (staff area, their pledges) or how to apply to host a centre,
+    with the status of a refusal (403)."""
+    home = home_url_for(request.user)
+    if is_bdt_staff(request.user):
+        way = "staff"
+    elif home == reverse("partnerships:my-pledges"):
+        way = "pledger"
+    elif home != reverse("home"):
+        way = "elsewhere"
+    else:
+        way = "apply"
+    return TemplateResponse(request, "centres/portal/not_a_host.html", {"way": way, "home_url": home},
+                            status=403)
+
+
 class HostMixin(LoginRequiredMixin):
     """Portal pages: only for a centre host, and only about the host's own centre."""
 
@@ -159,7 +185,7 @@ class HostMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         self.centre = selectors.host_centre(request.user)
         if self.centre is None:
-            raise PermissionDenied(_("This page is for centre hosts."))
+            return not_a_host(request)
         return self.refuse() or super().dispatch(request, *args, **kwargs)
 
     def refuse(self):
@@ -206,7 +232,8 @@ class ActionPlanView(HostMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=getattr(self.centre, "action_plan", None),
-                                        activities=selectors.activities_of(self.centre), **kwargs)
+                                        activities=selectors.activities_of(self.centre),
+                                        confirm=SubmitConfirmForm(label=PLAN_CONFIRM_LABEL), **kwargs)
 
 
 class PlanRequiredMixin(HostMixin):
@@ -254,7 +281,14 @@ class ActivityFormView(PlanRequiredMixin, FormView):
 
 
 class ActionPlanSubmitView(PlanRequiredMixin, View):
+    """Sends the plan to BDT, once the host ticks the confirmation: it is locked while BDT reviews it."""
+
     def post(self, request, *args, **kwargs):
+        confirm = SubmitConfirmForm(request.POST, label=PLAN_CONFIRM_LABEL)
+        if not confirm.is_valid():
+            messages.error(request, _("The action plan was not submitted: tick the confirmation box to "
+                                      "submit it to BDT."))
+            return redirect("portal:action-plan")
         try:
             services.action_plan_submit(plan=self.get_plan(), by=request.user)
         except ValidationError as exc:
@@ -291,10 +325,15 @@ class ReportCreateView(HostMixin, FormView):
 
 
 class ReportDetailView(HostMixin, TemplateView):
-    """Shows a report; while it is a draft (or returned), edits it with a line per activity."""
+    """Shows a report; while it is a draft (or returned), edits it with a line per activity.
+
+    One form with two buttons: "Save draft" saves; "Save and submit to BDT" saves what is on the
+    page and submits it in one transaction, once the host ticks the confirmation. Without the tick
+    the text is still saved as a draft, so nothing the host typed is lost."""
 
     template_name = "centres/portal/report_detail.html"
     portal_section = "reports"
+    SUBMIT = "submit"
 
     def get_report(self) -> ProgressReport:
         return get_object_or_404(selectors.reports_of(self.centre), pk=self.kwargs["pk"])
@@ -306,42 +345,59 @@ class ReportDetailView(HostMixin, TemplateView):
         lines = report.lines.select_related("activity__objective").order_by(
             "activity__objective__number", "activity__planned_start", "pk")
         return (ProgressReportForm(data, instance=report, prefix="report"),
-                ActivityProgressFormSet(data, queryset=lines, prefix="lines"))
+                ActivityProgressFormSet(data, queryset=lines, prefix="lines"),
+                SubmitConfirmForm(data, label=REPORT_CONFIRM_LABEL))
+
+    def render_forms(self, report, form=None, formset=None, confirm=None, status=200):
+        return self.render_to_response(self.get_context_data(
+            report=report, form=form, formset=formset, confirm=confirm), status=status)
 
     def get(self, request, *args, **kwargs):
         report = self.get_report()
-        form, formset = self.forms(report) if self.editable(report) else (None, None)
-        return self.render_to_response(self.get_context_data(report=report, form=form, formset=formset))
+        forms = self.forms(report) if self.editable(report) else (None, None, None)
+        return self.render_forms(report, *forms)
 
     def post(self, request, *args, **kwargs):
         report = self.get_report()
         if not self.editable(report):
             messages.error(request, _("This report was submitted; it can no longer be changed."))
             return redirect("portal:report", pk=report.pk)
-        form, formset = self.forms(report, request.POST)
-        if form.is_valid() and formset.is_valid():
-            lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]
-            try:
-                with transaction.atomic():
-                    services.progress_report_update(report=report, data=form.cleaned_data, lines=lines,
-                                                    by=request.user)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("The report was saved."))
-                return redirect("portal:report", pk=report.pk)
-        return self.render_to_response(self.get_context_data(report=report, form=form, formset=formset))
+        submitting = request.POST.get("action") == self.SUBMIT
+        form, formset, confirm = self.forms(report, request.POST)
+        confirmed = confirm.is_valid() if submitting else False
+        if not (form.is_valid() and formset.is_valid()):
+            return self.render_forms(report, form, formset, confirm)
+        lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]
+        try:
+            with transaction.atomic():
+                services.progress_report_update(report=report, data=form.cleaned_data, lines=lines,
+                                                by=request.user)
+                if confirmed:
+                    services.progress_report_submit(report=report, by=request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.render_forms(report, form, formset, confirm)
+        if submitting and not confirmed:
+            messages.warning(request, _("Your changes were saved as a draft. The report was not submitted: "
+                                        "tick the confirmation box to submit it to BDT."))
+            return self.render_forms(report, form, formset, confirm)
+        if confirmed:
+            messages.success(request, _("The report was saved and sent to BDT for review."))
+        else:
+            messages.success(request, _("The report was saved."))
+        return redirect("portal:report", pk=report.pk)
 
 
 class ReportSubmitView(HostMixin, View):
+    """The address the separate "submit" form of earlier pages posted to, which submitted the saved
+    text and dropped the edits on the page. Kept so that such a page, still open in a browser,
+    cannot lock a report with its old text: it submits nothing and sends the host back to the
+    report, whose one form saves and submits."""
+
     def post(self, request, *args, **kwargs):
         report = get_object_or_404(selectors.reports_of(self.centre), pk=kwargs["pk"])
-        try:
-            services.progress_report_submit(report=report, by=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The report was sent to BDT for review."))
+        messages.warning(request, _("Nothing was submitted. Check the report, then use \"Save and submit to "
+                                    "BDT\" at the end of the form."))
         return redirect("portal:report", pk=report.pk)
 
 

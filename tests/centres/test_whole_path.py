@@ -112,7 +112,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
         "progress": 0, "outputs": "Two foresight reports", "indicators": "Reports published",
     })
     assert response.status_code == 302
-    host_client.post(reverse("portal:action-plan-submit"))
+    host_client.post(reverse("portal:action-plan-submit"), {"submit-confirm": "on"})
     plan = ActionPlan.objects.get(centre=centre)
     assert plan.status == ActionPlan.Status.SUBMITTED
     _admin_action(staff, "actionplan", "approve", plan.pk)
@@ -131,9 +131,9 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
         "report-summary": "The lab opened with 20 start-ups.",
         "lines-TOTAL_FORMS": 1, "lines-INITIAL_FORMS": 1, "lines-0-id": line.pk,
         "lines-0-status": "in_progress", "lines-0-progress": 40, "lines-0-note": "First report out",
+        "action": "submit", "submit-confirm": "on",
     })
     assert response.status_code == 302
-    host_client.post(reverse("portal:report-submit", args=[report.pk]))
     _admin_action(staff, "progressreport", "accept", report.pk)
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.ACCEPTED
