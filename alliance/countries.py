@@ -306,3 +306,17 @@ def with_blank(choices, label="---------"):
         return [("", label), *choices]
 
     return build
+
+
+class MemberStateCountriesAdminMixin:
+    """For a ModelAdmin: the country fields named in ``member_state_fields`` offer the ITU Member
+    States only, as the public forms do (the model field keeps the whole list, so that no schema
+    migration is needed and a stored value stays readable)."""
+
+    member_state_fields: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.member_state_fields:
+            field.choices = member_states if getattr(db_field, "multiple", False) else with_blank(member_states)
+        return field

@@ -145,3 +145,18 @@ def test_the_demo_data_stores_member_states_where_a_field_means_one():
         assert codes and codes <= itu, (field, codes - itu)
     targets = {c.code for p in Pledge.objects.all() for c in p.target_countries}
     assert targets <= set(BENEFICIARY_CODES)
+
+
+@pytest.mark.parametrize(("url", "field"), [
+    ("admin:centres_centre_add", "country"), ("admin:centres_application_add", "country"),
+    ("admin:board_meeting_add", "country"), ("admin:dtlab_riacohort_add", "participating_countries"),
+    ("admin:dtlab_projectconcept_add", "lead_country"),
+])
+def test_the_administration_offers_member_states_where_a_field_means_one(admin_client, url, field):
+    form = admin_client.get(reverse(url)).context["adminform"].form
+    assert {code for code, _name in form.fields[field].choices if code} == set(ITU_MEMBER_STATE_CODES)
+
+
+def test_the_administration_offers_every_country_where_a_field_does_not_mean_a_member_state(admin_client):
+    form = admin_client.get(reverse("admin:board_expert_add")).context["adminform"].form
+    assert "HK" in {code for code, _name in form.fields["country"].choices}
