@@ -160,6 +160,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Countries under their UN names in the six languages (alliance/countries.py), not the ISO list.
 COUNTRIES_OVERRIDE = un_countries.COUNTRIES_OVERRIDE
 COUNTRIES_COMMON_NAMES = False
+# One date format per language (alliance/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["alliance.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
