@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from alliance import countries as un_countries
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -179,6 +181,11 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Countries under their UN names in the six languages (alliance/countries.py), not the ISO list.
+COUNTRIES_OVERRIDE = un_countries.COUNTRIES_OVERRIDE
+COUNTRIES_COMMON_NAMES = False
+# One date format per language (alliance/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["alliance.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

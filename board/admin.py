@@ -6,6 +6,8 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.countries import MemberStateCountriesAdminMixin
+
 from . import services
 from .models import (
     Activity,
@@ -126,7 +128,8 @@ class RecommendationInline(TranslationTabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(BoardAdmin):
+class MeetingAdmin(MemberStateCountriesAdminMixin, BoardAdmin):
+    member_state_fields = ("country",)
     resource_classes = [MeetingResource]
     list_display = ("number", "start_date", "end_date", "city", "country", "format", "held_with")
     list_filter = ("format", "country")

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from alliance.countries import with_blank
 from alliance.validators import NoControlCharactersFormMixin
 
 from .models import ExpertiseArea
@@ -22,7 +23,7 @@ class ExpertRequestForm(NoControlCharactersFormMixin, forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "---------"), *countries])
+    country = LazyTypedChoiceField(label=_("Country"), choices=with_blank(countries))
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas of expertise"),
         queryset=ExpertiseArea.objects.order_by("name"),

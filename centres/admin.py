@@ -19,6 +19,7 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.countries import MemberStateCountriesAdminMixin
 from alliance.models import RegionalInitiative, StrategicObjective
 
 from . import selectors, services
@@ -177,7 +178,8 @@ class ScoreInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    member_state_fields = ("country",)
     resource_classes = [ApplicationResource]
     list_display = ["reference", "organisation", "country", "host_type", "call", "status", "submitted_at"]
     list_filter = ["status", "call", "host_type", "regional_initiative", "language"]
@@ -301,7 +303,9 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class CentreAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
+                  TranslationAdmin):
+    member_state_fields = ("country",)
     resource_classes = [CentreResource]
     list_display = ["name", "host_organisation", "country", "regional_initiative", "status", "selected_on",
                     "design_finished_on"]

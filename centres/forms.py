@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from alliance.countries import codes_named, member_states, with_blank
 from alliance.filters import country_choices
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.validators import NoControlCharactersFormMixin, validate_pdf
@@ -75,7 +76,7 @@ class ApplicationForm(NoControlCharactersFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "---------"), *countries]
+        self.fields["country"].choices = with_blank(member_states)
 
     def clean_objectives(self):
         objectives = self.cleaned_data["objectives"]
@@ -210,6 +211,7 @@ class CentreFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        # A country's name in any of the six languages finds its centres ("كوريا", "韩国").
         return queryset.filter(Q(name__icontains=value) | Q(host_organisation__icontains=value)
-                               | Q(city__icontains=value))
+                               | Q(city__icontains=value) | Q(country__in=codes_named(value)))
 

@@ -8,6 +8,8 @@ from import_export.admin import ExportMixin, ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.countries import MemberStateCountriesAdminMixin
+
 from . import selectors, services
 from .models import (
     Funder,
@@ -207,7 +209,9 @@ class ProjectConceptInline(TranslationTabularInline):
 
 
 @admin.register(RIACohort)
-class RIACohortAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class RIACohortAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
+                     TranslationAdmin):
+    member_state_fields = ("country", "participating_countries")
     resource_classes = [RIACohortResource]
     list_display = ("number", "name", "region", "regional_initiative", "funder", "start_date", "city",
                     "concept_count", "total_budget_usd")
@@ -229,7 +233,9 @@ class RIACohortAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmi
 
 
 @admin.register(ProjectConcept)
-class ProjectConceptAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProjectConceptAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
+                          TranslationAdmin):
+    member_state_fields = ("lead_country",)
     resource_classes = [ProjectConceptResource]
     list_display = ("title", "cohort", "number", "lead_country", "budget_usd", "status",
                     "regional_initiative")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from alliance.countries import beneficiary_countries, with_blank
 from alliance.validators import NoControlCharactersFormMixin
 
 from .models import (
@@ -44,7 +45,7 @@ class PledgeFilter(django_filters.FilterSet):
     action_area = django_filters.ModelChoiceFilter(
         field_name="action_areas", queryset=ActionArea.objects.order_by("order"), label=_("Action area"),
         empty_label=_("Any action area"), distinct=True)
-    country = django_filters.ChoiceFilter(method="target_country", choices=countries,
+    country = django_filters.ChoiceFilter(method="target_country", choices=beneficiary_countries,
                                           label=_("Target country"), empty_label=_("Any country"))
     benefits_ldc = django_filters.BooleanFilter(label=_("Benefits LDCs"),
                                                 widget=forms.Select(choices=YES_NO))
@@ -87,7 +88,7 @@ class PledgeForm(NoControlCharactersFormMixin, forms.Form):
 
     organisation = forms.CharField(label=_("Organization"), max_length=300)
     pledger_kind = forms.ChoiceField(label=_("Type of organization"), choices=PledgerKind.choices)
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries], required=False)
+    country = LazyTypedChoiceField(label=_("Country"), choices=with_blank(countries, "—"), required=False)
     contact_name = forms.CharField(label=_("Contact person"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact e-mail"))
     title = forms.CharField(label=_("Title of the pledge"), max_length=300)
@@ -97,7 +98,7 @@ class PledgeForm(NoControlCharactersFormMixin, forms.Form):
     action_areas = forms.ModelMultipleChoiceField(
         label=_("Action areas"), queryset=ActionArea.objects.order_by("order"),
         widget=forms.CheckboxSelectMultiple)
-    target_countries = forms.MultipleChoiceField(label=_("Target countries"), choices=countries,
+    target_countries = forms.MultipleChoiceField(label=_("Target countries"), choices=beneficiary_countries,
                                                  required=False,
                                                  widget=forms.SelectMultiple(attrs={"size": 6}))
     benefits_ldc = forms.BooleanField(label=_("It benefits least developed countries (LDCs)"), required=False)

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -473,7 +474,7 @@ class ProgressReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.pledge} – {self.reported_on}"
+        return f"{self.pledge} – {date_format(self.reported_on)}"
 
     def clean(self) -> None:
         if self.amount_delivered_usd is not None and self.amount_delivered_usd < 0:

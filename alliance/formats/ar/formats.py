@@ -1,0 +1,7 @@
+# 28 أكتوبر 2024 (the month's Arabic name; the Arabic comma before the time)
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = DATE_FORMAT
+DATETIME_FORMAT = "j F Y، H:i"
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"

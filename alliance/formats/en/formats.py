@@ -1,0 +1,7 @@
+# 28 October 2024, the day-month-year order of UN documents in English.
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = DATE_FORMAT
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
