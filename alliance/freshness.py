@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -156,15 +157,28 @@ def fragment_key(*topics: str) -> str:
     return "-".join([_database(), code_token(), *(str(current[topic]) for topic in topics)])
 
 
+RELEASE_FOLDERS = ("templates", "locale", "alliance", "centres", "partnerships", "board", "dtlab")
+RELEASE_SUFFIXES = frozenset({".html", ".mo", ".py", ".txt"})
+
+
 @memoize
 def code_token() -> str:
-    """Changes when templates, catalogs or Python code of the portal change (a new release)."""
-    base = Path(settings.BASE_DIR)
+    """The release: changes when templates, catalogs or Python code of the portal change.
+
+    ``ALLIANCE_RELEASE`` names it (e.g. the git commit, set by the deployment); otherwise a hash
+    of the code's contents, computed once per process. Never file modification times: every
+    machine of a release must give the same ETags and cache keys, whenever its copy was made.
+    """
+    return os.environ.get("ALLIANCE_RELEASE", "").strip() or code_digest(Path(settings.BASE_DIR))
+
+
+def code_digest(base: Path) -> str:
     digest = hashlib.sha256()
-    for folder in ("templates", "locale", "alliance", "centres", "partnerships", "board", "dtlab"):
+    for folder in RELEASE_FOLDERS:
         for path in sorted((base / folder).rglob("*")):
-            if path.suffix in {".html", ".mo", ".py", ".txt"}:
-                digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
+            if path.suffix in RELEASE_SUFFIXES and path.is_file():
+                digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:12]
 
 

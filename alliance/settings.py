@@ -192,8 +192,29 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+
+def s3_storage(environ: dict[str, str]) -> dict:
+    """The default storage on an S3-compatible bucket, from the AWS_* variables."""
+    endpoint = environ.get("AWS_S3_ENDPOINT_URL") or None
+    return {
+        "BACKEND": "alliance.storage.PortalS3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": endpoint,
+            "access_key": environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+            # MinIO and other stores on a host of their own answer at endpoint/bucket/key.
+            "addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE") or ("path" if endpoint else None),
+        },
+    }
+
+
+# Media (uploads, generated reports): the local disk, or a bucket when several machines serve.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (s3_storage(dict(os.environ)) if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+                else {"BACKEND": "django.core.files.storage.FileSystemStorage"}),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

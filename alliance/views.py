@@ -1,20 +1,17 @@
 import sys
 
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import UserPassesTestMixin
-from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from . import freshness
-from .celery import app as celery_app
 from .models import StrategicObjective
 from .roles import has_staff_area, home_url_for
 
@@ -47,39 +44,6 @@ class StaffHomeView(UserPassesTestMixin, TemplateView):
 
     def test_func(self) -> bool:
         return has_staff_area(self.request.user)
-
-
-def _database_state() -> str:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as exc:  # noqa: BLE001 - any failure means "down"
-        return f"error: {exc.__class__.__name__}"
-    return "ok"
-
-
-def _broker_state() -> str:
-    if not settings.CELERY_BROKER_URL:
-        return "not configured (tasks run in-process)"
-    try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-    except Exception as exc:  # noqa: BLE001
-        return f"error: {exc.__class__.__name__}"
-    return "ok"
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness for compose healthchecks and load balancers."""
-    checks = {"database": _database_state(), "broker": _broker_state()}
-    if checks["database"].startswith("error"):
-        return JsonResponse({"status": "error", **checks}, status=503)
-    # Without the broker the pages are still served (the cache fails open, report requests stay
-    # queued, mail goes out from the web process): degraded, but not to be taken out of service.
-    status = "degraded" if checks["broker"].startswith("error") else "ok"
-    return JsonResponse({"status": status, **checks})
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

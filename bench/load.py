@@ -60,7 +60,7 @@ class Result:
 
 def targets(centre_slug: str, deep_page: int) -> list[Target]:
     return [
-        Target("baseline /healthz", "/healthz", "baseline"),
+        Target("baseline /livez", "/livez", "baseline"),
         Target("home", "/en/", "page"),
         Target("centres directory", "/en/centres/", "page"),
         Target("centre page", f"/en/centres/{centre_slug}/", "page"),
@@ -110,11 +110,11 @@ def wait_until_up(base: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2):
+            with urllib.request.urlopen(base + "/livez", timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
-    raise SystemExit("gunicorn did not answer /healthz in time")
+    raise SystemExit("gunicorn did not answer /livez in time")
 
 
 def fetch_once(url: str) -> tuple[int, float]:
@@ -133,7 +133,7 @@ def drain(base: str) -> None:
     """Wait until the workers have finished what wrk left queued, so one URL's backlog is not
     measured with the next: a request answered by every worker in turn comes back only then."""
     for _ in range(8):
-        fetch_once(base + "/healthz")
+        fetch_once(base + "/livez")
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}

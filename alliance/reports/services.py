@@ -5,9 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
+import posixpath
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.mail import queue_mail
+from alliance.storage import remove_unreferenced, save_complete
 
 from .models import PENDING_STATUSES, ProgressReport, ReportStatus, report_upload_to
 from .registry import ReportKind
@@ -169,15 +169,6 @@ def _sha256(path: Path) -> str:
 STALE_PART_SECONDS = 3600
 
 
-def _remove_stale_parts(final_path: Path) -> None:
-    """Remove temporary files left by a worker killed while writing (not a run in progress)."""
-    cutoff = time.time() - STALE_PART_SECONDS
-    for part in final_path.parent.glob(f".{final_path.stem}-*.part"):
-        with contextlib.suppress(FileNotFoundError):
-            if part.stat().st_mtime < cutoff:
-                part.unlink()
-
-
 def report_fail(*, report: ProgressReport, reason: str) -> ProgressReport:
     """Mark the report failed; the PDF of an earlier run, if any, stays."""
     report.status = ReportStatus.FAILED
@@ -229,8 +220,9 @@ def report_generate(*, report_id: int) -> ProgressReport | None:
 
 
 def _generate(report_id: int) -> ProgressReport | None:
-    """The PDF is written to a temporary file next to the final one and moved into place with
-    ``os.replace``, so a reader never sees half a PDF."""
+    """The PDF is laid out in a temporary file of this machine, stored under a key no record
+    points to yet, and only then recorded on the report (``save_complete``), so a reader (on any
+    machine) never sees half a PDF."""
     from .document import render_document
     from .pdf import write_pdf
 
@@ -243,25 +235,20 @@ def _generate(report_id: int) -> ProgressReport | None:
     )
     report.refresh_from_db()
     name = report_upload_to(report, report.file_name)
-    final_path = Path(default_storage.path(name))
-    final_path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_parts(final_path)
-    temporary = None
+    previous = report.pdf.name
+    remove_unreferenced(folder=posixpath.dirname(name), keep=previous,
+                        older_than=timedelta(seconds=STALE_PART_SECONDS))
     try:
         html = render_document(report, on_section=lambda done, total: _set_progress(report.pk, done, total))
-        with tempfile.NamedTemporaryFile(dir=final_path.parent, prefix=f".{final_path.stem}-",
-                                         suffix=".part", delete=False) as handle:
-            temporary = Path(handle.name)
-        static = [Path(folder) for folder in settings.STATICFILES_DIRS]
-        rendered = write_pdf(html=html, target=temporary, base_url=f"{static[0]}/" if static else None,
-                             allowed_roots=static)
-        checksum, size = _sha256(temporary), temporary.stat().st_size
-        os.replace(temporary, final_path)
-        temporary = None
+        with tempfile.TemporaryDirectory(prefix="report-") as scratch:
+            temporary = Path(scratch) / report.file_name
+            static = [Path(folder) for folder in settings.STATICFILES_DIRS]
+            rendered = write_pdf(html=html, target=temporary, base_url=f"{static[0]}/" if static else None,
+                                 allowed_roots=static)
+            checksum, size = _sha256(temporary), temporary.stat().st_size
+            name = save_complete(name=name, source=temporary)
     except Exception as exc:  # noqa: BLE001 - any failure is reported on the record
         logger.exception("Report %s failed", report.pk)
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
         with translation.override(report.language):
             reason = gettext("The report could not be generated: %(reason)s") % {
                 "reason": f"{exc.__class__.__name__}: {exc}"}
@@ -276,6 +263,8 @@ def _generate(report_id: int) -> ProgressReport | None:
     report.finished_at = timezone.now()
     report.save(update_fields=["pdf", "page_count", "size_bytes", "checksum", "status", "progress",
                                "error", "finished_at", "updated_at"])
+    if previous and previous != name:
+        default_storage.delete(previous)
     _notify_requester(report)
     return report
 

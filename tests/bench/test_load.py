@@ -87,3 +87,8 @@ def test_comparison_matches_urls_by_label_and_gives_both_ratios():
     home = next(line for line in lines if line.startswith("| home"))
     assert "25%" in home and "80%" in home
     assert not any(line.startswith("| new row") for line in lines)
+
+
+def test_every_row_is_a_ratio_of_livez_the_view_that_does_nothing():
+    first = load.targets("a-centre", 100)[0]
+    assert (first.kind, first.path) == ("baseline", "/livez")

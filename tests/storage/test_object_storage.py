@@ -1,0 +1,181 @@
+"""Media and report PDFs in an S3-compatible bucket (moto's server on loopback): nothing on the
+local disk, nothing public in the bucket, served by the portal after its permission checks."""
+
+import hashlib
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from PIL import Image
+
+from alliance.reports import pdf, services
+from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.storage import PortalS3Storage
+from centres.models import Call, Centre, CentreDocument
+from tests.centres.conftest import make_centre, make_host
+
+pytestmark = [pytest.mark.django_db]
+
+APPS = ("alliance", "centres", "board", "dtlab", "partnerships")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _bucket_objects(s3_server, env) -> dict[str, bytes]:
+    client, bucket = s3_server.client(), env["AWS_STORAGE_BUCKET_NAME"]
+    listing = client.list_objects_v2(Bucket=bucket).get("Contents", [])
+    return {item["Key"]: client.get_object(Bucket=bucket, Key=item["Key"])["Body"].read() for item in listing}
+
+
+def _local_files(settings) -> list[Path]:
+    root = Path(settings.MEDIA_ROOT)
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+def _png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "navy").save(buffer, format="PNG")
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+
+
+def _report(capture) -> ProgressReport:
+    with capture(execute=True):
+        report = services.report_request(kind="alliance", language="en", period_start=date(2024, 1, 1),
+                                         period_end=date(2024, 12, 31))
+    report.refresh_from_db()
+    return report
+
+
+def test_the_bucket_is_the_default_storage_when_its_name_is_set(s3_media):
+    assert isinstance(default_storage, PortalS3Storage)
+    default_storage.save("probe.txt", io.BytesIO(b"x"))
+    assert default_storage.exists("probe.txt")
+
+
+def test_a_report_pdf_is_stored_in_the_bucket_and_downloaded_through_the_portal(
+        s3_server, s3_media, settings, django_capture_on_commit_callbacks, staff_client):
+    report = _report(django_capture_on_commit_callbacks)
+    assert report.status == ReportStatus.DONE, report.error
+    objects = _bucket_objects(s3_server, s3_media)
+    assert list(objects) == [report.pdf.name] == [f"reports/{report.pk}/TDAG-alliance-2024-en.pdf"]
+    assert hashlib.sha256(objects[report.pdf.name]).hexdigest() == report.checksum
+    assert _local_files(settings) == []
+
+    response = staff_client.get(f"/en/staff/reports/{report.pk}/pdf/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == objects[report.pdf.name]
+    assert Client().get(f"/en/staff/reports/{report.pk}/pdf/").status_code == 302  # to the login
+
+
+def test_objects_in_the_bucket_grant_no_public_read(s3_server, s3_media, django_capture_on_commit_callbacks):
+    report = _report(django_capture_on_commit_callbacks)
+    acl = s3_server.client().get_object_acl(Bucket=s3_media["AWS_STORAGE_BUCKET_NAME"], Key=report.pdf.name)
+    grantees = {grant["Grantee"].get("URI", grant["Grantee"].get("ID")) for grant in acl["Grants"]}
+    assert not any(str(grantee).endswith(("AllUsers", "AuthenticatedUsers")) for grantee in grantees), acl
+    assert default_storage.url(report.pdf.name) == f"/media/{report.pdf.name}"
+
+
+def test_a_regenerated_report_is_recorded_only_once_its_upload_is_complete(
+        s3_server, s3_media, django_capture_on_commit_callbacks, monkeypatch):
+    report = _report(django_capture_on_commit_callbacks)
+    previous = report.pdf.name
+    seen_during_upload = []
+    original_save = PortalS3Storage._save
+
+    def watching_save(storage, name, content):
+        seen_during_upload.append(ProgressReport.objects.get(pk=report.pk).pdf.name)
+        return original_save(storage, name, content)
+
+    monkeypatch.setattr(PortalS3Storage, "_save", watching_save)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_generate_again(report=report)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE
+    assert seen_during_upload == [previous]
+    assert report.pdf.name != previous
+    objects = _bucket_objects(s3_server, s3_media)
+    assert list(objects) == [report.pdf.name], "the earlier PDF is deleted once replaced"
+    assert hashlib.sha256(objects[report.pdf.name]).hexdigest() == report.checksum
+
+
+def test_an_upload_that_fails_keeps_the_previous_pdf_recorded_and_readable(
+        s3_server, s3_media, django_capture_on_commit_callbacks, monkeypatch):
+    report = _report(django_capture_on_commit_callbacks)
+    previous, previous_bytes = report.pdf.name, _bucket_objects(s3_server, s3_media)[report.pdf.name]
+
+    def broken_upload(storage, name, content):
+        content.read(100)
+        raise ConnectionError("connection reset by the bucket")
+
+    monkeypatch.setattr(PortalS3Storage, "_save", broken_upload)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_generate_again(report=report)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED
+    assert "connection reset by the bucket" in report.error
+    assert report.pdf.name == previous
+    assert _bucket_objects(s3_server, s3_media) == {previous: previous_bytes}
+    with default_storage.open(report.pdf.name) as stored:
+        assert stored.read() == previous_bytes
+
+
+def test_a_pdf_that_fails_to_render_leaves_nothing_in_the_bucket(
+        s3_server, s3_media, django_capture_on_commit_callbacks, monkeypatch):
+    def broken(*, html, target, **options):
+        Path(target).write_bytes(b"%PDF-1.7 half a document")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(pdf, "write_pdf", broken)
+    report = _report(django_capture_on_commit_callbacks)
+    assert report.status == ReportStatus.FAILED
+    assert _bucket_objects(s3_server, s3_media) == {}
+
+
+def test_a_logo_uploaded_by_a_host_is_stored_in_the_bucket_and_shown_by_the_portal(
+        s3_server, s3_media, settings, django_user_model):
+    centre = make_centre(Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25)),
+                         Centre.Status.CAPACITY_BUILDING)
+    host = Client()
+    host.force_login(make_host(django_user_model, centre))
+    logo = _png()
+    profile = {"description_en": "We accelerate start-ups.", "contact_email": "", "website": ""}
+    assert host.post(reverse("portal:profile"), {**profile, "logo": logo}).status_code == 302
+    centre.refresh_from_db()
+    objects = _bucket_objects(s3_server, s3_media)
+    assert centre.logo.name in objects
+    assert _local_files(settings) == []
+
+    page = Client().get(reverse("centres:detail", args=[centre.slug])).content.decode()
+    src = re.search(r'<img src="([^"]+)" alt="Logo of', page).group(1)
+    assert src == f"/media/{centre.logo.name}"
+    image = Client().get(src)
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"
+    assert b"".join(image.streaming_content) == objects[centre.logo.name]
+
+
+def test_private_documents_in_the_bucket_are_not_served_under_media(s3_media, db):
+    centre = make_centre(Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25)),
+                         Centre.Status.CAPACITY_BUILDING)
+    document = CentreDocument.objects.create(
+        centre=centre, title="Budget", file=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"))
+    assert default_storage.exists(document.file.name)
+    assert Client().get(f"/media/{document.file.name}").status_code == 404
+    assert Client().get("/media/centres/logos/missing.png").status_code == 404
+
+
+def test_the_apps_reach_stored_files_only_through_the_storage_api():
+    """No local path of a stored file (``.path()``) and no rename on the disk (``os.replace``):
+    neither exists in a bucket."""
+    offenders = []
+    for app in APPS:
+        for source in (ROOT / app).rglob("*.py"):
+            text = source.read_text()
+            for pattern in (r"\.path\(", r"os\.replace\("):
+                offenders += [f"{source.relative_to(ROOT)}: {pattern}" for _ in re.finditer(pattern, text)]
+    assert offenders == []
