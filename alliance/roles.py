@@ -9,7 +9,7 @@
 from django.contrib.auth.models import Group, Permission
 
 BDT_STAFF_GROUP = "BDT staff"
-PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships",
+PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination",
                "django_celery_beat", "authtoken")
 
 

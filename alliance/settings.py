@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "board",
     "dtlab",
     "partnerships",
+    "coordination",
 ]
 
 MIDDLEWARE = [
