@@ -12,7 +12,7 @@ from rest_framework.routers import DefaultRouter
 from . import api
 
 API_MODULES = ("alliance.api", "centres.api", "board.api", "dtlab.api", "partnerships.api",
-               "alliance.reports.api")
+               "coordination.api", "alliance.reports.api")
 
 router = DefaultRouter()
 api.register(router)

@@ -12,7 +12,7 @@
 from django.contrib.auth.models import Group, Permission
 
 BDT_STAFF_GROUP = "BDT staff"
-PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships")
+PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination")
 
 
 def bdt_staff_group_sync(**kwargs) -> Group:

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "board",
     "dtlab",
     "partnerships",
+    "coordination",
 ]
 
 MIDDLEWARE = [

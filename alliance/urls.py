@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("board/", include("board.urls")),
     path("dtlab/", include("dtlab.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("coordination/", include("coordination.urls")),
 )
 
 # Public images only (logos, photos); private documents go through their permission-checked views.

@@ -27,6 +27,8 @@ DOCUMENT_TITLES: dict[str, Promise] = {
     ReportKind.ALLIANCE: _("Innovation and Entrepreneurship Alliance for Digital Development"),
     ReportKind.PARTNERSHIPS: _("Partnerships and resource mobilization in ITU-D"),
     ReportKind.P2C: _("Partner2Connect Digital Coalition"),
+    ReportKind.COORDINATION: _("Coordination of efforts among the three Sectors of the Union and the General "
+                               "Secretariat (Resolution 191)"),
 }
 
 # The report keeps figures and top-10 tables; the full lists are the CSV/XLSX exports of the

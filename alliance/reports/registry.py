@@ -31,6 +31,7 @@ class ReportKind(models.TextChoices):
     ALLIANCE = "alliance", _("Innovation and Entrepreneurship Alliance progress report")
     PARTNERSHIPS = "partnerships", _("Partnerships and resource mobilization")
     P2C = "p2c", _("Partner2Connect Digital Coalition")
+    COORDINATION = "coordination", _("Inter-sectoral coordination (report to Council)")
 
 
 @dataclass(frozen=True)
