@@ -348,9 +348,9 @@ class ReportDetailView(HostMixin, TemplateView):
                 ActivityProgressFormSet(data, queryset=lines, prefix="lines"),
                 SubmitConfirmForm(data, label=REPORT_CONFIRM_LABEL))
 
-    def render_forms(self, report, form=None, formset=None, confirm=None, status=200):
+    def render_forms(self, report, form=None, formset=None, confirm=None):
         return self.render_to_response(self.get_context_data(
-            report=report, form=form, formset=formset, confirm=confirm), status=status)
+            report=report, form=form, formset=formset, confirm=confirm))
 
     def get(self, request, *args, **kwargs):
         report = self.get_report()
@@ -364,7 +364,10 @@ class ReportDetailView(HostMixin, TemplateView):
             return redirect("portal:report", pk=report.pk)
         submitting = request.POST.get("action") == self.SUBMIT
         form, formset, confirm = self.forms(report, request.POST)
-        confirmed = confirm.is_valid() if submitting else False
+        if not submitting:  # "Save draft" asks for no confirmation: the box keeps its tick, no error
+            confirm = SubmitConfirmForm(label=REPORT_CONFIRM_LABEL,
+                                        initial={"confirm": bool(request.POST.get("submit-confirm"))})
+        confirmed = submitting and confirm.is_valid()
         if not (form.is_valid() and formset.is_valid()):
             return self.render_forms(report, form, formset, confirm)
         lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]

@@ -151,3 +151,11 @@ def test_action_plan_is_not_submitted_without_the_confirmation(client, design_ho
 def test_action_plan_is_submitted_with_the_confirmation(client, design_host):
     client.post(reverse("portal:action-plan-submit"), {"submit-confirm": "on"})
     assert ActionPlan.objects.get(centre=design_host).status == ActionPlan.Status.SUBMITTED
+
+
+def test_save_draft_with_a_mistake_does_not_ask_for_the_confirmation(host_client, report):
+    response = host_client.post(reverse("portal:report", args=[report.pk]),
+                                _page(report, progress=150, action="save"))
+    page = response.content.decode()
+    assert "Ensure this value is less than or equal to 100." in page
+    assert "Tick this box to send it to BDT." not in page
