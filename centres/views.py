@@ -154,8 +154,6 @@ class ApplyThanksView(TemplateView):
 
 REPORT_CONFIRM_LABEL = _("I confirm that this report is ready for BDT. It cannot be changed once submitted, "
                          "unless BDT returns it for changes.")
-PLAN_CONFIRM_LABEL = _("I confirm that the action plan is ready for BDT. It cannot be changed while BDT "
-                       "reviews it.")
 
 
 def not_a_host(request) -> HttpResponse:
@@ -232,8 +230,7 @@ class ActionPlanView(HostMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=getattr(self.centre, "action_plan", None),
-                                        activities=selectors.activities_of(self.centre),
-                                        confirm=SubmitConfirmForm(label=PLAN_CONFIRM_LABEL), **kwargs)
+                                        activities=selectors.activities_of(self.centre), **kwargs)
 
 
 class PlanRequiredMixin(HostMixin):
@@ -281,14 +278,7 @@ class ActivityFormView(PlanRequiredMixin, FormView):
 
 
 class ActionPlanSubmitView(PlanRequiredMixin, View):
-    """Sends the plan to BDT, once the host ticks the confirmation: it is locked while BDT reviews it."""
-
     def post(self, request, *args, **kwargs):
-        confirm = SubmitConfirmForm(request.POST, label=PLAN_CONFIRM_LABEL)
-        if not confirm.is_valid():
-            messages.error(request, _("The action plan was not submitted: tick the confirmation box to "
-                                      "submit it to BDT."))
-            return redirect("portal:action-plan")
         try:
             services.action_plan_submit(plan=self.get_plan(), by=request.user)
         except ValidationError as exc:
