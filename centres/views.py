@@ -154,8 +154,6 @@ class ApplyThanksView(TemplateView):
 
 REPORT_CONFIRM_LABEL = _("I confirm that this report is ready for BDT. It cannot be changed once submitted, "
                          "unless BDT returns it for changes.")
-PLAN_CONFIRM_LABEL = _("I confirm that the action plan is ready for BDT. It cannot be changed while BDT "
-                       "reviews it.")
 
 
 def not_a_host(request) -> HttpResponse:
@@ -232,8 +230,7 @@ class ActionPlanView(HostMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=getattr(self.centre, "action_plan", None),
-                                        activities=selectors.activities_of(self.centre),
-                                        confirm=SubmitConfirmForm(label=PLAN_CONFIRM_LABEL), **kwargs)
+                                        activities=selectors.activities_of(self.centre), **kwargs)
 
 
 class PlanRequiredMixin(HostMixin):
@@ -281,14 +278,7 @@ class ActivityFormView(PlanRequiredMixin, FormView):
 
 
 class ActionPlanSubmitView(PlanRequiredMixin, View):
-    """Sends the plan to BDT, once the host ticks the confirmation: it is locked while BDT reviews it."""
-
     def post(self, request, *args, **kwargs):
-        confirm = SubmitConfirmForm(request.POST, label=PLAN_CONFIRM_LABEL)
-        if not confirm.is_valid():
-            messages.error(request, _("The action plan was not submitted: tick the confirmation box to "
-                                      "submit it to BDT."))
-            return redirect("portal:action-plan")
         try:
             services.action_plan_submit(plan=self.get_plan(), by=request.user)
         except ValidationError as exc:
@@ -348,9 +338,9 @@ class ReportDetailView(HostMixin, TemplateView):
                 ActivityProgressFormSet(data, queryset=lines, prefix="lines"),
                 SubmitConfirmForm(data, label=REPORT_CONFIRM_LABEL))
 
-    def render_forms(self, report, form=None, formset=None, confirm=None, status=200):
+    def render_forms(self, report, form=None, formset=None, confirm=None):
         return self.render_to_response(self.get_context_data(
-            report=report, form=form, formset=formset, confirm=confirm), status=status)
+            report=report, form=form, formset=formset, confirm=confirm))
 
     def get(self, request, *args, **kwargs):
         report = self.get_report()
@@ -364,7 +354,10 @@ class ReportDetailView(HostMixin, TemplateView):
             return redirect("portal:report", pk=report.pk)
         submitting = request.POST.get("action") == self.SUBMIT
         form, formset, confirm = self.forms(report, request.POST)
-        confirmed = confirm.is_valid() if submitting else False
+        if not submitting:  # "Save draft" asks for no confirmation: the box keeps its tick, no error
+            confirm = SubmitConfirmForm(label=REPORT_CONFIRM_LABEL,
+                                        initial={"confirm": bool(request.POST.get("submit-confirm"))})
+        confirmed = submitting and confirm.is_valid()
         if not (form.is_valid() and formset.is_valid()):
             return self.render_forms(report, form, formset, confirm)
         lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]

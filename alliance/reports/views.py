@@ -63,6 +63,16 @@ class ReportListView(StaffRequiredMixin, ListView):
         )
 
 
+def _say_where_the_report_is(request, report: ProgressReport, queued: str) -> None:
+    """The message after a request, by the report's state now: with the tasks run in-process (no
+    broker) the report is already done, or failed, when the page comes back."""
+    report.refresh_from_db(fields=["status", "pdf"])
+    if report.is_done:
+        messages.success(request, _("The report is ready."))
+    elif report.is_pending:
+        messages.success(request, queued)
+
+
 class ReportRequestView(StaffRequiredMixin, FormView):
     permission = "reports.add_progressreport"
     form_class = ReportRequestForm
@@ -81,7 +91,7 @@ class ReportRequestView(StaffRequiredMixin, FormView):
                     form.add_error(field if field in form.fields else None, message)
             return self.form_invalid(form)
         if created:
-            messages.success(self.request, _("The report is queued."))
+            _say_where_the_report_is(self.request, report, _("The report is queued."))
         else:
             messages.info(self.request, _("An identical report was already requested; here it is."))
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
@@ -118,7 +128,7 @@ class ReportGenerateAgainView(StaffRequiredMixin, View):
     def post(self, request, pk: int):
         report = get_object_or_404(selectors.reports_list(), pk=pk)
         report = services.report_generate_again(report=report, requested_by=request.user)
-        messages.success(request, _("The report is queued again."))
+        _say_where_the_report_is(request, report, _("The report is queued again."))
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
 
 

@@ -142,7 +142,7 @@ def test_action_plan_without_activities_cannot_be_submitted(client, django_user_
     centre = make_centre(call, Centre.Status.DESIGN)
     Activity.objects.filter(plan__centre=centre).delete()
     client.force_login(make_host(django_user_model, centre))
-    response = client.post(reverse("portal:action-plan-submit"), {"submit-confirm": "on"}, follow=True)
+    response = client.post(reverse("portal:action-plan-submit"), follow=True)
     assert "Add at least one activity" in response.content.decode()
     assert ActionPlan.objects.get(centre=centre).status == ActionPlan.Status.DRAFT
 

@@ -1,14 +1,14 @@
-"""Submitting to BDT from the host portal saves what is on the page first, asks for a confirmation,
-and a report BDT returns comes back with the host's text."""
+"""Submitting a progress report to BDT from the host portal saves what is on the page first, asks
+for a confirmation, and a report BDT returns comes back with the host's text."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from centres import services
-from centres.models import ActionPlan, Activity, Centre, ProgressReport
+from centres.models import Activity, ProgressReport
 
-from .conftest import make_centre, make_host, make_report
+from .conftest import make_report
 
 
 @pytest.fixture
@@ -129,25 +129,9 @@ def test_the_old_separate_submit_address_submits_nothing(host_client, report):
     assert report.status == ProgressReport.Status.DRAFT
 
 
-@pytest.fixture
-def design_host(client, django_user_model, call):
-    centre = make_centre(call, Centre.Status.DESIGN)
-    client.force_login(make_host(django_user_model, centre))
-    return centre
-
-
-def test_action_plan_page_asks_for_the_confirmation_in_its_submit_form(client, design_host):
-    page = client.get(reverse("portal:action-plan")).content.decode()
-    assert 'name="submit-confirm"' in page
-    assert page.count('<form method="post"') == 1
-
-
-def test_action_plan_is_not_submitted_without_the_confirmation(client, design_host):
-    response = client.post(reverse("portal:action-plan-submit"), follow=True)
-    assert "tick the confirmation box" in response.content.decode()
-    assert ActionPlan.objects.get(centre=design_host).status == ActionPlan.Status.DRAFT
-
-
-def test_action_plan_is_submitted_with_the_confirmation(client, design_host):
-    client.post(reverse("portal:action-plan-submit"), {"submit-confirm": "on"})
-    assert ActionPlan.objects.get(centre=design_host).status == ActionPlan.Status.SUBMITTED
+def test_save_draft_with_a_mistake_does_not_ask_for_the_confirmation(host_client, report):
+    response = host_client.post(reverse("portal:report", args=[report.pk]),
+                                _page(report, progress=150, action="save"))
+    page = response.content.decode()
+    assert "Ensure this value is less than or equal to 100." in page
+    assert "Tick this box to send it to BDT." not in page

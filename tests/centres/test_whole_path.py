@@ -112,7 +112,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
         "progress": 0, "outputs": "Two foresight reports", "indicators": "Reports published",
     })
     assert response.status_code == 302
-    host_client.post(reverse("portal:action-plan-submit"), {"submit-confirm": "on"})
+    host_client.post(reverse("portal:action-plan-submit"))
     plan = ActionPlan.objects.get(centre=centre)
     assert plan.status == ActionPlan.Status.SUBMITTED
     _admin_action(staff, "actionplan", "approve", plan.pk)

@@ -308,7 +308,6 @@ def host_writes_action_plan(act, page: Page) -> None:
     act.fill(page.locator("#id_indicators"), "Reports published; services redesigned")
     act.follow(page.get_by_role("button", name="Save"))
     expect(main(page).get_by_role("link", name="Foresight lab for county services")).to_be_visible()
-    act.tick(page.locator("#id_submit-confirm"))
     act.follow(page.get_by_role("button", name="Submit the action plan to BDT"))
     expect(main(page).locator(".status")).to_have_text("Submitted to BDT")
     snap(act, "journey1-portal-action-plan")

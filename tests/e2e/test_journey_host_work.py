@@ -1,6 +1,6 @@
 """A host never loses work: edits made on the progress report's page are what BDT receives, the
 submission waits for the host's confirmation (no JavaScript needed), and a report BDT returns
-comes back with the host's text. The action plan's submission asks for the same confirmation.
+comes back with the host's text.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ import re
 from datetime import date
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from centres import services
-from centres.models import ActionPlan, Activity, Call, Centre, ProgressReport
+from centres.models import Activity, Call, Centre, ProgressReport
 from tests.centres.conftest import make_centre, make_host, make_report
 
 from .conftest import screenshot
@@ -107,25 +106,3 @@ def test_host_edits_the_report_then_submits_it_and_bdt_returns_it_with_the_text(
         "Twenty start-ups coached; the lab opened in March.")
     expect(main.locator("#id_lines-0-progress")).to_have_value("40")
     expect(main.locator("#id_lines-0-note")).to_have_value("First foresight report drafted")
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_host_submits_the_action_plan_only_after_confirming(live_server, host_page, call, django_user_model):
-    centre = make_centre(call, Centre.Status.DESIGN)
-    make_host(django_user_model, centre, "design-host")
-    page, main = host_page, host_page.locator("main")
-
-    log_in(page, live_server.url, "design-host")
-    with page.expect_navigation():
-        page.get_by_role("navigation", name="Centre portal").get_by_role("link", name="Action plan").click()
-    click_and_wait(page, "Submit the action plan to BDT")
-    expect(main).to_contain_text("tick the confirmation box")
-    expect(main.locator(".status")).to_have_text("Draft")
-    assert ActionPlan.objects.get(centre=centre).status == ActionPlan.Status.DRAFT
-
-    main.locator("#id_submit-confirm").check()
-    click_and_wait(page, "Submit the action plan to BDT")
-    expect(main.locator(".status")).to_have_text("Submitted to BDT")
-    plan = ActionPlan.objects.get(centre=centre)
-    assert plan.status == ActionPlan.Status.SUBMITTED
-    assert plan.submitted_at is not None and plan.submitted_at <= timezone.now()

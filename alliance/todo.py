@@ -1,0 +1,89 @@
+"""What waits for BDT staff: the to-do list of the staff home and of the admin's index.
+
+The core imports no app. Each app says what waits in its own ``todo.py``, which calls
+``register_todo`` when imported; ``staff_todo`` imports those modules once (as the admin finds
+``admin.py``) and gathers their lists. A list costs one query, whatever its size: the rows it
+shows, oldest first, carry the total and the overdue count as window aggregates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When, Window
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+
+# Anything waiting longer than this is overdue: a month is what BDT gives itself to answer.
+OVERDUE_AFTER = timedelta(days=30)
+SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One object waiting for staff, with where it is handled."""
+
+    label: str
+    url: str
+    since: datetime | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class TodoList:
+    """What waits of one kind: how many, how many overdue, the oldest few, and where to handle them."""
+
+    key: str
+    title: str
+    url: str
+    count: int
+    overdue: int
+    oldest: list[Waiting] = field(default_factory=list)
+
+
+Source = Callable[[datetime], Iterable[TodoList]]
+_sources: list[Source] = []
+_discovered = False
+
+
+def register_todo(source: Source) -> Source:
+    """Add a source of to-do lists: ``source(now)`` returns ``TodoList`` objects. Usable as a decorator."""
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def todo_list(queryset: QuerySet, *, key: str, title: str, url: str, since: str, now: datetime,
+              label: Callable[[object], str], item_url: Callable[[object], str]) -> TodoList:
+    """The list of ``queryset``'s objects, oldest ``since`` first, in one query."""
+    cutoff = now - OVERDUE_AFTER
+    rows = list(
+        queryset.annotate(
+            todo_total=Window(Count("pk")),
+            todo_overdue=Window(Sum(Case(When(Q(**{f"{since}__lt": cutoff}), then=Value(1)),
+                                         default=Value(0), output_field=IntegerField()))),
+        ).order_by(since, "pk")[:SHOWN]
+    )
+    first = rows[0] if rows else None
+    return TodoList(
+        key=key, title=title, url=url,
+        count=first.todo_total if first else 0, overdue=first.todo_overdue if first else 0,
+        oldest=[Waiting(label=label(row), url=item_url(row), since=getattr(row, since),
+                        overdue=bool(getattr(row, since) and getattr(row, since) < cutoff)) for row in rows],
+    )
+
+
+def staff_todo(now: datetime | None = None) -> list[TodoList]:
+    """Every registered list; those with overdue objects first, then those waiting longest, the
+    empty ones last."""
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("todo")
+        _discovered = True
+    now = now or timezone.now()
+    lists = [todo for source in _sources for todo in source(now)]
+    far_future = now + timedelta(days=36500)
+    return sorted(lists, key=lambda t: (t.count == 0, -t.overdue,
+                                        (t.oldest[0].since if t.oldest else None) or far_future))

@@ -1,0 +1,23 @@
+"""What of Partner2Connect waits for BDT staff (see ``alliance.todo``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from alliance.todo import TodoList, register_todo, todo_list
+
+from .models import Pledge, PledgeStatus
+
+
+@register_todo
+def partnerships_todo(now: datetime) -> list[TodoList]:
+    return [todo_list(
+        Pledge.objects.filter(status=PledgeStatus.SUBMITTED).select_related("pledger"),
+        key="pledges", title=_("Pledges to review (due diligence)"),
+        url=f"{reverse('admin:partnerships_pledge_changelist')}?status__exact={PledgeStatus.SUBMITTED}",
+        since="submitted_at", now=now,
+        label=lambda pledge: f"{pledge.title} – {pledge.pledger.organisation}",
+        item_url=lambda pledge: reverse("partnerships:pledge-review", args=[pledge.pk]))]
