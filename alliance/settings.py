@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Metrics by view and request ids wrap everything else (alliance.observability).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "alliance.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,6 +87,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"
@@ -205,13 +209,10 @@ MAX_REQUEST_SIZE = 5 * MAX_UPLOAD_SIZE + DATA_UPLOAD_MAX_MEMORY_SIZE
 # Cache: Redis where configured, local memory in the embedded default.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "alliance.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    from alliance.cache import redis_cache_settings
+
+    # django-redis, failing open (IGNORE_EXCEPTIONS): while Redis is down, pages come from the database.
+    CACHES = {"default": redis_cache_settings(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -312,12 +313,38 @@ CONTENT_SECURITY_POLICY = {
 }
 SILENCED_SYSTEM_CHECKS: list[str] = []
 
+# Logs: one JSON object per line (``DJANGO_LOG_FORMAT=json``, the default outside DEBUG), each
+# with the request id of the request, or of the request that queued the task (Celery workers
+# and beat log through this configuration too, see alliance.celery).
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "alliance.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # WeasyPrint logs every layout step at INFO.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint": {"level": "WARNING"}},
 }
+
+# Metrics (/metrics, alliance.metrics): from loopback without a proxy in between, or with this
+# token as "Authorization: Bearer <token>".
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# The release in ETags, cache keys and error reports (alliance.freshness.code_token).
+ALLIANCE_RELEASE = os.environ.get("ALLIANCE_RELEASE", "")
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from alliance.observability import init_sentry
+
+    init_sentry(SENTRY_DSN, release=ALLIANCE_RELEASE, environment=os.environ.get("SENTRY_ENVIRONMENT", ""))
 
 ADMIN_SITE_HEADER = _("Innovation Alliance portal")
