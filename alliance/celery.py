@@ -40,12 +40,13 @@ def _log_as_django_does(**kwargs) -> None:
 
 @signals.worker_init.connect(weak=False)
 def _serve_worker_metrics(**kwargs) -> None:
-    """With CELERY_METRICS_PORT set, the worker answers Prometheus on it (CELERY_METRICS_ADDR,
-    loopback unless told otherwise): its tasks' counts, durations and failures."""
+    """With CELERY_METRICS_PORT set, the worker answers Prometheus on it: its tasks' counts,
+    durations and failures. On loopback (CELERY_METRICS_ADDR), or elsewhere with CELERY_METRICS_TOKEN."""
     port = os.environ.get("CELERY_METRICS_PORT")
     if port:
         observability.serve_worker_metrics(port=int(port),
-                                           address=os.environ.get("CELERY_METRICS_ADDR", "127.0.0.1"))
+                                           address=os.environ.get("CELERY_METRICS_ADDR", "127.0.0.1"),
+                                           token=os.environ.get("CELERY_METRICS_TOKEN", ""))
 
 
 def delay_if_reachable(task, /, *args, **kwargs) -> bool:

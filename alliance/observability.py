@@ -95,15 +95,38 @@ def connect_celery_signals() -> None:
     signals.task_postrun.connect(_on_postrun, weak=False, dispatch_uid="alliance.metrics.postrun")
 
 
-def serve_worker_metrics(*, port: int, address: str) -> None:
-    from prometheus_client import REGISTRY, CollectorRegistry, multiprocess, start_http_server
+def serve_worker_metrics(*, port: int, address: str, token: str = ""):
+    """Answer Prometheus from a worker, in a thread: on loopback, or elsewhere only with a token
+    ("Authorization: Bearer <token>") like the web's /metrics."""
+    import hmac
+    import threading
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
 
+    from prometheus_client import REGISTRY, CollectorRegistry, make_wsgi_app, multiprocess
+
+    if not token and address not in ("127.0.0.1", "::1", "localhost"):
+        raise ValueError("worker metrics outside loopback need CELERY_METRICS_TOKEN")
     registry = REGISTRY
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
-    start_http_server(port, addr=address, registry=registry)
-    logger.info("worker metrics on %s:%s", address, port)
+    exposition = make_wsgi_app(registry)
+
+    def app(environ, start_response):
+        given = environ.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer ").encode()
+        if token and not hmac.compare_digest(given, token.encode()):
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"not found"]
+        return exposition(environ, start_response)
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+            pass
+
+    server = make_server(address, port, app, handler_class=QuietHandler)
+    threading.Thread(target=server.serve_forever, name="worker-metrics", daemon=True).start()
+    logger.info("worker metrics on %s:%s", address, server.server_port)
+    return server
 
 
 # --- Database and cache timings -----------------------------------------------------------------

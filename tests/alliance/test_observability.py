@@ -206,3 +206,23 @@ def test_errors_reach_sentry_without_personal_data(sentry_events, django_user_mo
                      browser.cookies["sessionid"].value):
         assert personal not in event, personal
     assert sentry_events[0].get("user", {}).keys() <= {"id"}
+
+
+def test_a_worker_answers_prometheus_with_its_task_figures_only_to_the_token_holder():
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(ValueError):
+        observability.serve_worker_metrics(port=0, address="0.0.0.0")
+    server = observability.serve_worker_metrics(port=0, address="127.0.0.1", token="worker-token")
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/metrics"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(url, timeout=5)
+        assert refused.value.code == 404
+        request = urllib.request.Request(url, headers={"Authorization": "Bearer worker-token"})
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            assert b"alliance_celery_tasks_total" in answer.read()
+    finally:
+        server.shutdown()
+        server.server_close()
