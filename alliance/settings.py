@@ -110,6 +110,10 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept for DJANGO_CONN_MAX_AGE seconds and checked before reuse. Behind PgBouncer
+# in transaction pooling (DJANGO_DB_TRANSACTION_POOLING=1, the web processes in docker-compose.yml)
+# no cursor may outlive a transaction; session advisory locks (the report generation's) are taken
+# only by workers, which connect to PostgreSQL directly.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -117,6 +121,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if env_bool("DJANGO_DB_TRANSACTION_POOLING"):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "alliance.User"
@@ -140,6 +146,12 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy (DJANGO_BEHIND_PROXY=1), the client's address is the one the proxy
+# appended to X-Forwarded-For (the right-most), not the proxy's own.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
 
 # Internationalisation: the six UN languages on an equal footing.
 LANGUAGE_CODE = "en"
