@@ -300,6 +300,8 @@ PORTAL_BASE_URL = os.environ.get("DJANGO_PORTAL_BASE_URL", "").rstrip("/")
 # Security headers. HTTPS-only settings are switched on by DJANGO_HTTPS (production).
 HTTPS = env_bool("DJANGO_HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
+# Probed over plain HTTP inside the deployment (healthchecks, the proxy, Prometheus).
+SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$", r"^healthz$", r"^metrics$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
