@@ -53,6 +53,18 @@ def test_app_services_run_gunicorn_workers_and_beat_and_check_readiness():
     assert "migrate" in " ".join(services["release"]["command"])
 
 
+def test_only_processes_that_empty_the_metrics_folder_at_start_are_given_one():
+    """prometheus-client writes into PROMETHEUS_MULTIPROC_DIR from import on: a process given one
+    that does not exist fails to start, and stale files of dead processes would be summed."""
+    services = load_compose()["services"]
+    for name, service in services.items():
+        if "PROMETHEUS_MULTIPROC_DIR" in service.get("environment", {}):
+            assert "rm -rf $$PROMETHEUS_MULTIPROC_DIR && mkdir -p $$PROMETHEUS_MULTIPROC_DIR" in \
+                service["command"], name
+    assert "PROMETHEUS_MULTIPROC_DIR" in services["web"]["environment"]
+    assert "PROMETHEUS_MULTIPROC_DIR" in services["worker"]["environment"]
+
+
 def test_app_services_share_only_the_database_redis_and_the_bucket():
     compose = load_compose()
     for name in ("web", "worker", "beat", "release"):
