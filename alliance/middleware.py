@@ -88,3 +88,21 @@ class PrivacyHeadersMiddleware:
         if signed_in and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class RequestIdMiddleware:
+    """Give each request an id (the proxy's or client's X-Request-ID, else a new one), put it on
+    every log line and on the Celery tasks the request queues, and answer it in X-Request-ID."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from .observability import REQUEST_ID_HEADER, request_id, request_id_from
+
+        request.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
+        # Cleared when the request finishes (alliance.observability), after Django logs the answer.
+        request_id.set(request.request_id)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request.request_id
+        return response

@@ -83,6 +83,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Metrics by view and request ids wrap everything else (alliance.observability).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "alliance.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +105,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"
@@ -124,6 +128,10 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept for DJANGO_CONN_MAX_AGE seconds and checked before reuse. Behind PgBouncer
+# in transaction pooling (DJANGO_DB_TRANSACTION_POOLING=1, the web processes in docker-compose.yml)
+# no cursor may outlive a transaction; session advisory locks (the report generation's) are taken
+# only by workers, which connect to PostgreSQL directly.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -131,6 +139,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if env_bool("DJANGO_DB_TRANSACTION_POOLING"):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "alliance.User"
@@ -163,6 +173,12 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy (DJANGO_BEHIND_PROXY=1), the client's address is the one the proxy
+# appended to X-Forwarded-For (the right-most), not the proxy's own.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
 
 # Internationalisation: the six UN languages on an equal footing.
 LANGUAGE_CODE = "en"
@@ -237,13 +253,10 @@ MAX_REQUEST_SIZE = 5 * MAX_UPLOAD_SIZE + DATA_UPLOAD_MAX_MEMORY_SIZE
 # Cache: Redis where configured, local memory in the embedded default.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "alliance.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    from alliance.cache import redis_cache_settings
+
+    # django-redis, failing open (IGNORE_EXCEPTIONS): while Redis is down, pages come from the database.
+    CACHES = {"default": redis_cache_settings(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -319,6 +332,8 @@ PORTAL_BASE_URL = os.environ.get("DJANGO_PORTAL_BASE_URL", "").rstrip("/")
 # Security headers. HTTPS-only settings are switched on by DJANGO_HTTPS (production).
 HTTPS = env_bool("DJANGO_HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
+# Probed over plain HTTP inside the deployment (healthchecks, the proxy, Prometheus).
+SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$", r"^healthz$", r"^metrics$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
@@ -349,12 +364,38 @@ from alliance import exports as _exports  # noqa: E402 (format classes, as djang
 
 EXPORT_FORMATS = _exports.EXPORT_FORMATS
 
+# Logs: one JSON object per line (``DJANGO_LOG_FORMAT=json``, the default outside DEBUG), each
+# with the request id of the request, or of the request that queued the task (Celery workers
+# and beat log through this configuration too, see alliance.celery).
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "alliance.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # WeasyPrint logs every layout step at INFO.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint": {"level": "WARNING"}},
 }
+
+# Metrics (/metrics, alliance.metrics): from loopback without a proxy in between, or with this
+# token as "Authorization: Bearer <token>".
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# The release in ETags, cache keys and error reports (alliance.freshness.code_token).
+ALLIANCE_RELEASE = os.environ.get("ALLIANCE_RELEASE", "")
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from alliance.observability import init_sentry
+
+    init_sentry(SENTRY_DSN, release=ALLIANCE_RELEASE, environment=os.environ.get("SENTRY_ENVIRONMENT", ""))
 
 ADMIN_SITE_HEADER = _("Innovation Alliance portal")

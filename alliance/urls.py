@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import account_views, health, media, views
+from . import account_views, health, media, metrics, views
 from .forms import PasswordResetForm
 
 handler500 = "alliance.views.server_error"
@@ -14,6 +14,7 @@ urlpatterns = [
     path("livez", health.livez, name="livez"),
     path("readyz", health.readyz, name="readyz"),
     path("healthz", health.readyz, name="healthz"),  # the older name of /readyz
+    path("metrics", metrics.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("alliance.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -87,3 +87,14 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.kill()
         self._log.close()
+
+
+def wait_until_mail_is_delivered(worker, timeout: float = 60) -> None:
+    """The requester's notification goes out from the worker too: wait for it, or it would stay
+    in the shared broker for the next test's worker."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any("deliver_mail" in line and "succeeded" in line for line in worker.log().splitlines()):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"the notification was not delivered:\n{worker.log()}")

@@ -107,6 +107,8 @@ MATRIX: list[Row] = [
     Row("GET",    "healthz",                         {},                         PUBLIC),
     Row("GET",    "livez",                           {},                         PUBLIC),
     Row("GET",    "readyz",                          {},                         PUBLIC),
+    # The test client asks from 127.0.0.1: a scraper on loopback (tests/alliance/test_metrics.py).
+    Row("GET",    "metrics",                         {},                         PUBLIC),
     Row("POST",   "set_language",                    {},                         REDIRECTED,
                   data={"language": "fr", "next": "/"}),
     Row("GET",    "api-schema",                      {},                         PUBLIC),

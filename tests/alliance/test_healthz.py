@@ -91,3 +91,10 @@ def test_readyz_answers_503_naming_the_broker_when_it_is_down(client, db, settin
     assert response.status_code == 503
     assert response.json()["failed"] == ["broker"]
     assert response.json()["broker"].startswith("error: ")
+
+
+@pytest.mark.parametrize("path", ["/livez", "/readyz", "/healthz"])
+def test_probes_over_plain_http_are_answered_where_pages_redirect_to_https(client, db, settings, path):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/en/").status_code == 301
+    assert client.get(path).status_code == 200

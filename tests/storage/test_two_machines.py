@@ -31,7 +31,8 @@ def _files(folder: Path) -> list[Path]:
 def test_a_report_requested_from_the_web_generated_by_the_worker_downloads_from_the_web(
         s3_server, s3_media, settings, tmp_path, celery_worker_factory, staff_client):
     worker_media = tmp_path / "worker-media"
-    worker = celery_worker_factory(DJANGO_MEDIA_ROOT=str(worker_media), **s3_media)
+    worker = celery_worker_factory(DJANGO_MEDIA_ROOT=str(worker_media), **s3_media,
+                                   DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 
     response = staff_client.post(reverse("reports:request"), {
         "kind": "alliance", "period_start": "2024-01-01", "period_end": "2024-12-31", "language": "en"})
@@ -51,6 +52,7 @@ def test_a_report_requested_from_the_web_generated_by_the_worker_downloads_from_
     stored = s3_server.client().get_object(Bucket=s3_media["AWS_STORAGE_BUCKET_NAME"], Key=report.pdf.name)
     assert stored["Body"].read() == body
     assert _files(worker_media) == [] and _files(Path(settings.MEDIA_ROOT)) == []
+    real_services.wait_until_mail_is_delivered(worker)
 
 
 def test_a_logo_uploaded_through_one_web_process_shows_through_another(
