@@ -17,6 +17,9 @@ from __future__ import annotations
 import datetime
 
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
+
+from alliance.reference_data import OBJECTIVES, translated
 
 from .models import (
     Activity,
@@ -67,6 +70,33 @@ ILLUSTRATIVE_MEMBERS = [
     ("Rustam Aliyev", "AZ", "E-services"),
     ("Maya Fernando", "LK", "Inclusive innovation"),
 ]
+
+# The areas of the Expert Network: the five strategic objectives (named as in the reference data)
+# and two cross-cutting ones, in (en, ar, zh_hans, fr, ru, es).
+_OBJECTIVE_NAMES = {names[0]: names for _number, names, _descriptions in OBJECTIVES}
+EXPERTISE_AREAS = [
+    ("strategic-foresight", ("Strategic foresight", "الاستشراف الاستراتيجي", "战略预见",
+                             "Prospective stratégique", "Стратегическое прогнозирование",
+                             "Prospectiva estratégica")),
+    ("open-technology-innovation", _OBJECTIVE_NAMES["Open technology innovation"]),
+    ("entrepreneurship-sme", _OBJECTIVE_NAMES["Entrepreneurship and SME growth"]),
+    ("policy-experimentation", _OBJECTIVE_NAMES["Policy experimentation"]),
+    ("ecosystem-initiatives", _OBJECTIVE_NAMES["Ecosystem initiatives acceleration"]),
+    ("resource-mobilization", ("Resource mobilization and partnerships", "حشد الموارد والشراكات",
+                               "资源调动和伙伴关系", "Mobilisation de ressources et partenariats",
+                               "Мобилизация ресурсов и партнерства", "Movilización de recursos y alianzas")),
+]
+
+# Who carries out a recommendation: stored as written, shown through the catalogue
+# ({% translate item.owner %}), where this msgid has its five translations.
+BDT_SECRETARIAT = gettext_noop("BDT secretariat")
+
+
+def _lower_first(text: str) -> str:
+    """Lower the first letter ("digital skills") unless the first word is an acronym ("SME ...")."""
+    first = text.split()[0]
+    return text if first.isupper() else text[0].lower() + text[1:]
+
 
 FIRST_MEETING_RECOMMENDATIONS = [
     (
@@ -191,7 +221,7 @@ def load(*, log) -> None:
             defaults={
                 "full_name": f"{name} (illustrative)",
                 "country": country,
-                "title_en": f"Expert in {field.lower()}",
+                "title_en": f"Expert in {_lower_first(field)}",
                 "organisation": "Illustrative organisation",
                 "role": BoardMember.Role.CO_CHAIR if elected else BoardMember.Role.MEMBER,
                 "elected_by_members": elected,
@@ -246,7 +276,7 @@ def load(*, log) -> None:
             defaults={
                 "kind": Recommendation.Kind.RECOMMENDATION,
                 "text_en": text,
-                "owner": "BDT secretariat",
+                "owner": BDT_SECRETARIAT,
                 "status": status,
                 "progress_note_en": note,
             },
@@ -259,7 +289,7 @@ def load(*, log) -> None:
             defaults={
                 "kind": kind,
                 "text_en": text,
-                "owner": "BDT secretariat",
+                "owner": BDT_SECRETARIAT,
                 "status": status,
                 "progress_note_en": note,
             },
@@ -363,15 +393,8 @@ def load(*, log) -> None:
         )
 
     areas = {}
-    for slug, name in [
-        ("strategic-foresight", "Strategic foresight"),
-        ("open-technology-innovation", "Open technology innovation"),
-        ("entrepreneurship-sme", "Entrepreneurship and SME growth"),
-        ("policy-experimentation", "Policy experimentation"),
-        ("ecosystem-initiatives", "Ecosystem initiatives acceleration"),
-        ("resource-mobilization", "Resource mobilization and partnerships"),
-    ]:
-        areas[slug], _ = _upsert(ExpertiseArea, slug=slug, defaults={"name_en": name})
+    for slug, names in EXPERTISE_AREAS:
+        areas[slug], _ = _upsert(ExpertiseArea, slug=slug, defaults=translated("name", names))
     for email, name, country, area_slugs in [
         ("expert.one@example.org", "Expert One (illustrative)", "AR", ["strategic-foresight"]),
         (
