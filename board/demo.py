@@ -98,6 +98,169 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() else text[0].lower() + text[1:]
 
 
+# Each member's field in (ar, zh_hans, fr, ru, es), as it reads after "خبير في", before "专家",
+# after "Spécialiste", "Эксперт по" and "Especialista en".
+FIELDS = {
+    "Digital economy policy": (
+        "سياسات الاقتصاد الرقمي", "数字经济政策",
+        "des politiques de l'économie numérique",
+        "политике в области цифровой экономики",
+        "políticas de economía digital"),
+    "Innovation agency": (
+        "وكالات الابتكار", "创新机构",
+        "des agences d'innovation",
+        "деятельности агентств по инновациям",
+        "agencias de innovación"),
+    "Technology entrepreneurship": (
+        "ريادة الأعمال التكنولوجية", "技术创业",
+        "de l'entrepreneuriat technologique",
+        "технологическому предпринимательству",
+        "emprendimiento tecnológico"),
+    "Telecommunication research": (
+        "بحوث الاتصالات", "电信研究",
+        "de la recherche en télécommunications",
+        "исследованиям в области электросвязи",
+        "investigación en telecomunicaciones"),
+    "Digital government": (
+        "الحكومة الرقمية", "数字政府",
+        "de l'administration numérique",
+        "цифровому правительству",
+        "gobierno digital"),
+    "Venture capital": (
+        "رأس المال الاستثماري", "风险投资",
+        "du capital-risque",
+        "венчурному капиталу",
+        "capital de riesgo"),
+    "Start-up ecosystems": (
+        "منظومات الشركات الناشئة", "初创企业生态系统",
+        "des écosystèmes de jeunes entreprises",
+        "экосистемам стартапов",
+        "ecosistemas de empresas emergentes"),
+    "Open innovation": (
+        "الابتكار المفتوح", "开放式创新",
+        "de l'innovation ouverte",
+        "открытым инновациям",
+        "innovación abierta"),
+    "Regulatory sandboxes": (
+        "البيئات التجريبية التنظيمية", "监管沙盒",
+        "des bacs à sable réglementaires",
+        "экспериментальным правовым режимам",
+        "entornos de pruebas regulatorios"),
+    "SME development": (
+        "تنمية المنشآت الصغيرة والمتوسطة", "中小企业发展",
+        "du développement des PME",
+        "развитию МСП",
+        "desarrollo de las pymes"),
+    "University research": (
+        "البحوث الجامعية", "大学研究",
+        "de la recherche universitaire",
+        "университетским исследованиям",
+        "investigación universitaria"),
+    "Digital skills": (
+        "المهارات الرقمية", "数字技能",
+        "des compétences numériques",
+        "цифровым навыкам",
+        "competencias digitales"),
+    "Public policy": (
+        "السياسات العامة", "公共政策",
+        "des politiques publiques",
+        "государственной политике",
+        "políticas públicas"),
+    "Industry standards": (
+        "المعايير الصناعية", "行业标准",
+        "des normes industrielles",
+        "отраслевым стандартам",
+        "normas del sector"),
+    "Mobile innovation": (
+        "الابتكار في مجال الاتصالات المتنقلة", "移动创新",
+        "de l'innovation mobile",
+        "мобильным инновациям",
+        "innovación móvil"),
+    "Smart cities": (
+        "المدن الذكية", "智慧城市",
+        "des villes intelligentes",
+        "умным городам",
+        "ciudades inteligentes"),
+    "Rural connectivity": (
+        "التوصيلية في المناطق الريفية", "农村连通",
+        "de la connectivité rurale",
+        "подключению сельских районов",
+        "conectividad rural"),
+    "Foresight methods": (
+        "أساليب الاستشراف", "预见方法",
+        "des méthodes de prospective",
+        "методам прогнозирования",
+        "métodos de prospectiva"),
+    "Innovation hubs": (
+        "مراكز الابتكار", "创新中心",
+        "des pôles d'innovation",
+        "инновационным центрам",
+        "polos de innovación"),
+    "Digital transformation": (
+        "التحول الرقمي", "数字化转型",
+        "de la transformation numérique",
+        "цифровой трансформации",
+        "transformación digital"),
+    "Investment funds": (
+        "صناديق الاستثمار", "投资基金",
+        "des fonds d'investissement",
+        "инвестиционным фондам",
+        "fondos de inversión"),
+    "Technology policy": (
+        "السياسات التكنولوجية", "技术政策",
+        "des politiques technologiques",
+        "технологической политике",
+        "políticas tecnológicas"),
+    "Development finance": (
+        "تمويل التنمية", "发展融资",
+        "du financement du développement",
+        "финансированию развития",
+        "financiación para el desarrollo"),
+    "Academia–industry partnerships": (
+        "الشراكات بين الأوساط الأكاديمية والصناعة", "学术界与产业界伙伴关系",
+        "des partenariats entre universités et industrie",
+        "партнерствам между академическими кругами и отраслью",
+        "alianzas entre el mundo académico y la industria"),
+    "Entrepreneurship education": (
+        "التعليم في مجال ريادة الأعمال", "创业教育",
+        "de l'éducation à l'entrepreneuriat",
+        "обучению предпринимательству",
+        "educación en emprendimiento"),
+    "Open data": (
+        "البيانات المفتوحة", "开放数据",
+        "des données ouvertes",
+        "открытым данным",
+        "datos abiertos"),
+    "Telecom operators": (
+        "مشغلي الاتصالات", "电信运营商",
+        "des opérateurs de télécommunications",
+        "операторам электросвязи",
+        "operadores de telecomunicaciones"),
+    "Impact measurement": (
+        "قياس الأثر", "影响衡量",
+        "de la mesure d'impact",
+        "оценке воздействия",
+        "medición del impacto"),
+    "E-services": (
+        "الخدمات الإلكترونية", "电子服务",
+        "des services en ligne",
+        "электронным услугам",
+        "servicios electrónicos"),
+    "Inclusive innovation": (
+        "الابتكار الشامل", "包容性创新",
+        "de l'innovation inclusive",
+        "инклюзивным инновациям",
+        "innovación inclusiva"),
+}
+
+
+def _expert_titles(field: str) -> tuple[str, ...]:
+    """ "Expert in <field>" in (en, ar, zh_hans, fr, ru, es)."""
+    ar, zh, fr, ru, es = FIELDS[field]
+    return (f"Expert in {_lower_first(field)}", f"خبير في {ar}", f"{zh}专家", f"Spécialiste {fr}",
+            f"Эксперт по {ru}", f"Especialista en {es}")
+
+
 FIRST_MEETING_RECOMMENDATIONS = [
     (
         "Develop a common workplan of the Board.",
@@ -221,7 +384,7 @@ def load(*, log) -> None:
             defaults={
                 "full_name": f"{name} (illustrative)",
                 "country": country,
-                "title_en": f"Expert in {_lower_first(field)}",
+                **translated("title", _expert_titles(field)),
                 "organisation": "Illustrative organisation",
                 "role": BoardMember.Role.CO_CHAIR if elected else BoardMember.Role.MEMBER,
                 "elected_by_members": elected,

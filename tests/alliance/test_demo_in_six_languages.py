@@ -55,6 +55,11 @@ def test_no_demo_marker_on_the_network_figures_page_and_no_code_built_label(demo
     assert "seed 0" not in page and "(illustrative)." not in page
     titles = set(BoardMember.objects.values_list("title_en", flat=True))
     assert "Expert in SME development" in titles and not any("sme " in title for title in titles)
+    with translation.override("zh-hans"):
+        assert BoardMember.objects.get(slug="sofia-herrera").title == "中小企业发展专家"
+    with translation.override("ar"):
+        title = BoardMember.objects.get(slug="sofia-herrera").title
+    assert title == "خبير في تنمية المنشآت الصغيرة والمتوسطة"
 
 
 def test_a_demo_loaded_before_the_un_names_is_renamed_not_duplicated(db):
