@@ -4,8 +4,11 @@ used by <title>, the meta description and the Open Graph tags."""
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -46,3 +49,21 @@ def og_locale(language: str) -> str:
 @register.simple_tag
 def og_alternate_locales(language: str) -> list[str]:
     return [locale for code, locale in OG_LOCALES.items() if code != language]
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context: template.Context) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of this page in each language, then the x-default (the address
+    without a language, which LocaleMiddleware sends to the reader's language)."""
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return []
+    current = get_language()
+    alternates = [(code, request.build_absolute_uri(translate_url(request.path, code)))
+                  for code, _name in settings.LANGUAGES]
+    if len({url for _code, url in alternates}) != len(alternates):
+        return []  # not a page under a language prefix
+    prefix = f"/{current}/"
+    if request.path.startswith(prefix):
+        alternates.append(("x-default", request.build_absolute_uri("/" + request.path.removeprefix(prefix))))
+    return alternates

@@ -124,3 +124,11 @@ def test_favicon_answers_and_every_page_links_one(client):
     assert '<link rel="icon" href="/favicon.ico" sizes="32x32">' in page
     from django.contrib.staticfiles import finders
     assert finders.find(svg.removeprefix("/static/")).endswith("favicon.svg")
+
+
+def test_every_page_links_its_versions_in_the_other_languages(client):
+    page = client.get("/zh-hans/centres/figures/").content.decode()
+    for language in LANGUAGES:
+        assert (f'<link rel="alternate" hreflang="{language}" '
+                f'href="http://testserver/{language}/centres/figures/">') in page
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/centres/figures/">' in page
