@@ -105,6 +105,9 @@ PLEDGE_PROGRESS = {"status": "in_progress", "narrative": "Two hundred schools so
 MATRIX: list[Row] = [
     # Outside the language prefix --------------------------------------------------------------
     Row("GET",    "healthz",                         {},                         PUBLIC),
+    Row("GET",    "robots-txt",                      {},                         PUBLIC),
+    Row("GET",    "sitemap",                         {},                         PUBLIC),
+    Row("GET",    "favicon",                         {},                         PUBLIC),
     Row("POST",   "set_language",                    {},                         REDIRECTED,
                   data={"language": "fr", "next": "/"}),
     Row("GET",    "api-schema",                      {},                         PUBLIC),
