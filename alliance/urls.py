@@ -2,11 +2,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import account_views, health, media, metrics, views
+from . import account_views, findable, health, media, metrics, views
 from .forms import PasswordResetForm
+from .sitemaps import SITEMAPS
 
 handler500 = "alliance.views.server_error"
 
@@ -15,6 +17,9 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("healthz", health.readyz, name="healthz"),  # the older name of /readyz
     path("metrics", metrics.metrics, name="metrics"),
+    path("robots.txt", findable.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("favicon.ico", findable.favicon_ico, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("alliance.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

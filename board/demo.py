@@ -17,6 +17,9 @@ from __future__ import annotations
 import datetime
 
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
+
+from alliance.reference_data import OBJECTIVES, translated
 
 from .models import (
     Activity,
@@ -67,6 +70,196 @@ ILLUSTRATIVE_MEMBERS = [
     ("Rustam Aliyev", "AZ", "E-services"),
     ("Maya Fernando", "LK", "Inclusive innovation"),
 ]
+
+# The areas of the Expert Network: the five strategic objectives (named as in the reference data)
+# and two cross-cutting ones, in (en, ar, zh_hans, fr, ru, es).
+_OBJECTIVE_NAMES = {names[0]: names for _number, names, _descriptions in OBJECTIVES}
+EXPERTISE_AREAS = [
+    ("strategic-foresight", ("Strategic foresight", "الاستشراف الاستراتيجي", "战略预见",
+                             "Prospective stratégique", "Стратегическое прогнозирование",
+                             "Prospectiva estratégica")),
+    ("open-technology-innovation", _OBJECTIVE_NAMES["Open technology innovation"]),
+    ("entrepreneurship-sme", _OBJECTIVE_NAMES["Entrepreneurship and SME growth"]),
+    ("policy-experimentation", _OBJECTIVE_NAMES["Policy experimentation"]),
+    ("ecosystem-initiatives", _OBJECTIVE_NAMES["Ecosystem initiatives acceleration"]),
+    ("resource-mobilization", ("Resource mobilization and partnerships", "حشد الموارد والشراكات",
+                               "资源调动和伙伴关系", "Mobilisation de ressources et partenariats",
+                               "Мобилизация ресурсов и партнерства", "Movilización de recursos y alianzas")),
+]
+
+# Who carries out a recommendation: stored as written, shown through the catalogue
+# ({% translate item.owner %}), where this msgid has its five translations.
+BDT_SECRETARIAT = gettext_noop("BDT secretariat")
+
+
+def _lower_first(text: str) -> str:
+    """Lower the first letter ("digital skills") unless the first word is an acronym ("SME ...")."""
+    first = text.split()[0]
+    return text if first.isupper() else text[0].lower() + text[1:]
+
+
+# Each member's field in (ar, zh_hans, fr, ru, es), as it reads after "خبير في", before "专家",
+# after "Spécialiste", "Эксперт по" and "Especialista en".
+FIELDS = {
+    "Digital economy policy": (
+        "سياسات الاقتصاد الرقمي", "数字经济政策",
+        "des politiques de l'économie numérique",
+        "политике в области цифровой экономики",
+        "políticas de economía digital"),
+    "Innovation agency": (
+        "وكالات الابتكار", "创新机构",
+        "des agences d'innovation",
+        "деятельности агентств по инновациям",
+        "agencias de innovación"),
+    "Technology entrepreneurship": (
+        "ريادة الأعمال التكنولوجية", "技术创业",
+        "de l'entrepreneuriat technologique",
+        "технологическому предпринимательству",
+        "emprendimiento tecnológico"),
+    "Telecommunication research": (
+        "بحوث الاتصالات", "电信研究",
+        "de la recherche en télécommunications",
+        "исследованиям в области электросвязи",
+        "investigación en telecomunicaciones"),
+    "Digital government": (
+        "الحكومة الرقمية", "数字政府",
+        "de l'administration numérique",
+        "цифровому правительству",
+        "gobierno digital"),
+    "Venture capital": (
+        "رأس المال الاستثماري", "风险投资",
+        "du capital-risque",
+        "венчурному капиталу",
+        "capital de riesgo"),
+    "Start-up ecosystems": (
+        "منظومات الشركات الناشئة", "初创企业生态系统",
+        "des écosystèmes de jeunes entreprises",
+        "экосистемам стартапов",
+        "ecosistemas de empresas emergentes"),
+    "Open innovation": (
+        "الابتكار المفتوح", "开放式创新",
+        "de l'innovation ouverte",
+        "открытым инновациям",
+        "innovación abierta"),
+    "Regulatory sandboxes": (
+        "البيئات التجريبية التنظيمية", "监管沙盒",
+        "des bacs à sable réglementaires",
+        "экспериментальным правовым режимам",
+        "entornos de pruebas regulatorios"),
+    "SME development": (
+        "تنمية المنشآت الصغيرة والمتوسطة", "中小企业发展",
+        "du développement des PME",
+        "развитию МСП",
+        "desarrollo de las pymes"),
+    "University research": (
+        "البحوث الجامعية", "大学研究",
+        "de la recherche universitaire",
+        "университетским исследованиям",
+        "investigación universitaria"),
+    "Digital skills": (
+        "المهارات الرقمية", "数字技能",
+        "des compétences numériques",
+        "цифровым навыкам",
+        "competencias digitales"),
+    "Public policy": (
+        "السياسات العامة", "公共政策",
+        "des politiques publiques",
+        "государственной политике",
+        "políticas públicas"),
+    "Industry standards": (
+        "المعايير الصناعية", "行业标准",
+        "des normes industrielles",
+        "отраслевым стандартам",
+        "normas del sector"),
+    "Mobile innovation": (
+        "الابتكار في مجال الاتصالات المتنقلة", "移动创新",
+        "de l'innovation mobile",
+        "мобильным инновациям",
+        "innovación móvil"),
+    "Smart cities": (
+        "المدن الذكية", "智慧城市",
+        "des villes intelligentes",
+        "умным городам",
+        "ciudades inteligentes"),
+    "Rural connectivity": (
+        "التوصيلية في المناطق الريفية", "农村连通",
+        "de la connectivité rurale",
+        "подключению сельских районов",
+        "conectividad rural"),
+    "Foresight methods": (
+        "أساليب الاستشراف", "预见方法",
+        "des méthodes de prospective",
+        "методам прогнозирования",
+        "métodos de prospectiva"),
+    "Innovation hubs": (
+        "مراكز الابتكار", "创新中心",
+        "des pôles d'innovation",
+        "инновационным центрам",
+        "polos de innovación"),
+    "Digital transformation": (
+        "التحول الرقمي", "数字化转型",
+        "de la transformation numérique",
+        "цифровой трансформации",
+        "transformación digital"),
+    "Investment funds": (
+        "صناديق الاستثمار", "投资基金",
+        "des fonds d'investissement",
+        "инвестиционным фондам",
+        "fondos de inversión"),
+    "Technology policy": (
+        "السياسات التكنولوجية", "技术政策",
+        "des politiques technologiques",
+        "технологической политике",
+        "políticas tecnológicas"),
+    "Development finance": (
+        "تمويل التنمية", "发展融资",
+        "du financement du développement",
+        "финансированию развития",
+        "financiación para el desarrollo"),
+    "Academia–industry partnerships": (
+        "الشراكات بين الأوساط الأكاديمية والصناعة", "学术界与产业界伙伴关系",
+        "des partenariats entre universités et industrie",
+        "партнерствам между академическими кругами и отраслью",
+        "alianzas entre el mundo académico y la industria"),
+    "Entrepreneurship education": (
+        "التعليم في مجال ريادة الأعمال", "创业教育",
+        "de l'éducation à l'entrepreneuriat",
+        "обучению предпринимательству",
+        "educación en emprendimiento"),
+    "Open data": (
+        "البيانات المفتوحة", "开放数据",
+        "des données ouvertes",
+        "открытым данным",
+        "datos abiertos"),
+    "Telecom operators": (
+        "مشغلي الاتصالات", "电信运营商",
+        "des opérateurs de télécommunications",
+        "операторам электросвязи",
+        "operadores de telecomunicaciones"),
+    "Impact measurement": (
+        "قياس الأثر", "影响衡量",
+        "de la mesure d'impact",
+        "оценке воздействия",
+        "medición del impacto"),
+    "E-services": (
+        "الخدمات الإلكترونية", "电子服务",
+        "des services en ligne",
+        "электронным услугам",
+        "servicios electrónicos"),
+    "Inclusive innovation": (
+        "الابتكار الشامل", "包容性创新",
+        "de l'innovation inclusive",
+        "инклюзивным инновациям",
+        "innovación inclusiva"),
+}
+
+
+def _expert_titles(field: str) -> tuple[str, ...]:
+    """ "Expert in <field>" in (en, ar, zh_hans, fr, ru, es)."""
+    ar, zh, fr, ru, es = FIELDS[field]
+    return (f"Expert in {_lower_first(field)}", f"خبير في {ar}", f"{zh}专家", f"Spécialiste {fr}",
+            f"Эксперт по {ru}", f"Especialista en {es}")
+
 
 FIRST_MEETING_RECOMMENDATIONS = [
     (
@@ -191,7 +384,7 @@ def load(*, log) -> None:
             defaults={
                 "full_name": f"{name} (illustrative)",
                 "country": country,
-                "title_en": f"Expert in {field.lower()}",
+                **translated("title", _expert_titles(field)),
                 "organisation": "Illustrative organisation",
                 "role": BoardMember.Role.CO_CHAIR if elected else BoardMember.Role.MEMBER,
                 "elected_by_members": elected,
@@ -246,7 +439,7 @@ def load(*, log) -> None:
             defaults={
                 "kind": Recommendation.Kind.RECOMMENDATION,
                 "text_en": text,
-                "owner": "BDT secretariat",
+                "owner": BDT_SECRETARIAT,
                 "status": status,
                 "progress_note_en": note,
             },
@@ -259,7 +452,7 @@ def load(*, log) -> None:
             defaults={
                 "kind": kind,
                 "text_en": text,
-                "owner": "BDT secretariat",
+                "owner": BDT_SECRETARIAT,
                 "status": status,
                 "progress_note_en": note,
             },
@@ -363,15 +556,8 @@ def load(*, log) -> None:
         )
 
     areas = {}
-    for slug, name in [
-        ("strategic-foresight", "Strategic foresight"),
-        ("open-technology-innovation", "Open technology innovation"),
-        ("entrepreneurship-sme", "Entrepreneurship and SME growth"),
-        ("policy-experimentation", "Policy experimentation"),
-        ("ecosystem-initiatives", "Ecosystem initiatives acceleration"),
-        ("resource-mobilization", "Resource mobilization and partnerships"),
-    ]:
-        areas[slug], _ = _upsert(ExpertiseArea, slug=slug, defaults={"name_en": name})
+    for slug, names in EXPERTISE_AREAS:
+        areas[slug], _ = _upsert(ExpertiseArea, slug=slug, defaults=translated("name", names))
     for email, name, country, area_slugs in [
         ("expert.one@example.org", "Expert One (illustrative)", "AR", ["strategic-foresight"]),
         (

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from alliance.models import RegionalInitiative, StrategicObjective
+from alliance.reference_data import LANGS
 
 from .models import (
     ActionPlan,
@@ -66,17 +67,79 @@ HOST_KINDS = [
 ]
 FIRST_CALL_DECISION = date(2023, 10, 16)
 
+# The published evaluation criteria, in (en, ar, zh_hans, fr, ru, es): name, description, weight, maximum.
 CRITERIA = [
-    ("Alignment with the strategic objectives",
-     "How far the proposed centre works on the Alliance's five strategic objectives.", "25", 5),
-    ("Financial and political support",
-     "Commitment of the host and of the administration to fund and back the centre.", "25", 5),
-    ("Institutional capacity", "Staff, premises and experience to run innovation programmes.", "20", 5),
-    ("Ecosystem reach", "Partners in government, academia, industry and start-ups the centre can mobilise.",
+    (("Alignment with the strategic objectives", "التوافق مع الأهداف الاستراتيجية", "与战略目标的一致性",
+      "Adéquation avec les objectifs stratégiques", "Соответствие стратегическим целям",
+      "Adecuación a los objetivos estratégicos"),
+     ("How far the proposed centre works on the Alliance's five strategic objectives.",
+      "مدى عمل المركز المقترح على الأهداف الاستراتيجية الخمسة للتحالف.",
+      "拟议中心在多大程度上致力于联盟的五项战略目标。",
+      "Dans quelle mesure le centre proposé travaille sur les cinq objectifs stratégiques de l'Alliance.",
+      "В какой мере предлагаемый центр работает над пятью стратегическими целями Альянса.",
+      "En qué medida el centro propuesto trabaja en los cinco objetivos estratégicos de la Alianza."),
+     "25", 5),
+    (("Financial and political support", "الدعم المالي والسياسي", "财政和政治支持",
+      "Soutien financier et politique", "Финансовая и политическая поддержка", "Apoyo financiero y político"),
+     ("Commitment of the host and of the administration to fund and back the centre.",
+      "التزام الجهة المضيفة والإدارة بتمويل المركز ودعمه.",
+      "东道机构和主管部门为中心提供资金和支持的承诺。",
+      "Engagement de l'hôte et de l'administration à financer et à soutenir le centre.",
+      "Обязательство принимающей организации и администрации финансировать и поддерживать центр.",
+      "Compromiso del anfitrión y de la administración de financiar y respaldar el centro."),
+     "25", 5),
+    (("Institutional capacity", "القدرة المؤسسية", "机构能力", "Capacités institutionnelles",
+      "Институциональный потенциал", "Capacidad institucional"),
+     ("Staff, premises and experience to run innovation programmes.",
+      "الموظفون والمقار والخبرة اللازمة لتنفيذ برامج الابتكار.",
+      "开展创新项目所需的人员、场所和经验。",
+      "Personnel, locaux et expérience pour mener des programmes d'innovation.",
+      "Персонал, помещения и опыт для реализации инновационных программ.",
+      "Personal, instalaciones y experiencia para llevar a cabo programas de innovación."),
+     "20", 5),
+    (("Ecosystem reach", "الامتداد في المنظومة", "生态系统覆盖面", "Portée dans l'écosystème",
+      "Охват экосистемы", "Alcance en el ecosistema"),
+     ("Partners in government, academia, industry and start-ups the centre can mobilise.",
+      "الشركاء الذين يمكن للمركز حشدهم من الحكومة والأوساط الأكاديمية والصناعة والشركات الناشئة.",
+      "中心能够调动的政府、学术界、产业界和初创企业合作伙伴。",
+      "Partenaires que le centre peut mobiliser dans les pouvoirs publics, les milieux universitaires, "
+      "l'industrie et les jeunes entreprises.",
+      "Партнеры в правительстве, академических кругах, отрасли и среди стартапов, которых центр может "
+      "привлечь.",
+      "Asociados del gobierno, el mundo académico, la industria y las empresas emergentes que el centro "
+      "puede movilizar."),
      "15", 5),
-    ("Contribution to ITU regional initiatives", "How the centre advances the region's initiatives.",
+    (("Contribution to ITU regional initiatives", "المساهمة في المبادرات الإقليمية للاتحاد",
+      "对国际电联区域性举措的贡献", "Contribution aux initiatives régionales de l'UIT",
+      "Вклад в региональные инициативы МСЭ", "Contribución a las iniciativas regionales de la UIT"),
+     ("How the centre advances the region's initiatives.",
+      "مدى إسهام المركز في تقدم المبادرات الإقليمية.",
+      "中心如何推进本区域的举措。",
+      "Comment le centre fait progresser les initiatives de la région.",
+      "Каким образом центр содействует реализации инициатив региона.",
+      "Cómo el centro hace avanzar las iniciativas de la región."),
      "15", 5),
 ]
+# The weights are the demo's, not published ones: said so in each language.
+WEIGHT_NOTE = ("Weight (illustrative).", "الأوزان توضيحية.", "权重仅作示例。", "Pondération indicative.",
+               "Вес указан для примера.", "Ponderación ilustrativa.")
+CALLS = [
+    ("first-call-2023", ("First call for hosts (2023)", "الدعوة الأولى لاستضافة المراكز (2023)",
+                         "第一次东道机构征集（2023年）",
+                         "Premier appel à candidatures pour l'accueil de centres (2023)",
+                         "Первый призыв к принимающим организациям (2023 г.)",
+                         "Primera convocatoria para acoger centros (2023)"),
+     date(2023, 1, 25), date(2023, 6, 30)),
+    ("rolling", ("Applications on a rolling basis", "طلبات تُقبل على أساس مستمر", "滚动受理申请",
+                 "Candidatures reçues en continu", "Прием заявок на постоянной основе",
+                 "Solicitudes recibidas de forma continua"),
+     date(2024, 1, 1), None),
+]
+
+
+def _six(field: str, values) -> dict:
+    """The six language fields of ``field`` (modeltranslation), from (en, ar, zh_hans, fr, ru, es)."""
+    return {f"{field}_{lang}": value for lang, value in zip(LANGS, values, strict=True)}
 
 
 def _upsert(model: type[models.Model], lookup: dict, values: dict):
@@ -110,20 +173,17 @@ def load(*, log) -> None:
 def _load(*, log) -> None:
     objectives = list(StrategicObjective.objects.order_by("number"))
     initiatives = {ri.code: ri for ri in RegionalInitiative.objects.all()}
-    for order, (name, description, weight, max_score) in enumerate(CRITERIA, start=1):
-        _upsert(Criterion, {"name": name}, {
-            "name_en": name, "description": f"{description} Weight {ILLUSTRATIVE}.",
-            "description_en": f"{description} Weight {ILLUSTRATIVE}.",
+    for order, (names, descriptions, weight, max_score) in enumerate(CRITERIA, start=1):
+        described = [f"{text} {note}" for text, note in zip(descriptions, WEIGHT_NOTE, strict=True)]
+        _upsert(Criterion, {"name": names[0]}, {
+            **_six("name", names), **_six("description", described),
             "weight": Decimal(weight), "max_score": max_score, "order": order, "is_active": True})
 
     criteria = list(Criterion.objects.filter(is_active=True).order_by("order", "pk"))
     evaluator = _demo_evaluator()
-    first_call = _upsert(Call, {"code": "first-call-2023"}, {
-        "name": "First call for hosts (2023)", "name_en": "First call for hosts (2023)",
-        "opened_on": date(2023, 1, 25), "closed_on": date(2023, 6, 30)})
-    rolling = _upsert(Call, {"code": "rolling"}, {
-        "name": "Applications on a rolling basis", "name_en": "Applications on a rolling basis",
-        "opened_on": date(2024, 1, 1), "closed_on": None})
+    first_call, rolling = (
+        _upsert(Call, {"code": code}, {**_six("name", names), "opened_on": opened, "closed_on": closed})
+        for code, names, opened, closed in CALLS)
 
     entries = [(code, ri, 0) for code, ri in COUNTRIES]
     entries += [(code, dict(COUNTRIES)[code], 1) for code in SECOND_APPLICATION]
@@ -249,12 +309,28 @@ def _trainings(trained: list[Centre], network: list[Centre]) -> None:
         for index, centre in enumerate(trained):
             _upsert(TrainingAttendance, {"training": training, "centre": centre},
                     {"participants": 2 + (index + number) % 3})
-    title = "Second meeting of the ITU Acceleration Centres"
-    event = _upsert(NetworkEvent, {"title": title, "starts_on": date(2024, 10, 28)}, {
-        "title_en": title, "ends_on": date(2024, 10, 28), "location": "Valletta, Malta",
-        "description": "Held during the Global Innovation Forum: results, challenges (funding, skilled "
-                       "staff, sustainable ecosystems) and cooperation between centres (seed 000). Date "
-                       f"{ILLUSTRATIVE}.",
+    # Seed 000: the centres met during the Global Innovation Forum (Valletta, 28 October 2024).
+    titles = ("Second meeting of the ITU Acceleration Centres",
+              "الاجتماع الثاني لمراكز التسريع التابعة للاتحاد",
+              "国际电联加速中心第二次会议", "Deuxième réunion des Centres d'accélération de l'UIT",
+              "Второе совещание центров ускорения МСЭ",
+              "Segunda reunión de los Centros de Aceleración de la UIT")
+    descriptions = (
+        "Held during the Global Innovation Forum: results, challenges (funding, skilled staff, sustainable "
+        "ecosystems) and cooperation between centres.",
+        "عُقد خلال المنتدى العالمي للابتكار: النتائج والتحديات (التمويل والموظفون المهرة واستدامة المنظومات) "
+        "والتعاون بين المراكز.",
+        "在全球创新论坛期间举行：成果、挑战（资金、技术人才、可持续的生态系统）以及各中心之间的合作。",
+        "Tenue pendant le Forum mondial de l'innovation : résultats, difficultés (financement, personnel "
+        "qualifié, écosystèmes durables) et coopération entre les centres.",
+        "Проведено в ходе Глобального форума по инновациям: результаты, трудности (финансирование, "
+        "квалифицированный персонал, устойчивые экосистемы) и сотрудничество между центрами.",
+        "Celebrada durante el Foro Mundial de Innovación: resultados, dificultades (financiación, personal "
+        "cualificado, ecosistemas sostenibles) y cooperación entre los centros.",
+    )
+    event = _upsert(NetworkEvent, {"title": titles[0], "starts_on": date(2024, 10, 28)}, {
+        **_six("title", titles), **_six("description", descriptions),
+        "ends_on": date(2024, 10, 28), "location": "Valletta, Malta",
     })
     _set_m2m(event.centres, network)
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from alliance.models import Region, RegionalInitiative, StrategicObjective
+from alliance.reference_data import translated
 
 from .models import (
     Funder,
@@ -183,19 +184,43 @@ def load(*, log: Callable[[str], None]) -> None:
 
     foresight, _ = Service.objects.update_or_create(
         slug="strategic-foresight-support",
-        defaults={"name_en": "Strategic foresight support",
-                  "name_ru": "Поддержка стратегического прогнозирования",
-                  "description_en": "Support for ITU's strategic foresight work and foresight reports, "
-                                    "built from the Strategic Foresight Playbook.",
+        defaults={**translated("name", (
+                      "Strategic foresight support", "دعم الاستشراف الاستراتيجي", "战略预见支持",
+                      "Appui à la prospective stratégique", "Поддержка стратегического прогнозирования",
+                      "Apoyo a la prospectiva estratégica")),
+                  **translated("description", (
+                      "Support for ITU's strategic foresight work and foresight reports, built from the "
+                      "Strategic Foresight Playbook.",
+                      "دعم أعمال الاستشراف الاستراتيجي للاتحاد وتقاريره الاستشرافية، استناداً إلى الدليل "
+                      "العملي للاستشراف الاستراتيجي.",
+                      "依据战略预见行动手册，支持国际电联的战略预见工作和预见报告。",
+                      "Appui aux travaux de prospective stratégique de l'UIT et à ses rapports de "
+                      "prospective, fondé sur le guide pratique de prospective stratégique.",
+                      "Поддержка работы МСЭ в области стратегического прогнозирования и подготовки "
+                      "прогнозных докладов на основе руководства по стратегическому прогнозированию.",
+                      "Apoyo a la labor de prospectiva estratégica de la UIT y a sus informes de "
+                      "prospectiva, basado en la guía práctica de prospectiva estratégica.")),
                   "open_to_members": True, "open_to_centres": True, "open_to_regional_offices": True,
                   "order": 1},
     )
     foresight.playbooks.set([playbooks["strategic-foresight"]])
     cafe, _ = Service.objects.update_or_create(
         slug="innovation-cafe",
-        defaults={"name_en": "Innovation Café", "name_ru": "Инновационное кафе",
-                  "description_en": "Innovation Café sessions for ITU regional offices, bringing local "
-                                    "stakeholders together around the Alliance's playbooks.",
+        defaults={**translated("name", (
+                      "Innovation Café", "مقهى الابتكار", "创新咖啡馆", "Café de l'innovation",
+                      "Инновационное кафе", "Café de la Innovación")),
+                  **translated("description", (
+                      "Innovation Café sessions for ITU regional offices, bringing local stakeholders "
+                      "together around the Alliance's playbooks.",
+                      "جلسات مقهى الابتكار للمكاتب الإقليمية للاتحاد، تجمع أصحاب المصلحة المحليين حول "
+                      "الأدلة العملية للتحالف.",
+                      "为国际电联区域办事处举办的创新咖啡馆活动，围绕联盟的行动手册汇聚当地利益攸关方。",
+                      "Séances du Café de l'innovation pour les bureaux régionaux de l'UIT, qui réunissent "
+                      "les parties prenantes locales autour des guides pratiques de l'Alliance.",
+                      "Сессии Инновационного кафе для региональных отделений МСЭ, объединяющие местные "
+                      "заинтересованные стороны вокруг руководств Альянса.",
+                      "Sesiones del Café de la Innovación para las oficinas regionales de la UIT, que reúnen "
+                      "a las partes interesadas locales en torno a las guías prácticas de la Alianza.")),
                   "open_to_members": False, "open_to_centres": True, "open_to_regional_offices": True,
                   "order": 2},
     )

@@ -25,7 +25,7 @@ from itertools import cycle
 from django.apps import apps as django_apps
 from django.db import transaction
 from django.utils import timezone, translation
-from django_countries import countries
+from django_countries import Countries, countries
 
 from alliance.models import Priority
 
@@ -157,9 +157,24 @@ KIND_NAMES = {
 }
 
 
+class _IsoNames(Countries):
+    """The names django-countries gave before the UN names (alliance/countries.py)."""
+
+    override: dict = {}  # noqa: RUF012 (a django-countries option, read as is)
+    common_names = True
+
+
 def _illustrative_name(kind: str, country: str, number: int) -> str:
     place = countries.name(country) if country else f"no. {number}"
-    return f"{KIND_NAMES[kind]}, {place} {ILLUSTRATIVE}"
+    name = f"{KIND_NAMES[kind]}, {place} {ILLUSTRATIVE}"
+    # A demo loaded before the UN names keyed this partner by the ISO name ("…, Viet Nam" was
+    # "…, Vietnam"): rename it rather than add a second partner.
+    former = f"{KIND_NAMES[kind]}, {_IsoNames().name(country)} {ILLUSTRATIVE}" if country else name
+    if former != name and not Partner.objects.filter(name_en=name).exists():
+        for partner in Partner.objects.filter(name_en=former):
+            partner.name_en = partner.name = name
+            partner.save(update_fields=["name_en", "name"])
+    return name
 
 
 def _partner(names: tuple[str, ...], acronym: str, kind: str, membership: str, country: str,

@@ -109,6 +109,9 @@ MATRIX: list[Row] = [
     Row("GET",    "readyz",                          {},                         PUBLIC),
     # The test client asks from 127.0.0.1: a scraper on loopback (tests/alliance/test_metrics.py).
     Row("GET",    "metrics",                         {},                         PUBLIC),
+    Row("GET",    "robots-txt",                      {},                         PUBLIC),
+    Row("GET",    "sitemap",                         {},                         PUBLIC),
+    Row("GET",    "favicon",                         {},                         PUBLIC),
     Row("POST",   "set_language",                    {},                         REDIRECTED,
                   data={"language": "fr", "next": "/"}),
     Row("GET",    "api-schema",                      {},                         PUBLIC),
