@@ -6,6 +6,7 @@ embedded default: a SQLite file, a local-memory cache and Celery running tasks i
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: drops X-Forwarded-* unless a trusted proxy sent them (before the HTTPS redirect).
+    "alliance.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -139,10 +142,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed-login lockout: five failures for one username from one address lock it for an hour.
+# The reverse proxies (addresses or networks, e.g. "10.0.0.2,172.18.0.0/16") whose X-Forwarded-For
+# and X-Forwarded-Proto are believed; anyone else's are dropped (alliance.middleware).
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+
+# Failed-login lockout: five failures for one username from one client address (the proxy-aware
+# one) lock that pair, not the account, for an hour (the locked-out page says so); BDT staff can
+# unlock earlier by deleting the attempt in the admin (Axes > Access attempts).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1
+AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "alliance.middleware.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -171,7 +181,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are stored under the extension their checked content calls for (alliance/media.py).
+    "default": {"BACKEND": "alliance.media.CheckedTypeStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -280,7 +291,8 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# Believed only from TRUSTED_PROXIES: TrustedProxyMiddleware drops the header from anyone else.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS and TRUSTED_PROXIES else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
