@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns django-ratelimit's refusals into the 429 page (alliance.abuse.ratelimited).
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -153,6 +155,13 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "alliance.middleware.client_ip"
+
+# Rate limits on the public forms, login and password reset (alliance/abuse.py), counted in the
+# cache: Redis in production, shared by every process (the local-memory default counts per process).
+RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", True)
+RATELIMIT_VIEW = "alliance.abuse.ratelimited"
+RATELIMIT_IP_META_KEY = "alliance.middleware.client_ip"
+RATELIMIT_FAIL_OPEN = True  # with Redis down the forms stay open, as every page does
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -244,6 +253,9 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # API writes per account (or address); reads are not throttled (alliance/abuse.py).
+    "DEFAULT_THROTTLE_CLASSES": ["alliance.abuse.WriteRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"write": os.environ.get("DJANGO_API_WRITE_RATE", "60/min")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {

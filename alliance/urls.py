@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import media, views
+from . import abuse, media, views
 from .forms import PasswordResetForm
 
 handler500 = "alliance.views.server_error"
@@ -21,9 +21,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
-    path("accounts/login/", views.PortalLoginView.as_view(), name="login"),
+    path("accounts/login/", abuse.limit_login(views.PortalLoginView.as_view()), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+    path("accounts/password-reset/",
+         abuse.limit_password_reset(auth_views.PasswordResetView.as_view(form_class=PasswordResetForm)),
          name="password_reset"),
     path("accounts/password-reset/done/", auth_views.PasswordResetDoneView.as_view(),
          name="password_reset_done"),

@@ -17,6 +17,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from alliance import freshness
+from alliance.abuse import limit_public_form
 from alliance.pagination import VersionedPaginationMixin
 
 from . import selectors, services
@@ -110,6 +111,7 @@ class FiguresView(TemplateView):
 
 
 @public_page
+@limit_public_form("application")
 class ApplyView(FormView):
     template_name = "centres/public/apply.html"
     form_class = ApplicationForm
