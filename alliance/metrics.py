@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 
+from .middleware import FORWARDED_MARK
 from .observability import PendingReportsCollector
 
 # Read from the database at each scrape, by whichever process answers: kept out of the registry
@@ -28,7 +29,8 @@ def scraper_allowed(request: HttpRequest) -> bool:
     authorization = request.META.get("HTTP_AUTHORIZATION", "")
     if token and authorization.startswith("Bearer "):
         return hmac.compare_digest(authorization.removeprefix("Bearer ").encode(), token.encode())
-    if "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META:
+    if (request.META.get(FORWARDED_MARK) or "HTTP_X_FORWARDED_FOR" in request.META
+            or "HTTP_FORWARDED" in request.META):
         return False
     try:
         return ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback

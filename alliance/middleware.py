@@ -1,8 +1,12 @@
 """Request limits and response headers the whole portal shares.
 
 ``RequestSizeLimitMiddleware`` refuses request bodies over the limit with 413 before anything
-reads them; ``PrivacyHeadersMiddleware`` adds Permissions-Policy and keeps private pages out of caches.
+reads them; ``PrivacyHeadersMiddleware`` adds Permissions-Policy and keeps private pages out of caches;
+``TrustedProxyMiddleware`` believes forwarded headers from the trusted proxies only.
 """
+
+import ipaddress
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -106,3 +110,65 @@ class RequestIdMiddleware:
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request.request_id
         return response
+
+
+@lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def _is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address: ``REMOTE_ADDR``, or behind one of ``settings.TRUSTED_PROXIES`` the
+    last address in ``X-Forwarded-For`` that is not a trusted proxy.
+
+    Only a trusted proxy's header is believed, and only the part trusted proxies appended: a
+    visitor who sends ``X-Forwarded-For: 1.2.3.4`` themselves gets their own address, not 1.2.3.4.
+    Used by the login lockout (``AXES_CLIENT_IP_CALLABLE``) and the rate limits.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not _is_trusted_proxy(remote):
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for address in reversed([part for part in forwarded if part]):
+        if not _is_trusted_proxy(address):
+            try:
+                return str(ipaddress.ip_address(address))
+            except ValueError:
+                return remote  # a malformed hop: the proxy's own address, never the visitor's text
+    return remote
+
+
+FORWARDED_MARK = "alliance.forwarded"
+
+
+class TrustedProxyMiddleware:
+    """Forget ``X-Forwarded-For`` and ``X-Forwarded-Proto`` unless the peer is a trusted proxy.
+
+    Django's ``SECURE_PROXY_SSL_HEADER`` believes the header from whoever sends it; with this
+    middleware first, only the proxies of ``DJANGO_TRUSTED_PROXIES`` can say a request came over
+    HTTPS. The client's address is kept on ``request.client_ip`` (see ``client_ip``).
+    """
+
+    FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST",
+                         "HTTP_X_FORWARDED_PORT", "HTTP_FORWARDED")
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Whether anything forwarded this request (believed or not): /metrics answers only a
+        # scraper that asks directly (alliance.metrics.scraper_allowed).
+        request.META[FORWARDED_MARK] = any(header in request.META for header in self.FORWARDED_HEADERS)
+        if not _is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            for header in self.FORWARDED_HEADERS:
+                request.META.pop(header, None)
+        request.client_ip = client_ip(request)
+        return self.get_response(request)

@@ -6,6 +6,7 @@ embedded default: a SQLite file, a local-memory cache and Celery running tasks i
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -84,8 +85,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Metrics by view and request ids wrap everything else (alliance.observability).
+    # Metrics by view wrap everything else (alliance.observability).
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # First: drops X-Forwarded-* unless a trusted proxy sent them (before the HTTPS redirect).
+    "alliance.middleware.TrustedProxyMiddleware",
+    # Request ids on every log line and on the tasks a request queues.
     "alliance.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -104,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns django-ratelimit's refusals into the 429 page (alliance.abuse.ratelimited).
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -168,18 +174,26 @@ OTP_TOTP_ISSUER = "ITU Innovation Alliance"
 # Secrets are never shown again in the admin, not even to superusers.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
-# Failed-login lockout: five failures for one username from one address lock it for an hour.
+# The reverse proxies (addresses or networks, e.g. "10.0.0.2,172.18.0.0/16") whose X-Forwarded-For
+# and X-Forwarded-Proto are believed; anyone else's are dropped (alliance.middleware).
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+
+# Failed-login lockout: five failures for one username from one client address (the proxy-aware
+# one) lock that pair, not the account, for an hour (the locked-out page says so); BDT staff can
+# unlock earlier by deleting the attempt in the admin (Axes > Access attempts).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1
+AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "alliance.middleware.client_ip"
+
+# Rate limits on the public forms, login and password reset (alliance/abuse.py), counted in the
+# cache: Redis in production, shared by every process (the local-memory default counts per process).
+RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", True)
+RATELIMIT_VIEW = "alliance.abuse.ratelimited"
+RATELIMIT_IP_META_KEY = "alliance.middleware.client_ip"
+RATELIMIT_FAIL_OPEN = True  # with Redis down the forms stay open, as every page does
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Behind the reverse proxy (DJANGO_BEHIND_PROXY=1), the client's address is the one the proxy
-# appended to X-Forwarded-For (the right-most), not the proxy's own.
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
-if BEHIND_PROXY:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    AXES_IPWARE_PROXY_ORDER = "right-most"
 
 # Internationalisation: the six UN languages on an equal footing.
 LANGUAGE_CODE = "en"
@@ -231,8 +245,9 @@ def s3_storage(environ: dict[str, str]) -> dict:
 
 # Media (uploads, generated reports): the local disk, or a bucket when several machines serve.
 STORAGES = {
+    # Uploads are stored under the extension their checked content calls for (alliance/media.py).
     "default": (s3_storage(dict(os.environ)) if os.environ.get("AWS_STORAGE_BUCKET_NAME")
-                else {"BACKEND": "django.core.files.storage.FileSystemStorage"}),
+                else {"BACKEND": "alliance.media.CheckedTypeStorage"}),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -291,6 +306,9 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # API writes per account (or address); reads are not throttled (alliance/abuse.py).
+    "DEFAULT_THROTTLE_CLASSES": ["alliance.abuse.WriteRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"write": os.environ.get("DJANGO_API_WRITE_RATE", "60/min")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -340,7 +358,8 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# Believed only from TRUSTED_PROXIES: TrustedProxyMiddleware drops the header from anyone else.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS and TRUSTED_PROXIES else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True

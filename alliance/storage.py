@@ -19,13 +19,16 @@ from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 
+from .media import CheckedTypeMixin
+
 logger = logging.getLogger(__name__)
 
 
-class PortalS3Storage(S3Storage):
+class PortalS3Storage(CheckedTypeMixin, S3Storage):
     """Every object private (no ACL grants anyone a read); the portal streams each one after its
     permission check, and ``url()`` gives the portal's own ``/media/`` address (where only the
-    public images are served, see ``alliance.media``), never an address in the bucket."""
+    public images are served, see ``alliance.media``), never an address in the bucket. Uploads are
+    named by their checked type, as on the local disk (``CheckedTypeMixin``)."""
 
     default_acl = "private"
     file_overwrite = False

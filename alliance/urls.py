@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import account_views, findable, health, media, metrics, views
+from . import abuse, account_views, findable, health, media, metrics, views
 from .forms import PasswordResetForm
 from .sitemaps import SITEMAPS
 
@@ -29,9 +29,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
-    path("accounts/login/", views.PortalLoginView.as_view(), name="login"),
+    path("accounts/login/", abuse.limit_login(views.PortalLoginView.as_view()), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+    path("accounts/password-reset/",
+         abuse.limit_password_reset(auth_views.PasswordResetView.as_view(form_class=PasswordResetForm)),
          name="password_reset"),
     path("accounts/password-reset/done/", auth_views.PasswordResetDoneView.as_view(),
          name="password_reset_done"),

@@ -108,17 +108,40 @@ def validate_pdf(file) -> None:
 
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+# Every visitor's browser decodes a public image in full (4 bytes a pixel): a 20 KB PNG of
+# 13000 x 13000 pixels would take 676 MB. 40 megapixels covers any camera's photo; logos need far less.
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_IMAGE_SIDE = 10_000
+
+
+def _too_many_pixels(width: int, height: int) -> ValidationError:
+    return ValidationError(
+        _("The image is %(width)s × %(height)s pixels; the largest accepted is %(megapixels)s megapixels "
+          "and %(side)s pixels a side. Reduce it and upload it again."),
+        code="image_too_large",
+        params={"width": width, "height": height, "megapixels": MAX_IMAGE_PIXELS // 1_000_000,
+                "side": MAX_IMAGE_SIDE})
 
 
 def validate_image(file) -> None:
-    """Accept PNG, JPEG, WebP or GIF images, recognised by decoding them; at most 5 MB."""
+    """Accept PNG, JPEG, WebP or GIF images, recognised by decoding them; at most 5 MB and
+    ``MAX_IMAGE_PIXELS`` pixels (``MAX_IMAGE_SIDE`` a side), judged from the header before decoding."""
     MaxFileSizeValidator(5 * 1024 * 1024)(file)
     position = file.tell()
     file.seek(0)
     try:
         with Image.open(file) as image:
-            image_format = image.format
+            image_format, (width, height) = image.format, image.size
+            if width * height > MAX_IMAGE_PIXELS or max(width, height) > MAX_IMAGE_SIDE:
+                raise _too_many_pixels(width, height)
             image.verify()
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError as exc:  # Pillow refuses far larger ones itself
+        raise ValidationError(_("The image has too many pixels; the largest accepted is %(megapixels)s "
+                                "megapixels. Reduce it and upload it again."),
+                              code="image_too_large",
+                              params={"megapixels": MAX_IMAGE_PIXELS // 1_000_000}) from exc
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a broken file
         raise ValidationError(_("Upload a valid image (PNG, JPEG, WebP or GIF)."),
                               code="invalid_image") from exc
@@ -127,3 +150,22 @@ def validate_image(file) -> None:
     if image_format not in ALLOWED_IMAGE_FORMATS:
         raise ValidationError(_("Upload a valid image (PNG, JPEG, WebP or GIF)."),
                               code="invalid_image")
+
+
+IMAGE_EXTENSIONS = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "GIF": ".gif"}
+
+
+def checked_extension(file) -> str | None:
+    """The extension the content calls for (``.pdf`` or an accepted image's), whatever the file is
+    called; None for anything else. Reads the head of the file only; the position is kept."""
+    if _head(file, 1024).lstrip().startswith(b"%PDF-"):
+        return ".pdf"
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            return IMAGE_EXTENSIONS.get(image.format)
+    except Exception:  # noqa: BLE001 - not an image Pillow knows
+        return None
+    finally:
+        file.seek(position)

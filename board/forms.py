@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from alliance.abuse import HoneypotFormMixin
 from alliance.countries import with_blank
 from alliance.validators import NoControlCharactersFormMixin
 
 from .models import ExpertiseArea
 
 
-class ExpertRequestForm(NoControlCharactersFormMixin, forms.Form):
+class ExpertRequestForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
     """Public request to join the Expert Network; staff approve it in the administration."""
 
     full_name = forms.CharField(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance import freshness
+from alliance.abuse import limit_public_form
 
 from . import selectors, services
 from .filters import BoardMemberFilter, ExpertFilter, ForesightFilter, MeetingFilter, RecommendationFilter
@@ -171,6 +172,7 @@ class ExpertListView(FilteredListView):
         return selectors.experts_list()
 
 
+@limit_public_form("expert-request", email_field="email")
 class ExpertRequestView(FormView):
     template_name = "board/public/expert_request.html"
     form_class = ExpertRequestForm

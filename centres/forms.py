@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from alliance.abuse import HoneypotFormMixin
 from alliance.countries import codes_named, member_states, with_blank
 from alliance.filters import country_choices
 from alliance.models import Region, RegionalInitiative, StrategicObjective
@@ -45,7 +46,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ApplicationForm(NoControlCharactersFormMixin, forms.Form):
+class ApplicationForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
     """The public form to apply to host a centre; no account needed."""
 
     organisation = forms.CharField(label=_("Organisation"), max_length=200)

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from alliance import freshness
+from alliance.abuse import limit_public_form
 from alliance.pagination import VersionedPaginationMixin
 from alliance.roles import home_url_for, is_bdt_staff
 
@@ -113,6 +114,7 @@ class FiguresView(TemplateView):
 
 
 @public_page
+@limit_public_form("application")
 class ApplyView(FormView):
     template_name = "centres/public/apply.html"
     form_class = ApplicationForm

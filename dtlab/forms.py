@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.abuse import HoneypotFormMixin
 from alliance.validators import NoControlCharactersFormMixin
 
 from .models import Service, ServiceRequest
 
 
-class ServiceRequestForm(NoControlCharactersFormMixin, forms.ModelForm):
+class ServiceRequestForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.ModelForm):
     """The public request form; the rules themselves live in services.service_request_submit."""
 
     class Meta:

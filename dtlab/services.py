@@ -58,6 +58,18 @@ def playbook_document_count_download(*, document: PlaybookDocument) -> None:
     freshness.bump("dtlab")
 
 
+DUPLICATE_REQUEST_WINDOW = datetime.timedelta(days=7)
+
+
+def _is_duplicate_request(*, service: Service, contact_email: str, description: str) -> bool:
+    """The same requester (e-mail address, any case) sent the same text for the service lately."""
+    return ServiceRequest.objects.filter(
+        service=service, contact_email__iexact=contact_email.strip(),
+        description__iexact=description.strip(),
+        submitted_at__gte=timezone.now() - DUPLICATE_REQUEST_WINDOW,
+    ).exists()
+
+
 def service_request_submit(
     *,
     service: Service,
@@ -79,6 +91,10 @@ def service_request_submit(
         )
     if preferred_start is not None and preferred_start < timezone.localdate():
         raise ValidationError({"preferred_start": _("The preferred start cannot be in the past.")})
+    if _is_duplicate_request(service=service, contact_email=contact_email, description=description):
+        raise ValidationError(_("We already have this request: the same text was sent for this service "
+                                "from this e-mail address in the last seven days. The Digital "
+                                "Transformation Lab team will contact you."), code="duplicate")
     request = ServiceRequest(
         service=service, requester_type=requester_type, organisation=organisation.strip(),
         country=country, contact_name=contact_name.strip(), contact_email=contact_email,

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance import freshness
+from alliance.abuse import limit_public_form
 
 from . import permissions, selectors, services
 from .filters import CohortFilter, PlaybookFilter, ServiceFilter, ServiceRequestFilter
@@ -108,6 +109,7 @@ class ServiceListView(FilteredListView):
         return super().get_queryset()
 
 
+@limit_public_form("service-request")
 class ServiceRequestView(FormView):
     template_name = "dtlab/public/service_request.html"
     form_class = ServiceRequestForm

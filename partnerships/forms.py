@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from alliance.abuse import HoneypotFormMixin
 from alliance.countries import beneficiary_countries, with_blank
 from alliance.validators import NoControlCharactersFormMixin
 
@@ -83,7 +84,7 @@ class ImpactStoryFilter(django_filters.FilterSet):
                                | Q(partner__name__icontains=value) | Q(partner__acronym__icontains=value))
 
 
-class PledgeForm(NoControlCharactersFormMixin, forms.Form):
+class PledgeForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
     """The public form for making a Partner2Connect pledge."""
 
     organisation = forms.CharField(label=_("Organization"), max_length=300)

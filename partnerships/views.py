@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance import freshness
+from alliance.abuse import limit_public_form
 from alliance.filters import country_choices
 from alliance.pagination import VersionedPaginationMixin
 
@@ -165,6 +166,7 @@ class ActionAreasView(TemplateView):
         return super().get_context_data(areas=selectors.action_areas_with_members(), **kwargs)
 
 
+@limit_public_form("pledge")
 class PledgeSubmitView(FormView):
     template_name = "partnerships/public/pledge_form.html"
     form_class = PledgeForm

@@ -42,6 +42,13 @@ def _fresh_content_versions():
 
 
 @pytest.fixture(autouse=True)
+def _rate_limits_off(settings):
+    """Tests post the public forms many times from one address; the tests of the limits
+    (tests/alliance/test_security_forms.py) switch them back on."""
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Tests create many users; a fast hasher keeps them quick (production keeps PBKDF2)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -109,7 +109,10 @@ def test_the_proxy_serves_static_files_forwards_the_client_and_keeps_metrics_ins
     assert "header_up X-Real-IP {remote_host}" in caddyfile
     assert "respond /metrics 404" in caddyfile
     assert re.search(r"handle_path /static/\*.*?root \* /srv/static", caddyfile, re.S)
-    assert services["web"]["environment"]["DJANGO_BEHIND_PROXY"] == "1"
+    # The web replicas believe the forwarded headers of the proxy's fixed address only.
+    proxy_address = services["proxy"]["networks"]["default"]["ipv4_address"]
+    trusted = services["web"]["environment"]["DJANGO_TRUSTED_PROXIES"]
+    assert trusted == f"${{DJANGO_TRUSTED_PROXIES:-{proxy_address}}}"
 
 
 def test_dockerfile_builds_what_compose_runs():

@@ -69,7 +69,7 @@ def test_production_settings_send_every_security_header():
     names = ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_CONTENT_TYPE_NOSNIFF",
              "SECURE_REFERRER_POLICY", "SESSION_COOKIE_HTTPONLY", "SECURE_PROXY_SSL_HEADER",
              "X_FRAME_OPTIONS", "CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src']")
-    values = read_settings(*names, DJANGO_SECRET_KEY=KEY, DJANGO_HTTPS="1")
+    values = read_settings(*names, DJANGO_SECRET_KEY=KEY, DJANGO_HTTPS="1", DJANGO_TRUSTED_PROXIES="10.0.0.2")
     assert values == ["True", "True", "True", "same-origin", "True", "('HTTP_X_FORWARDED_PROTO', 'https')",
                       "DENY", "[\"'self'\"]"]
 

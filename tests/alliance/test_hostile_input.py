@@ -518,3 +518,66 @@ def test_media_serves_public_logos_but_not_private_documents(host, client):
     sneaky = "/media/centres/logos/../" + document.file.name.removeprefix("centres/")
     assert client.get(sneaky).status_code == 404
     assert client.get(sneaky.replace("..", "%2e%2e")).status_code == 404
+
+
+# --- Image sizes and stored names (issue 15, finding 7) ----------------------------------------------
+
+
+def _png_of(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def test_a_small_png_of_13000_by_13000_pixels_is_refused_as_a_logo(host):
+    bomb = _png_of(13000, 13000)
+    assert len(bomb) < 100 * 1024
+    fake = SimpleUploadedFile("logo.png", bomb, content_type="image/png")
+    response = _client(host).post(reverse("portal:profile"), {"description_en": "Ours.", "logo": fake})
+    assert response.status_code == 200
+    errors = str(response.context["form"].errors["logo"])
+    assert "13000 × 13000 pixels" in errors and "40 megapixels" in errors
+    assert not Centre.objects.get(hosts__user=host).logo
+
+
+@pytest.mark.parametrize(("width", "height", "accepted"), [
+    (6000, 6000, True), (8000, 5001, False), (10001, 10, False), (10000, 10, True)])
+def test_images_are_limited_in_pixels_and_in_pixels_a_side(width, height, accepted):
+    from django.core.exceptions import ValidationError
+
+    from alliance.validators import validate_image
+
+    upload = SimpleUploadedFile("photo.png", _png_of(width, height), content_type="image/png")
+    if accepted:
+        validate_image(upload)
+    else:
+        with pytest.raises(ValidationError) as error:
+            validate_image(upload)
+        assert error.value.code == "image_too_large"
+
+
+def test_a_document_is_stored_under_the_type_its_content_has_not_its_name(host):
+    centre = Centre.objects.get(hosts__user=host)
+    document = centre_services.centre_document_upload(centre=centre, title="Budget",
+                                                      file=pdf("fake.html"), by=host)
+    assert document.file.name.endswith(".pdf")
+    assert "fake" in document.file.name and ".html" not in document.file.name
+
+
+@pytest.mark.parametrize("name", ["logo.pdf", "logo.ps", "logo.PDF"])
+def test_a_logo_named_otherwise_is_stored_and_served_as_the_image_it_is(host, client, name):
+    fake = SimpleUploadedFile(name, PNG_BYTES, content_type="application/pdf")
+    response = _client(host).post(reverse("portal:profile"), {"description_en": "Ours.", "logo": fake})
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    logo = Centre.objects.get(hosts__user=host).logo
+    assert logo.name.endswith(".png")
+    served = client.get(logo.url)
+    assert (served.status_code, served["Content-Type"]) == (200, "image/png")
+
+
+@pytest.mark.parametrize("name", ["centres/logos/old.pdf", "centres/logos/old.ps", "board/members/x.html"])
+def test_public_media_never_serves_a_file_there_that_is_not_named_as_an_image(client, settings, name):
+    path = settings.MEDIA_ROOT / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(PNG_BYTES)
+    assert client.get(f"/media/{name}").status_code == 404

@@ -23,7 +23,9 @@ def test_a_mail_body_shows_quotes_ampersands_and_brackets_as_typed():
 
 
 @pytest.mark.parametrize(("template", "context"), [
-    ("board/mail/expert_request_received", {"request": SimpleNamespace(full_name=NAME)}),
+    ("dtlab/mail/request_status", {
+        "request": SimpleNamespace(contact_name=NAME, get_status_display="Accepted"),
+        "service_name": "Innovation Café"}),
     ("centres/mail/host_invitation", {"centre": SimpleNamespace(name=NAME, host_organisation=NAME),
                                       "user": SimpleNamespace(username="host"), "link": "https://x/"}),
 ])

@@ -92,7 +92,7 @@ def review_and_publish(page, base_url: str, staff_password: str, pledge: Pledge)
 
 def choose_password_and_log_in(page, base_url: str) -> None:
     """The receipt tells a new pledger to choose a password with "Forgotten your password?"."""
-    receipt = next(m for m in mail.outbox if m.to == [EMAIL] and TITLE in m.body)
+    receipt = next(m for m in mail.outbox if m.to == [EMAIL] and "we received your pledge" in m.subject)
     assert "Forgotten your password?" in receipt.body
     page.goto(f"{base_url}/en/accounts/login/")
     tab_to(page, "main a[href$='/accounts/password-reset/']")
