@@ -58,3 +58,15 @@ def test_the_reminder_schedule_exists_and_is_editable():
     task = PeriodicTask.objects.get(task="coordination.tasks.send_annual_report_reminders")
     assert task.enabled and task.crontab.hour == "7"
     assert '"days_before": [30, 7]' in task.kwargs
+
+
+def test_a_reminder_is_written_in_the_focal_points_language(posts, monkeypatch, focal_user):
+    late, _done = posts
+    focal_user.preferred_language = "fr"
+    focal_user.save()
+    late.user = focal_user
+    late.save()
+    sent = []
+    monkeypatch.setattr(services, "queue_mail", lambda **kwargs: sent.append(kwargs))
+    services.reminders_send(today=DUE - datetime.timedelta(days=7), days_before=(7,))
+    assert [(m["to"], m["language"]) for m in sent] == [(["late@itu.example"], "fr")]
