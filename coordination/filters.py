@@ -25,7 +25,7 @@ class TopicFilter(django_filters.FilterSet):
 
 
 class FocalPointFilter(django_filters.FilterSet):
-    topic = django_filters.NumberFilter(label=_("Topic"), field_name="topic_id")
+    topic = django_filters.ModelChoiceFilter(label=_("Topic"), queryset=Topic.objects.all())
     sector = django_filters.ChoiceFilter(label=_("Sector or bureau"), choices=Sector.choices)
     vacant = django_filters.BooleanFilter(label=_("Vacant"))
 

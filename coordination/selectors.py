@@ -146,7 +146,8 @@ def focal_points_expected_to_report(*, year: int) -> QuerySet[FocalPoint]:
 
 
 def focal_points_yet_to_report(*, year: int) -> QuerySet[FocalPoint]:
-    return focal_points_expected_to_report(year=year).exclude(annual_reports__year=year)
+    expected = focal_points_expected_to_report(year=year)
+    return expected.exclude(annual_reports__year=year).select_related("user")
 
 
 @dataclass(frozen=True)

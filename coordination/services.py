@@ -248,6 +248,12 @@ def deadline_set(*, year: int, due_on: datetime.date) -> ReportingDeadline:
     return deadline
 
 
+def _mail_language(focal_point: FocalPoint) -> str:
+    """The focal point's own language when their account has one, English otherwise."""
+    user = focal_point.user
+    return (user.preferred_language if user is not None else "") or "en"
+
+
 def reminders_send(*, today: datetime.date, days_before: Iterable[int] = (30, 7)) -> int:
     """Remind each focal point who has not reported, when a deadline is ``days_before`` away.
 
@@ -279,6 +285,7 @@ def reminders_send(*, today: datetime.date, days_before: Iterable[int] = (30, 7)
                         to=[focal_point.email],
                         template="coordination/mail/annual_report_reminder",
                         context={"focal_point": focal_point, "deadline": deadline, "days_left": days_left},
+                        language=_mail_language(focal_point),
                     )
             except IntegrityError:
                 continue
