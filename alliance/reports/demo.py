@@ -65,7 +65,8 @@ def load(*, log) -> None:
     author = _demo_user("demo-report-author", BDT_STAFF_GROUP)
     approver = _demo_user("demo-report-approver", BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP)
     for kind, (symbol, narrative) in NARRATIVES.items():
-        published = ProgressReport.objects.filter(kind=kind, language="en", workflow=Workflow.PUBLISHED, **PERIOD)
+        published = ProgressReport.objects.filter(kind=kind, language="en", workflow=Workflow.PUBLISHED,
+                                                  **PERIOD)
         if published.exists():
             continue
         report = services.report_request(kind=kind, language="en", requested_by=author, **PERIOD)
