@@ -148,6 +148,14 @@ def _django_errors(error: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError({"non_field_errors": error.messages})
 
 
+REFUSALS = {
+    400: OpenApiResponse(description="Invalid: the errors by field"),
+    403: OpenApiResponse(description="Not allowed (the author approving, no approval permission)"),
+    404: OpenApiResponse(description="No such report"),
+    409: OpenApiResponse(description="Not in this state (approving a draft, editing an approved report)"),
+}
+
+
 class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.ListModelMixin,
                             viewsets.GenericViewSet):
     permission_classes = [IsBdtStaff]
@@ -180,32 +188,32 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
                 for kind, label in ReportKind.choices]
         return Response(KindSerializer(data, many=True).data)
 
-    @extend_schema(request=NarrativeSerializer, responses={200: ReportSerializer})
+    @extend_schema(request=NarrativeSerializer, responses={200: ReportSerializer, **REFUSALS})
     def partial_update(self, request, *args, **kwargs):
         return self._step(request, services.report_narrative_update, serializer_class=NarrativeSerializer)
 
-    @extend_schema(request=None, responses={202: ReportSerializer})
+    @extend_schema(request=None, responses={202: ReportSerializer, 404: REFUSALS[404]})
     @action(detail=True, methods=["post"])
     def generate(self, request, pk=None):
         report = services.report_generate_again(report=self.get_object(), requested_by=request.user)
         return self._report_response(report, status.HTTP_202_ACCEPTED)
 
-    @extend_schema(request=StepSerializer, responses={200: ReportSerializer})
+    @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         return self._step(request, services.report_submit)
 
-    @extend_schema(request=ApproveSerializer, responses={200: ReportSerializer})
+    @extend_schema(request=ApproveSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         return self._step(request, services.report_approve, serializer_class=ApproveSerializer)
 
-    @extend_schema(request=StepSerializer, responses={200: ReportSerializer})
+    @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         return self._step(request, services.report_publish)
 
-    @extend_schema(request=StepSerializer, responses={200: ReportSerializer})
+    @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_to_draft(self, request, pk=None):
         return self._step(request, services.report_return)
