@@ -121,8 +121,9 @@ class ReportGenerateAgainView(StaffRequiredMixin, View):
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
 
 
-def report_file_response(report: ProgressReport) -> FileResponse:
-    if not report.is_done:
+def report_file_response(report: ProgressReport, *, previous_version: bool = False) -> FileResponse:
+    """The PDF; ``previous_version`` serves the last one written while the report is generated again."""
+    if not (report.is_done or (previous_version and report.pdf)):
         raise Http404(_("The report is not ready."))
     try:
         handle = report.pdf.open("rb")
@@ -254,4 +255,6 @@ class PublishedDocumentPdfView(View):
     """A published report's PDF, for anyone; an unpublished one is not found."""
 
     def get(self, request, pk: int):
-        return report_file_response(get_object_or_404(selectors.published_reports(), pk=pk))
+        # A published report generated again (from its frozen figures) stays downloadable meanwhile.
+        return report_file_response(get_object_or_404(selectors.published_reports(), pk=pk),
+                                    previous_version=True)

@@ -185,6 +185,8 @@ def test_the_whole_way_is_recorded_and_the_published_pdf_is_public(api, client, 
     download = client.get(body["public_pdf_url"])
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+    services.report_generate_again(report=ProgressReport.objects.get(pk=report.pk))
+    assert client.get(body["public_pdf_url"]).status_code == 200  # the published one meanwhile
 
 
 def test_an_unpublished_pdf_is_not_found_for_the_public(client, staff_user):
