@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import narrative as narrative_markup
 from .models import ProgressReport
-from .registry import ReportKind, Section, figures_for, report_run, sections_for
+from .registry import ReportKind, Section, figures_for, narrative_sections_for, report_run, sections_for
 
 # Sections shown before the numbered body, in the boxed front matter of a TDAG document.
 FRONT_MATTER_KEYS = frozenset({"summary", "action_required", "references"})
@@ -117,17 +117,28 @@ def _render_section_html(section: Section, report: ProgressReport, narrative_htm
     return render_to_string(section.template, context)
 
 
-def snapshot_sections(report: ProgressReport, language: str) -> dict[str, str]:
-    """The computed sections in ``language``, with a marker where the narrative goes."""
+def snapshot_sections(report: ProgressReport, language: str) -> dict[str, dict[str, str]]:
+    """The computed sections in ``language``, each formatted twice: with a marker where a narrative
+    goes ("written") and with the template's own text ("default"), so that any language version of
+    the report, whatever parts its staff wrote, is put together from the same frozen figures."""
     period = report.period
+    codes = {section.code for section in narrative_sections_for(report.kind)}
+    frozen: dict[str, dict[str, str]] = {}
     with translation.override(language), report_run():
-        return {
-            section.key: _render_section_html(
-                section, report,
-                narrative_marker(section.key) if (report.narrative or {}).get(section.key, "").strip()
-                else mark_safe(""), period)
-            for section in sections_for(report.kind)
-        }
+        for section in sections_for(report.kind):
+            context = {**section.collect(period), "period": period, "report": report}
+            frozen[section.key] = {
+                "default": render_to_string(section.template, {**context, "narrative": ""})}
+            if section.key in codes:
+                frozen[section.key]["written"] = render_to_string(
+                    section.template, {**context, "narrative": narrative_marker(section.key)})
+    return frozen
+
+
+def _frozen_html(frozen: dict[str, str], key: str, narrative_html: SafeString) -> str:
+    if narrative_html and "written" in frozen:
+        return frozen["written"].replace(narrative_marker(key), narrative_html)
+    return frozen["default"]
 
 
 def render_sections(report: ProgressReport,
@@ -151,7 +162,7 @@ def render_sections(report: ProgressReport,
             front = is_front_matter(section)
             narrative_html = narrative_markup.render(narrative.get(section.key, ""), figures, report.language)
             if section.key in frozen:
-                html = frozen[section.key].replace(narrative_marker(section.key), narrative_html)
+                html = _frozen_html(frozen[section.key], section.key, narrative_html)
             else:
                 html = _render_section_html(section, report, narrative_html, period)
             if delay:

@@ -120,6 +120,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
                                     language=language, requested_by=requested_by,
                                     narrative=previous_narrative(kind=kind, language=language,
                                                                  before=period_end))
+            report.snapshot = frozen_sibling_snapshot(report)
             report.full_clean()
             report.save()
     except IntegrityError:
@@ -362,6 +363,18 @@ def snapshot_take(report: ProgressReport) -> dict:
     }
 
 
+def frozen_sibling_snapshot(report: ProgressReport) -> dict | None:
+    """The snapshot of another language version of the same kind and period, approved or published:
+    every language version of a report carries the same figures."""
+    from .models import FROZEN_WORKFLOW
+
+    sibling = (ProgressReport.objects.filter(kind=report.kind, period_start=report.period_start,
+                                             period_end=report.period_end, workflow__in=FROZEN_WORKFLOW)
+               .exclude(pk=report.pk).exclude(snapshot=None).order_by("-updated_at", "-pk")
+               .only("snapshot").first())
+    return sibling.snapshot if sibling else None
+
+
 def report_submit(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
     """Draft → in review."""
     from .models import StepAction, Workflow
@@ -397,7 +410,7 @@ def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str
         if policy.is_author(by, report):
             raise PermissionDenied(
                 gettext("You wrote or submitted this report: a second person must approve it."))
-        report.snapshot = snapshot_take(report)
+        report.snapshot = frozen_sibling_snapshot(report) or snapshot_take(report)
         report.workflow = Workflow.APPROVED
         if symbol:
             report.symbol = symbol
@@ -448,7 +461,8 @@ def report_return(*, report: ProgressReport, by, comment: str = "") -> ProgressR
                 gettext("Returning an approved report needs the permission to approve reports."))
         from_state = report.workflow
         report.workflow = Workflow.DRAFT
-        report.snapshot = None
+        # Unfrozen, unless another language version holds the period's figures.
+        report.snapshot = frozen_sibling_snapshot(report)
         report.save(update_fields=["workflow", "snapshot", "updated_at"])
         _record_step(report=report, action=StepAction.RETURN, from_state=from_state, by=by, comment=comment)
     return report

@@ -265,3 +265,20 @@ def test_the_word_file_holds_the_narrative_and_tables_and_arabic_reads_right_to_
     assert bool(bidi) is (language == "ar")
     assert api(staff_user).get(_url(report))["Content-Type"] == "application/json"
     assert api(staff_user).get(_url(report)).json()["docx_url"].endswith(f"/reports/{report.pk}/docx/")
+
+
+def test_a_language_version_requested_after_approval_carries_the_approved_figures(staff_user, approver):
+    _agreement(1, date(2024, 3, 1))
+    english = services.report_submit(report=_report(staff_user), by=staff_user)
+    english = services.report_approve(report=english, by=approver)
+    _agreement(2, date(2024, 6, 1))  # entered later, in the period
+    french = _report(staff_user, language="fr")
+    french = services.report_narrative_update(report=french, by=staff_user,
+                                              narrative={"summary": "Accords signés : {agreements}."})
+    html = render_document(french).replace("\xa0", " ")
+    assert "Accords signés : 1." in html
+    assert "a signé 1 accords de partenariat" in html
+    french = services.report_approve(report=services.report_submit(report=french, by=staff_user), by=approver)
+    assert french.snapshot["figures"] == english.snapshot["figures"]
+    spanish = _report(staff_user, language="es")
+    assert "firmó 1 acuerdos" in render_document(spanish).replace("\xa0", " ")
