@@ -81,6 +81,9 @@ class ReportQueuedSerializer(serializers.ModelSerializer):
 
 class ReportStepSerializer(serializers.ModelSerializer):
     by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    # The workflow's states, as in ``workflow``; plain strings keep the schema to one enum of them.
+    from_state = serializers.CharField(read_only=True)
+    to_state = serializers.CharField(read_only=True)
 
     class Meta:
         model = ReportStep
