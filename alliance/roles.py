@@ -12,6 +12,9 @@
 from django.contrib.auth.models import Group, Permission
 
 BDT_STAFF_GROUP = "BDT staff"
+REPORT_APPROVERS_GROUP = "Report approvers"
+# Held by some staff only (the four-eyes rule of the TDAG reports), never by the whole group.
+RESTRICTED_PERMISSIONS = (("reports", "approve_report"),)
 PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination")
 
 
@@ -21,7 +24,18 @@ def bdt_staff_group_sync(**kwargs) -> Group:
     permissions = Permission.objects.filter(content_type__app_label__in=PORTAL_APPS).exclude(
         content_type__app_label="alliance", content_type__model="user", codename__startswith="delete"
     )
+    for app_label, codename in RESTRICTED_PERMISSIONS:
+        permissions = permissions.exclude(content_type__app_label=app_label, codename=codename)
     group.permissions.set(permissions)
+    report_approvers_group_sync()
+    return group
+
+
+def report_approvers_group_sync() -> Group:
+    """The group whose members may approve and publish TDAG reports (members added in the admin)."""
+    group, _ = Group.objects.get_or_create(name=REPORT_APPROVERS_GROUP)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="reports",
+                                                      codename="approve_report"))
     return group
 
 

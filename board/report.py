@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.reports.registry import Period, ReportKind, section
+from alliance.reports.registry import Period, ReportKind, figures, section
 
 from . import selectors
 from .models import Recommendation
@@ -30,4 +30,12 @@ def board_section(period: Period) -> dict:
         "workstreams": workstreams,
         "workplan_progress": progress,
         "foresight_reports": list(selectors.foresight_list()),
+    }
+
+
+@figures(kind=ReportKind.ALLIANCE)
+def board_figures(period: Period) -> dict:
+    return {
+        "board_members": selectors.members_list().count(),
+        "board_meetings": selectors.meetings_held_in(start=period.start, end=period.end).count(),
     }

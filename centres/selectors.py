@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -333,3 +333,93 @@ def trainings_recent(limit: int = 10) -> list[Training]:
 def events_recent(limit: int = 5) -> QuerySet[NetworkEvent]:
     return (NetworkEvent.objects.annotate(centre_count=Count("centres", distinct=True))
             .order_by("-starts_on", "pk")[:limit])
+
+
+def _status_reached_by(record, day: date, first_signed: date | None) -> bool:
+    """Whether a historical record's status had been reached by ``day``, from its own dates."""
+    status = record.status
+    if status == Centre.Status.REMOVED:
+        return record.removed_on is not None and record.removed_on <= day
+    if status == Centre.Status.OPERATING:
+        return record.operating_since is not None and record.operating_since <= day
+    if status == Centre.Status.CAPACITY_BUILDING:
+        return record.design_finished_on is not None and record.design_finished_on <= day
+    if status in (Centre.Status.AGREEMENT_SIGNED, Centre.Status.DESIGN):
+        return first_signed is not None and first_signed <= day
+    return record.selected_on <= day
+
+
+def centre_statuses_on(day: date) -> dict[int, str]:
+    """Each centre's lifecycle status at the end of ``day``, from its history.
+
+    (three queries) A record saved by that day is what the portal showed then. Data entered later (a centre
+    recorded after the fact, or changed since) is read back through its history, newest first,
+    down to the first status whose own date (removal, operation, end of design, first agreement
+    signed) falls by ``day``. Centres selected after ``day`` are left out; a centre deleted
+    since still counts.
+    """
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    end = timezone.make_aware(datetime.combine(day, time.max))
+    first_signed = dict(Agreement.objects.filter(signed_on__lte=day).values("centre")
+                        .annotate(first=Min("signed_on")).values_list("centre", "first").order_by())
+    records = (Centre.history.filter(selected_on__lte=day)
+               .only("id", "status", "selected_on", "design_finished_on", "operating_since", "removed_on",
+                     "history_date", "history_type")
+               .order_by("id", "-history_date", "-history_id"))
+    statuses: dict[int, str] = {}
+    decided: set[int] = set()
+    newest: dict = {}
+    for record in records:
+        newest.setdefault(record.id, record)
+        if record.id in decided:
+            continue
+        if record.history_date <= end:
+            decided.add(record.id)
+            if record.history_type != "-":
+                statuses[record.id] = record.status
+            continue
+        if record.history_type != "-" and record.id not in statuses and _status_reached_by(
+                record, day, first_signed.get(record.id)):
+            statuses[record.id] = record.status
+    # Centres recorded without history (loaded data) are read from their row alone.
+    for centre in Centre.objects.filter(selected_on__lte=day).exclude(pk__in=list(newest)).only(
+            "id", "status", "selected_on", "design_finished_on", "operating_since", "removed_on"):
+        newest[centre.id] = centre
+    for centre_id, record in newest.items():
+        if centre_id in decided or centre_id in statuses:
+            continue
+        signed = first_signed.get(centre_id)
+        statuses[centre_id] = (record.status if _status_reached_by(record, day, signed)
+                               else _status_from_dates(record, day, signed))
+    return statuses
+
+
+def _status_from_dates(record, day: date, first_signed: date | None) -> str:
+    """The furthest stage whose date falls by ``day``, when no recorded status had been reached."""
+    if record.removed_on and record.removed_on <= day:
+        return Centre.Status.REMOVED
+    if record.operating_since and record.operating_since <= day:
+        return Centre.Status.OPERATING
+    if record.design_finished_on and record.design_finished_on <= day:
+        return Centre.Status.CAPACITY_BUILDING
+    if first_signed:
+        return Centre.Status.AGREEMENT_SIGNED
+    return Centre.Status.SELECTED
+
+
+def lifecycle_counts_on(day: date) -> list[tuple[str, int]]:
+    """How many centres were at each stage of the lifecycle at the end of ``day``."""
+    counts: dict[str, int] = {}
+    for status in centre_statuses_on(day).values():
+        counts[status] = counts.get(status, 0) + 1
+    return [(label, counts.get(value, 0)) for value, label in Centre.Status.choices]
+
+
+def centres_without_agreement_on(day: date) -> int:
+    """Centres selected and not removed by ``day`` that had no agreement signed by then."""
+    return (Centre.objects.filter(selected_on__lte=day)
+            .exclude(status=Centre.Status.REMOVED, removed_on__lte=day)
+            .exclude(agreements__signed_on__lte=day).count())

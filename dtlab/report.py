@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.reports.registry import Period, ReportKind, section
+from alliance.reports.registry import Period, ReportKind, figures, section
 
 from . import selectors
 
@@ -28,4 +28,14 @@ def dtlab_section(period: Period) -> dict:
         "cohort_count": len(cohorts),
         "concept_count": sum(c.concept_count for c in cohorts),
         "concepts_total_usd": sum((c.total_budget_usd for c in cohorts), Decimal("0.00")),
+    }
+
+
+@figures(kind=ReportKind.ALLIANCE)
+def dtlab_figures(period: Period) -> dict:
+    cohorts = list(selectors.cohorts_held_in(period))
+    return {
+        "playbooks_published": len(list(selectors.playbooks_published_in(period))),
+        "ria_cohorts": len(cohorts),
+        "ria_concepts": sum(c.concept_count for c in cohorts),
     }

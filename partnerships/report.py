@@ -7,16 +7,23 @@ The figures are those of the calendar year in which the report's period ends (a 
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.reports.registry import Period, ReportKind, per_report, section
+from alliance.reports.registry import Period, ReportKind, figures, narrative_sections, per_report, section
 
-from . import figures, selectors
+from . import figures as figures_module
+from . import selectors
 
 P = ReportKind.PARTNERSHIPS
 T = "partnerships/report/"
+
+
+def _millions(value) -> Decimal:
+    """USD as millions with two decimals, the way the seeds quote amounts (33.80)."""
+    return (Decimal(value or 0) / Decimal(1_000_000)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _year(period: Period) -> int:
@@ -31,8 +38,8 @@ def _year_stats(year: int) -> dict[str, Any]:
 
 def _figures(period: Period, prefix: str) -> dict[str, Any]:
     stats = _year_stats(_year(period))
-    return {"stats": stats, "year": stats["year"], **figures.labelled(stats),
-            **figures.charts(stats, prefix=prefix)}
+    return {"stats": stats, "year": stats["year"], **figures_module.labelled(stats),
+            **figures_module.charts(stats, prefix=prefix)}
 
 
 @section(kind=P, key="summary", order=10, title=_("Summary"), template=T + "summary.html")
@@ -105,46 +112,71 @@ def next_steps(period: Period) -> dict:
     return {}
 
 
+narrative_sections(kind=P, sections=[
+    ("summary", _("Summary")),
+    ("background", _("Background")),
+    ("results", _("Partnerships and resource mobilization results")),
+    ("impact", _("Key actions and results")),
+    ("next_steps", _("Next steps")),
+])
+
+
+@figures(kind=P)
+def partnership_figures(period: Period) -> dict:
+    stats = _year_stats(_year(period))
+    return {
+        "year": stats["year"],
+        "agreements": stats["agreements"],
+        "financial_agreements": stats["financial_agreements"],
+        "contributions_usd_million": _millions(stats["contributions_usd"]),
+        "partners": stats["partners"],
+        "financial_partners": stats["financial_partners"],
+        "partner_share_percent": stats["partner_share_percent"],
+        "itu_share_percent": stats["itu_share_percent"],
+    }
+
+
 # --- Partner2Connect ----------------------------------------------------------------------------
+# Seed 003's frame: summary, action required, references, background and overview, governance of
+# the coalition, objectives of the Roundtable; then the pledges published by the period's end.
+
+C = ReportKind.P2C
 
 
-@section(kind=ReportKind.P2C, key="summary", order=10, title=_("Summary"), template=T + "p2c_summary.html")
+@per_report
+def _p2c_pledges(end) -> list[int]:
+    return list(selectors.pledges_published_by(end).values_list("pk", flat=True))
+
+
+def _pledges(period: Period):
+    from .models import Pledge
+
+    return Pledge.objects.filter(pk__in=_p2c_pledges(period.end))
+
+
+@section(kind=C, key="summary", order=10, title=_("Summary"), template=T + "p2c_summary.html")
 def p2c_summary(period: Period) -> dict:
-    pledges = selectors.published_pledges()
-    return {"totals": selectors.pledge_totals(pledges)}
+    return {"totals": selectors.pledge_totals(_pledges(period))}
 
 
-@section(kind=ReportKind.P2C, key="action_required", order=12, title=_("Action required"),
+@section(kind=C, key="action_required", order=12, title=_("Action required"),
          template=T + "action_required.html")
 def p2c_action_required(period: Period) -> dict:
     return {}
 
 
-@section(kind=ReportKind.P2C, key="pledges", order=30, title=_("Pledges"), template=T + "p2c_pledges.html")
-def p2c_pledges(period: Period) -> dict:
-    from alliance.charts import bar_chart
-
-    pledges = selectors.published_pledges()
-    kinds = selectors.pledges_by_kind(pledges)
-    areas = selectors.pledges_by_action_area(pledges)
-    return {
-        "totals": selectors.pledge_totals(pledges), "kinds": kinds, "areas": areas,
-        "kind_chart": bar_chart(chart_id="report-p2c-kinds", title=str(_("Pledges by type")),
-                                items=[(str(row["label"]), row["pledges"]) for row in kinds],
-                                format_value=figures.count),
-        "area_chart": bar_chart(chart_id="report-p2c-areas", title=str(_("Pledges by action area")),
-                                items=[(str(row["label"]), row["pledges"]) for row in areas],
-                                format_value=figures.count, label_width=300),
-    }
+@section(kind=C, key="references", order=14, title=_("References"), template=T + "p2c_references.html")
+def p2c_references(period: Period) -> dict:
+    return {}
 
 
-@section(kind=ReportKind.P2C, key="progress", order=40, title=_("Progress on pledges"),
-         template=T + "p2c_progress.html")
-def p2c_progress(period: Period) -> dict:
-    return {"progress": selectors.pledge_progress_summary(today=period.end)}
+@section(kind=C, key="background", order=20, title=_("Background and overview"),
+         template="reports/report/narrative.html")
+def p2c_background(period: Period) -> dict:
+    return {}
 
 
-@section(kind=ReportKind.P2C, key="governance", order=50, title=_("Action areas: leads and members"),
+@section(kind=C, key="governance", order=25, title=_("Governance of the P2C Coalition"),
          template=T + "p2c_governance.html")
 def p2c_governance(period: Period) -> dict:
     areas = [
@@ -154,3 +186,62 @@ def p2c_governance(period: Period) -> dict:
         for area in selectors.action_areas_with_members()
     ]
     return {"areas": areas}
+
+
+@section(kind=C, key="roundtable", order=28, title=_("Objectives of the P2C Roundtable"),
+         template="reports/report/narrative.html")
+def p2c_roundtable(period: Period) -> dict:
+    return {}
+
+
+@section(kind=C, key="pledges", order=30, title=_("Pledges"), template=T + "p2c_pledges.html")
+def p2c_pledges(period: Period) -> dict:
+    from alliance.charts import bar_chart
+
+    pledges = _pledges(period)
+    kinds = selectors.pledges_by_kind(pledges)
+    areas = selectors.pledges_by_action_area(pledges)
+    return {
+        "totals": selectors.pledge_totals(pledges), "kinds": kinds, "areas": areas,
+        "benefits": selectors.pledge_benefit_counts(pledges),
+        "kind_chart": bar_chart(chart_id="report-p2c-kinds", title=str(_("Pledges by type")),
+                                items=[(str(row["label"]), row["pledges"]) for row in kinds],
+                                format_value=figures_module.count),
+        "area_chart": bar_chart(chart_id="report-p2c-areas", title=str(_("Pledges by action area")),
+                                items=[(str(row["label"]), row["pledges"]) for row in areas],
+                                format_value=figures_module.count, label_width=300),
+    }
+
+
+@section(kind=C, key="progress", order=40, title=_("Progress on pledges"),
+         template=T + "p2c_progress.html")
+def p2c_progress(period: Period) -> dict:
+    return {"progress": selectors.pledge_progress_summary(today=period.end, as_of=period.end)}
+
+
+@section(kind=C, key="next_steps", order=90, title=_("Next steps"), template="reports/report/narrative.html")
+def p2c_next_steps(period: Period) -> dict:
+    return {}
+
+
+narrative_sections(kind=C, sections=[
+    ("summary", _("Summary")),
+    ("background", _("Background and overview")),
+    ("governance", _("Governance of the P2C Coalition")),
+    ("roundtable", _("Objectives of the P2C Roundtable")),
+    ("next_steps", _("Next steps")),
+])
+
+
+@figures(kind=C)
+def p2c_figures(period: Period) -> dict:
+    pledges = _pledges(period)
+    totals = selectors.pledge_totals(pledges)
+    benefits = selectors.pledge_benefit_counts(pledges)
+    return {
+        "pledges": totals["pledges"], "pledgers": totals["pledgers"],
+        "financial_pledges": totals["financial"],
+        "pledges_usd_million": _millions(totals["value_usd"]),
+        "pledges_benefiting_ldc": benefits["ldc"], "pledges_benefiting_lldc": benefits["lldc"],
+        "pledges_benefiting_sids": benefits["sids"],
+    }

@@ -272,6 +272,21 @@ def published_pledges() -> QuerySet[Pledge]:
             .select_related("pledger").prefetch_related("action_areas").order_by("-submitted_at", "-pk"))
 
 
+def pledges_published_by(day: date) -> QuerySet[Pledge]:
+    """The pledges published by the end of ``day``: a report for a past period leaves out those
+    published since (a pledge's publication is its decision; older records have only a submission)."""
+    return published_pledges().filter(
+        Q(decided_at__date__lte=day) | Q(decided_at__isnull=True, submitted_at__date__lte=day))
+
+
+def pledge_benefit_counts(pledges: QuerySet[Pledge]) -> dict[str, int]:
+    """How many of the pledges benefit LDCs, LLDCs and SIDS (a pledge may benefit several)."""
+    return Pledge.objects.filter(pk__in=pledges.order_by().values("pk")).aggregate(
+        ldc=Count("pk", filter=Q(benefits_ldc=True)), lldc=Count("pk", filter=Q(benefits_lldc=True)),
+        sids=Count("pk", filter=Q(benefits_sids=True)),
+        any=Count("pk", filter=Q(benefits_ldc=True) | Q(benefits_lldc=True) | Q(benefits_sids=True)))
+
+
 def pledge_target_countries() -> list[str]:
     """The codes of the countries that published pledges target (stored comma-separated)."""
     codes: set[str] = set()
@@ -363,18 +378,22 @@ def pledges_due_for_reminder(*, today: date) -> QuerySet[Pledge]:
             .select_related("pledger__user").order_by("pk"))
 
 
-def pledge_progress_summary(*, today: date) -> dict[str, Any]:
+def pledge_progress_summary(*, today: date, as_of: date | None = None) -> dict[str, Any]:
     """Published pledges by the status of their latest progress report. A report gives the amount
-    delivered so far, so the total takes the latest report of each pledge."""
+    delivered so far, so the total takes the latest report of each pledge. ``as_of`` counts only
+    the pledges published and the reports made by that day (a report's period)."""
     from .models import ProgressReport, ProgressStatus
 
-    latest = (ProgressReport.objects.filter(pledge__status=PledgeStatus.PUBLISHED)
-              .order_by("pledge_id", "-reported_on", "-pk")
+    reports = ProgressReport.objects.filter(pledge__status=PledgeStatus.PUBLISHED)
+    if as_of is not None:
+        reports = reports.filter(pledge__in=pledges_published_by(as_of).values("pk"), reported_on__lte=as_of)
+    latest = (reports.order_by("pledge_id", "-reported_on", "-pk")
               .values("pledge_id", "status", "amount_delivered_usd"))
     latest_of: dict[int, dict[str, Any]] = {}
     for row in latest:
         latest_of.setdefault(row["pledge_id"], row)
-    published = list(Pledge.objects.filter(status=PledgeStatus.PUBLISHED)
+    published = list((pledges_published_by(as_of) if as_of is not None
+                      else Pledge.objects.filter(status=PledgeStatus.PUBLISHED))
                      .values_list("pk", "next_report_due").order_by("pk"))
     counts = dict.fromkeys(ProgressStatus.values, 0)
     without_report = 0

@@ -9,7 +9,7 @@ from import_export.admin import ExportMixin
 
 from . import services
 from .forms import PeriodFormMixin
-from .models import ProgressReport
+from .models import ProgressReport, ReportStep
 
 
 class ProgressReportResource(resources.ModelResource):
@@ -29,20 +29,38 @@ class ProgressReportAddForm(PeriodFormMixin, forms.ModelForm):
         pass
 
 
+class ReportStepInline(admin.TabularInline):
+    """The workflow's record; steps are taken through the services (staff pages, API), never here."""
+
+    model = ReportStep
+    extra = 0
+    can_delete = False
+    fields = ("action", "from_state", "to_state", "by", "at", "comment")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(ProgressReport)
 class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
     resource_classes = [ProgressReportResource]
-    list_display = ("__str__", "kind", "period_start", "period_end", "language", "status", "progress",
-                    "page_count", "requested_by", "requested_at")
-    list_filter = ("kind", "status", "language", "period_start")
+    inlines = [ReportStepInline]
+    list_display = ("__str__", "kind", "period_start", "period_end", "language", "workflow", "symbol",
+                    "status", "progress", "page_count", "requested_by", "requested_at")
+    list_filter = ("kind", "workflow", "status", "language", "period_start")
     search_fields = ("error", "requested_by__username", "requested_by__email")
     date_hierarchy = "requested_at"
     list_select_related = ("requested_by",)
     actions = ("generate_again",)
-    readonly_fields = ("kind", "period_start", "period_end", "language", "requested_by", "status", "progress",
+    readonly_fields = ("kind", "period_start", "period_end", "language", "requested_by", "workflow", "symbol",
+                       "published_at", "status", "progress",
                        "download", "page_count", "size_bytes", "checksum", "error", "attempts",
                        "requested_at", "started_at", "finished_at", "updated_at")
-    exclude = ("pdf",)
+    exclude = ("pdf", "docx", "narrative")
+
+    def get_inlines(self, request, obj=None):
+        return self.inlines if obj else []
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

@@ -8,6 +8,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -17,8 +18,9 @@ from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from . import narrative as narrative_markup
 from .models import ProgressReport
-from .registry import ReportKind, Section, report_run, sections_for
+from .registry import ReportKind, Section, figures_for, narrative_sections_for, report_run, sections_for
 
 # Sections shown before the numbered body, in the boxed front matter of a TDAG document.
 FRONT_MATTER_KEYS = frozenset({"summary", "action_required", "references"})
@@ -81,29 +83,102 @@ def is_front_matter(section: Section) -> bool:
     return section.key in FRONT_MATTER_KEYS
 
 
+def narrative_marker(key: str) -> SafeString:
+    """Stands for a section's narrative in the sections frozen at approval (see ``snapshot_take``)."""
+    return mark_safe(f"<!--narrative:{key}-->")
+
+
+def freeze_figures(figures: dict) -> dict:
+    """Figures as JSON: Decimals keep their digits ({"decimal": "33.8"}), numbers stay numbers."""
+    frozen = {}
+    for name, value in figures.items():
+        if isinstance(value, Decimal):
+            frozen[name] = {"decimal": str(value)}
+        elif isinstance(value, bool | int | float) or value is None:
+            frozen[name] = value
+        else:
+            frozen[name] = str(value)
+    return frozen
+
+
+def thaw_figures(frozen: dict) -> dict:
+    return {name: Decimal(value["decimal"]) if isinstance(value, dict) else value
+            for name, value in frozen.items()}
+
+
+def report_figures(report: ProgressReport) -> dict:
+    """The figures a narrative may quote: frozen with the report once approved, else computed."""
+    if report.snapshot and "figures" in report.snapshot:
+        return thaw_figures(report.snapshot["figures"])
+    return figures_for(report.kind, report.period)
+
+
+def _render_section_html(section: Section, report: ProgressReport, narrative_html: SafeString,
+                         period) -> str:
+    context = {**section.collect(period), "period": period, "report": report, "narrative": narrative_html}
+    return render_to_string(section.template, context)
+
+
+def snapshot_sections(report: ProgressReport, language: str) -> dict[str, dict[str, str]]:
+    """The computed sections in ``language``, each formatted twice: with a marker where a narrative
+    goes ("written") and with the template's own text ("default"), so that any language version of
+    the report, whatever parts its staff wrote, is put together from the same frozen figures."""
+    period = report.period
+    codes = {section.code for section in narrative_sections_for(report.kind)}
+    frozen: dict[str, dict[str, str]] = {}
+    with translation.override(language), report_run():
+        for section in sections_for(report.kind):
+            context = {**section.collect(period), "period": period, "report": report}
+            frozen[section.key] = {
+                "default": render_to_string(section.template, {**context, "narrative": ""})}
+            if section.key in codes:
+                frozen[section.key]["written"] = render_to_string(
+                    section.template, {**context, "narrative": narrative_marker(section.key)})
+    return frozen
+
+
+def _frozen_html(frozen: dict[str, str], key: str, narrative_html: SafeString) -> str:
+    if narrative_html and "written" in frozen:
+        return frozen["written"].replace(narrative_marker(key), narrative_html)
+    return frozen["default"]
+
+
 def render_sections(report: ProgressReport,
                     on_section: Callable[[int, int], None] | None = None) -> list[RenderedSection]:
-    """Collect and format every section of the report's kind; call ``on_section(done, total)``."""
+    """Collect and format every section of the report's kind; call ``on_section(done, total)``.
+
+    A section's narrative is rendered from the report's Markdown with its figures filled in; a
+    report approved earlier takes its sections from the snapshot, so later data changes nothing.
+    A section left empty (a narrative part nobody wrote) is left out.
+    """
     period = report.period
     sections = sections_for(report.kind)
     delay = section_delay()
+    figures = report_figures(report)
+    frozen = ((report.snapshot or {}).get("sections") or {}).get(report.language) or {}
+    narrative = report.narrative or {}
     rendered: list[RenderedSection] = []
     number = 0
     with translation.override(report.language), report_run():
         for index, section in enumerate(sections, start=1):
             front = is_front_matter(section)
-            if not front:
-                number += 1
-            context = {**section.collect(period), "period": period, "report": report}
-            html = render_to_string(section.template, context)
-            rendered.append(RenderedSection(
-                key=section.key, title=str(section.title), number="" if front else str(number),
-                front_matter=front, html=mark_safe(html),
-            ))
+            narrative_html = narrative_markup.render(narrative.get(section.key, ""), figures, report.language)
+            if section.key in frozen:
+                html = _frozen_html(frozen[section.key], section.key, narrative_html)
+            else:
+                html = _render_section_html(section, report, narrative_html, period)
             if delay:
                 time.sleep(delay)
             if on_section:
                 on_section(index, len(sections))
+            if not html.strip():
+                continue
+            if not front:
+                number += 1
+            rendered.append(RenderedSection(
+                key=section.key, title=str(section.title), number="" if front else str(number),
+                front_matter=front, html=mark_safe(html),
+            ))
     return rendered
 
 

@@ -23,3 +23,18 @@ class ReportRequestForm(PeriodFormMixin, forms.Form):
     period_start = forms.DateField(label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+
+
+class NarrativeForm(forms.Form):
+    """One text area per narrative section of the report's kind, in Markdown."""
+
+    def __init__(self, report, *args, **kwargs):
+        from .registry import narrative_sections_for
+
+        super().__init__(*args, **kwargs)
+        for section in narrative_sections_for(report.kind):
+            self.fields[section.code] = forms.CharField(
+                label=section.title, required=False, widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+                initial=(report.narrative or {}).get(section.code, ""),
+                help_text=_("Markdown: paragraphs, lists, *emphasis*, **bold**, [links](https://…); "
+                            "figures as {placeholders}."))

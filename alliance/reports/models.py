@@ -22,6 +22,19 @@ class ReportStatus(models.TextChoices):
 PENDING_STATUSES = (ReportStatus.QUEUED, ReportStatus.RUNNING)
 
 
+class Workflow(models.TextChoices):
+    """The document's way to TDAG: written, checked by a second person, approved, published."""
+
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+
+
+EDITABLE_WORKFLOW = (Workflow.DRAFT, Workflow.IN_REVIEW)
+FROZEN_WORKFLOW = (Workflow.APPROVED, Workflow.PUBLISHED)
+
+
 def report_upload_to(instance: ProgressReport, filename: str) -> str:
     return f"reports/{instance.pk}/{filename}"
 
@@ -48,11 +61,21 @@ class ProgressReport(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    workflow = models.CharField(_("workflow"), max_length=10, choices=Workflow.choices,
+                                default=Workflow.DRAFT, db_index=True)
+    narrative = models.JSONField(_("narrative"), default=dict, blank=True,
+                                 help_text=_("Section code → Markdown text, in the report's language."))
+    symbol = models.CharField(_("document symbol"), max_length=40, blank=True,
+                              help_text=_("The official symbol, e.g. TDAG-25/12, entered at approval."))
+    snapshot = models.JSONField(_("figures at approval"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    docx = models.FileField(_("Word document"), upload_to=report_upload_to, max_length=300, blank=True)
 
     class Meta:
         ordering = ("-requested_at", "-id")
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
+        permissions = [("approve_report", _("Can approve and publish TDAG reports"))]
         constraints = [
             models.CheckConstraint(condition=Q(period_end__gte=F("period_start")),
                                    name="reports_period_ends_after_start"),
@@ -61,6 +84,15 @@ class ProgressReport(models.Model):
                 condition=Q(kind__in=ReportKind.values), name="reports_kind_known"),
             models.CheckConstraint(
                 condition=Q(status__in=ReportStatus.values), name="reports_status_known"),
+            models.CheckConstraint(
+                condition=Q(workflow__in=Workflow.values), name="reports_workflow_known"),
+            # Frozen reports keep their figures; published ones say when.
+            models.CheckConstraint(
+                condition=~Q(workflow__in=FROZEN_WORKFLOW) | Q(snapshot__isnull=False),
+                name="reports_frozen_has_snapshot"),
+            models.CheckConstraint(
+                condition=~Q(workflow=Workflow.PUBLISHED) | Q(published_at__isnull=False),
+                name="reports_published_has_date"),
             # At most one identical report queued or running: a second request gets the first.
             models.UniqueConstraint(
                 fields=("kind", "period_start", "period_end", "language"),
@@ -88,9 +120,55 @@ class ProgressReport(models.Model):
         return f"TDAG-{self.kind}-{self.period_label}-{self.language}.pdf"
 
     @property
+    def docx_file_name(self) -> str:
+        return self.file_name.removesuffix(".pdf") + ".docx"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.workflow in EDITABLE_WORKFLOW
+
+    @property
+    def is_published(self) -> bool:
+        return self.workflow == Workflow.PUBLISHED
+
+    @property
     def is_pending(self) -> bool:
         return self.status in PENDING_STATUSES
 
     @property
     def is_done(self) -> bool:
         return self.status == ReportStatus.DONE and bool(self.pdf)
+
+
+class StepAction(models.TextChoices):
+    SUBMIT = "submit", _("Submitted for review")
+    APPROVE = "approve", _("Approved")
+    PUBLISH = "publish", _("Published")
+    RETURN = "return", _("Returned to draft")
+    EDIT = "edit", _("Narrative edited")
+
+
+class ReportStep(models.Model):
+    """One step of a report's workflow, or an edit of its narrative: who, when, why."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="steps",
+                               verbose_name=_("report"))
+    action = models.CharField(_("action"), max_length=10, choices=StepAction.choices)
+    from_state = models.CharField(_("from"), max_length=10, choices=Workflow.choices)
+    to_state = models.CharField(_("to"), max_length=10, choices=Workflow.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                           related_name="report_steps", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ("at", "id")
+        verbose_name = _("report step")
+        verbose_name_plural = _("report steps")
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=StepAction.values),
+                                   name="reports_step_action_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"

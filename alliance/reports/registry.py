@@ -9,13 +9,25 @@ A kind is an ordered list of sections. Each app declares its sections in its ``r
 
 ``collect(period)`` gathers the figures through the app's selectors; the template formats
 them. Adding a section touches only the app's ``report.py``.
+
+A kind also declares the parts staff write for each report (its narrative) and the figures a
+narrative may quote by placeholder (``{agreements}``)::
+
+    narrative_sections(kind=ReportKind.PARTNERSHIPS, sections=[("summary", _("Summary")), ...])
+
+    @figures(kind=ReportKind.PARTNERSHIPS)
+    def partnership_figures(period: Period) -> dict:
+        return {"agreements": 89, ...}
+
+A kind that declares no narrative sections gets ``summary`` and ``next_steps``; a section's
+template receives the rendered narrative of the section with its key as ``narrative``.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -78,6 +90,55 @@ def section(*, kind: str, key: str, title: str | Promise, template: str, order: 
 
 def sections_for(kind: str) -> list[Section]:
     return sorted(_sections[kind].values(), key=lambda s: (s.order, s.key))
+
+
+@dataclass(frozen=True)
+class NarrativeSection:
+    code: str
+    title: str | Promise
+
+
+DEFAULT_NARRATIVE_SECTIONS = (
+    NarrativeSection("summary", _("Summary")),
+    NarrativeSection("next_steps", _("Next steps")),
+)
+
+_narratives: dict[str, tuple[NarrativeSection, ...]] = {}
+
+
+def narrative_sections(*, kind: str, sections: Sequence[tuple[str, str | Promise]]) -> None:
+    """Declare the parts of a kind that staff write per report, in the document's order."""
+    codes = [code for code, _title in sections]
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"Narrative sections of {kind} repeat a code: {codes}")
+    _narratives[kind] = tuple(NarrativeSection(code, title) for code, title in sections)
+
+
+def narrative_sections_for(kind: str) -> tuple[NarrativeSection, ...]:
+    return _narratives.get(kind, DEFAULT_NARRATIVE_SECTIONS)
+
+
+FigureCollector = Callable[[Period], Mapping[str, Any]]
+_figures: dict[str, list[FigureCollector]] = defaultdict(list)
+
+
+def figures(*, kind: str):
+    """Register the decorated function as a source of the figures a narrative may quote."""
+
+    def decorator(collect: FigureCollector) -> FigureCollector:
+        if collect not in _figures[kind]:
+            _figures[kind].append(collect)
+        return collect
+
+    return decorator
+
+
+def figures_for(kind: str, period: Period) -> dict[str, Any]:
+    """The named figures of a kind for a period (numbers, Decimals), by placeholder name."""
+    values: dict[str, Any] = {}
+    for collect in _figures[kind]:
+        values.update(collect(period))
+    return values
 
 
 _run_cache: ContextVar[dict | None] = ContextVar("report_run_cache", default=None)

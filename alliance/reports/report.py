@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.models import RegionalInitiative, StrategicObjective
 
-from .registry import Period, ReportKind, section
+from .registry import Period, ReportKind, narrative_sections, section
 
 
 @section(kind=ReportKind.ALLIANCE, key="summary", order=10, title=_("Summary"),
@@ -41,7 +41,31 @@ def background(period: Period) -> dict:
     return {"objectives": objectives, "objective_count": len(objectives)}
 
 
+@section(kind=ReportKind.ALLIANCE, key="lessons_learned", order=60, title=_("Lessons learned"),
+         template="reports/report/narrative.html")
+def lessons_learned(period: Period) -> dict:
+    return {}
+
+
+@section(kind=ReportKind.ALLIANCE, key="challenges", order=70, title=_("Challenges"),
+         template="reports/report/narrative.html")
+def challenges(period: Period) -> dict:
+    return {}
+
+
 @section(kind=ReportKind.ALLIANCE, key="next_steps", order=90, title=_("Next steps"),
          template="reports/report/alliance/next_steps.html")
 def next_steps(period: Period) -> dict:
     return {}
+
+
+narrative_sections(kind=ReportKind.ALLIANCE, sections=[
+    ("summary", _("Summary")),
+    ("background", _("Background")),
+    ("board", _("Digital Innovation Board")),
+    ("centres", _("Network of ITU Acceleration Centres")),
+    ("dtlab", _("Digital Transformation Lab")),
+    ("lessons_learned", _("Lessons learned")),
+    ("challenges", _("Challenges")),
+    ("next_steps", _("Next steps")),
+])

@@ -117,7 +117,10 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
     try:
         with transaction.atomic():
             report = ProgressReport(kind=kind, period_start=period_start, period_end=period_end,
-                                    language=language, requested_by=requested_by)
+                                    language=language, requested_by=requested_by,
+                                    narrative=previous_narrative(kind=kind, language=language,
+                                                                 before=period_end))
+            report.snapshot = frozen_sibling_snapshot(report)
             report.full_clean()
             report.save()
     except IntegrityError:
@@ -265,6 +268,11 @@ def _generate(report_id: int) -> ProgressReport | None:
                                "error", "finished_at", "updated_at"])
     if previous and previous != name:
         default_storage.delete(previous)
+    try:
+        report_write_docx(report=report)
+    except Exception as exc:  # noqa: BLE001 - the Word file failing fails the report, with its reason
+        logger.exception("Report %s: the Word file failed", report.pk)
+        return report_fail(report=report, reason=f"DOCX: {exc.__class__.__name__}: {exc}")
     _notify_requester(report)
     return report
 
@@ -281,3 +289,187 @@ def _notify_requester(report: ProgressReport) -> None:
     queue_mail(to=[user.email], template="reports/mail/report_ready",
                context={"report": report, "url": f"{base}{detail}", "user": user},
                language=report.language)
+
+
+# --- Narrative and workflow ---------------------------------------------------------------------
+
+
+class WorkflowConflict(Exception):
+    """The step does not apply to the report's current state (the API answers 409)."""
+
+
+def _record_step(*, report: ProgressReport, action: str, from_state: str, by, comment: str = "") -> None:
+    from .models import ReportStep
+
+    ReportStep.objects.create(report=report, action=action, from_state=from_state, to_state=report.workflow,
+                              by=by, comment=comment[:2000])
+
+
+def _locked(report: ProgressReport) -> ProgressReport:
+    """The report's row, locked until the transaction ends, so two steps never cross."""
+    return ProgressReport.objects.select_for_update().get(pk=report.pk)
+
+
+def previous_narrative(*, kind: str, language: str, before: date, exclude_pk: int | None = None) -> dict:
+    """The narrative of the same kind's latest earlier report in the language: where a new one starts."""
+    earlier = (ProgressReport.objects.filter(kind=kind, language=language, period_end__lte=before)
+               .exclude(narrative={}).order_by("-period_end", "-requested_at", "-pk"))
+    if exclude_pk is not None:
+        earlier = earlier.exclude(pk=exclude_pk)
+    report = earlier.only("narrative").first()
+    return dict(report.narrative) if report else {}
+
+
+def report_narrative_update(*, report: ProgressReport, narrative: dict, by,
+                            comment: str = "") -> ProgressReport:
+    """Replace the given sections of the narrative (draft or in review only); the edit is recorded."""
+    from . import narrative as narrative_markup
+    from .document import report_figures
+    from .models import StepAction
+
+    with transaction.atomic():
+        report = _locked(report)
+        if not report.is_editable:
+            raise WorkflowConflict(gettext("An approved report is frozen; return it to draft to change it."))
+        cleaned = narrative_markup.validate(kind=report.kind, narrative=narrative,
+                                            figure_names=set(report_figures(report)))
+        report.narrative = {**(report.narrative or {}), **cleaned}
+        report.save(update_fields=["narrative", "updated_at"])
+        _record_step(report=report, action=StepAction.EDIT, from_state=report.workflow, by=by,
+                     comment=comment)
+    return report
+
+
+def snapshot_take(report: ProgressReport) -> dict:
+    """The report's figures and computed sections now, in every language: what approval freezes."""
+    from .document import freeze_figures, snapshot_sections
+    from .registry import figures_for
+
+    return {
+        "taken_at": timezone.now().isoformat(),
+        "figures": freeze_figures(figures_for(report.kind, report.period)),
+        "sections": {language: snapshot_sections(report, language) for language in LANGUAGE_CODES},
+    }
+
+
+def frozen_sibling_snapshot(report: ProgressReport) -> dict | None:
+    """The snapshot of another language version of the same kind and period, approved or published:
+    every language version of a report carries the same figures."""
+    from .models import FROZEN_WORKFLOW
+
+    sibling = (ProgressReport.objects.filter(kind=report.kind, period_start=report.period_start,
+                                             period_end=report.period_end, workflow__in=FROZEN_WORKFLOW)
+               .exclude(pk=report.pk).exclude(snapshot=None).order_by("-updated_at", "-pk")
+               .only("snapshot").first())
+    return sibling.snapshot if sibling else None
+
+
+def report_submit(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+    """Draft → in review."""
+    from .models import StepAction, Workflow
+
+    with transaction.atomic():
+        report = _locked(report)
+        if report.workflow != Workflow.DRAFT:
+            raise WorkflowConflict(gettext("Only a draft can be submitted for review."))
+        report.workflow = Workflow.IN_REVIEW
+        report.save(update_fields=["workflow", "updated_at"])
+        _record_step(report=report, action=StepAction.SUBMIT, from_state=Workflow.DRAFT, by=by,
+                     comment=comment)
+    return report
+
+
+def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str = "") -> ProgressReport:
+    """In review → approved, by a second person holding the permission; freezes the figures and
+    generates the PDF and the Word file again from them."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import StepAction, Workflow
+    from .permissions import policy
+
+    if not policy.holds_approval(by):
+        raise PermissionDenied(gettext("Approving a report needs the permission to approve reports."))
+    symbol = (symbol or "").strip()
+    if len(symbol) > ProgressReport._meta.get_field("symbol").max_length:
+        raise ValidationError({"symbol": [_("The symbol is too long.")]})
+    with transaction.atomic():
+        report = _locked(report)
+        if report.workflow != Workflow.IN_REVIEW:
+            raise WorkflowConflict(gettext("Only a report in review can be approved."))
+        if policy.is_author(by, report):
+            raise PermissionDenied(
+                gettext("You wrote or submitted this report: a second person must approve it."))
+        report.snapshot = frozen_sibling_snapshot(report) or snapshot_take(report)
+        report.workflow = Workflow.APPROVED
+        if symbol:
+            report.symbol = symbol
+        report.save(update_fields=["snapshot", "workflow", "symbol", "updated_at"])
+        _record_step(report=report, action=StepAction.APPROVE, from_state=Workflow.IN_REVIEW, by=by,
+                     comment=comment)
+        report_generate_again(report=report)
+    return report
+
+
+def report_publish(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+    """Approved → published: the PDF and the Word file of the approved text become public."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import StepAction, Workflow
+    from .permissions import policy
+
+    if not policy.holds_approval(by):
+        raise PermissionDenied(gettext("Publishing a report needs the permission to approve reports."))
+    with transaction.atomic():
+        report = _locked(report)
+        if report.workflow != Workflow.APPROVED:
+            raise WorkflowConflict(gettext("Only an approved report can be published."))
+        if not report.is_done:
+            raise WorkflowConflict(
+                gettext("The approved report's PDF is not ready yet; publish it once it is."))
+        report.workflow = Workflow.PUBLISHED
+        report.published_at = timezone.now()
+        report.save(update_fields=["workflow", "published_at", "updated_at"])
+        _record_step(report=report, action=StepAction.PUBLISH, from_state=Workflow.APPROVED, by=by,
+                     comment=comment)
+    return report
+
+
+def report_return(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+    """In review or approved → draft; an approved report's figures are unfrozen (needs the permission)."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import StepAction, Workflow
+    from .permissions import policy
+
+    with transaction.atomic():
+        report = _locked(report)
+        if report.workflow not in (Workflow.IN_REVIEW, Workflow.APPROVED):
+            raise WorkflowConflict(gettext("Only a report in review or approved can be returned to draft."))
+        if report.workflow == Workflow.APPROVED and not policy.holds_approval(by):
+            raise PermissionDenied(
+                gettext("Returning an approved report needs the permission to approve reports."))
+        from_state = report.workflow
+        report.workflow = Workflow.DRAFT
+        # Unfrozen, unless another language version holds the period's figures.
+        report.snapshot = frozen_sibling_snapshot(report)
+        report.save(update_fields=["workflow", "snapshot", "updated_at"])
+        _record_step(report=report, action=StepAction.RETURN, from_state=from_state, by=by, comment=comment)
+    return report
+
+
+def report_write_docx(*, report: ProgressReport) -> ProgressReport:
+    """Write the Word version of the report through the storage API: saved under a new name, then
+    recorded on the report, then the previous file removed; a reader never sees half a file."""
+    from django.core.files.base import ContentFile
+
+    from .docx import build_docx
+
+    data = build_docx(report)
+    previous = report.docx.name
+    saved = default_storage.save(report_upload_to(report, report.docx_file_name), ContentFile(data))
+    ProgressReport.objects.filter(pk=report.pk).update(docx=saved, updated_at=timezone.now())
+    report.docx.name = saved
+    if previous and previous != saved:
+        with contextlib.suppress(FileNotFoundError, OSError):
+            default_storage.delete(previous)
+    return report

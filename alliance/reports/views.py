@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
@@ -18,8 +22,9 @@ from alliance.roles import staff_may
 
 from . import selectors, services
 from .filters import ProgressReportFilter
-from .forms import ReportRequestForm
+from .forms import NarrativeForm, ReportRequestForm
 from .models import ProgressReport
+from .permissions import policy
 
 
 class StaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -132,8 +137,9 @@ class ReportGenerateAgainView(StaffRequiredMixin, View):
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
 
 
-def report_file_response(report: ProgressReport) -> FileResponse:
-    if not report.is_done:
+def report_file_response(report: ProgressReport, *, previous_version: bool = False) -> FileResponse:
+    """The PDF; ``previous_version`` serves the last one written while the report is generated again."""
+    if not (report.is_done or (previous_version and report.pdf)):
         raise Http404(_("The report is not ready."))
     try:
         handle = report.pdf.open("rb")
@@ -146,3 +152,125 @@ def report_file_response(report: ProgressReport) -> FileResponse:
 class ReportDownloadView(StaffRequiredMixin, View):
     def get(self, request, pk: int):
         return report_file_response(get_object_or_404(selectors.reports_list(), pk=pk))
+
+
+def report_docx_response(report: ProgressReport) -> FileResponse:
+    if not report.docx:
+        raise Http404(_("The Word file is not ready."))
+    try:
+        handle = report.docx.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404(_("The report file is missing.")) from missing
+    return FileResponse(handle, as_attachment=True, filename=report.docx_file_name,
+                        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+class ReportDocxView(StaffRequiredMixin, View):
+    def get(self, request, pk: int):
+        return report_docx_response(get_object_or_404(selectors.reports_list(), pk=pk))
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReportNarrativeView(StaffRequiredMixin, FormView):
+    """Write the report's narrative (draft and in review), beside the workflow's buttons."""
+
+    template_name = "reports/staff/narrative.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(selectors.reports_list(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return NarrativeForm(self.report, **self.get_form_kwargs())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            report=self.report, steps=self.report.steps.select_related("by"),
+            can_approve=policy.can_approve(self.request.user, self.report),
+            holds_approval=policy.holds_approval(self.request.user), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.report_narrative_update(report=self.report, narrative=form.cleaned_data,
+                                             by=self.request.user)
+        except services.WorkflowConflict as conflict:
+            messages.error(self.request, str(conflict))
+            return HttpResponseRedirect(reverse("reports:narrative", kwargs={"pk": self.report.pk}))
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The narrative is saved."))
+        return HttpResponseRedirect(reverse("reports:narrative", kwargs={"pk": self.report.pk}))
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+@method_decorator(csp_update({"style-src": [NONCE]}), name="dispatch")
+class ReportPreviewView(StaffRequiredMixin, View):
+    """The whole document as HTML, from the same templates as the PDF, with the current narrative."""
+
+    def get(self, request, pk: int):
+        from .document import render_document
+
+        report = get_object_or_404(selectors.reports_list(), pk=pk)
+        html = render_document(report).replace("<style>", f'<style nonce="{request.csp_nonce}">', 1)
+        return HttpResponse(html)
+
+
+WORKFLOW_STEPS = {
+    "submit": (services.report_submit, gettext_lazy("The report is submitted for review.")),
+    "approve": (services.report_approve,
+                gettext_lazy("The report is approved; its PDF and Word file are generated again.")),
+    "publish": (services.report_publish, gettext_lazy("The report is published.")),
+    "return": (services.report_return, gettext_lazy("The report is returned to draft.")),
+}
+
+
+class ReportWorkflowView(StaffRequiredMixin, View):
+    """One step of the workflow from the staff page: submit, approve, publish or return."""
+
+    def post(self, request, pk: int, step: str):
+        report = get_object_or_404(selectors.reports_list(), pk=pk)
+        if step not in WORKFLOW_STEPS:
+            raise Http404
+        service, done = WORKFLOW_STEPS[step]
+        extra = {"symbol": request.POST.get("symbol", "")[:40]} if step == "approve" else {}
+        try:
+            service(report=report, by=request.user, comment=request.POST.get("comment", "")[:2000], **extra)
+        except (services.WorkflowConflict, PermissionDenied) as refused:
+            messages.error(request, str(refused))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, str(done))
+        return HttpResponseRedirect(reverse("reports:narrative", kwargs={"pk": report.pk}))
+
+
+def public_pdf_path(report: ProgressReport) -> str:
+    with translation.override(report.language):
+        return reverse("documents:pdf", kwargs={"pk": report.pk})
+
+
+class PublishedDocumentListView(ListView):
+    """/<lang>/documents/: the published TDAG documents by kind and period, each language version."""
+
+    template_name = "reports/public/documents.html"
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        return selectors.published_documents()
+
+
+class PublishedDocumentPdfView(View):
+    """A published report's PDF, for anyone; an unpublished one is not found."""
+
+    def get(self, request, pk: int):
+        # A published report generated again (from its frozen figures) stays downloadable meanwhile.
+        return report_file_response(get_object_or_404(selectors.published_reports(), pk=pk),
+                                    previous_version=True)

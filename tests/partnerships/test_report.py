@@ -58,7 +58,8 @@ def test_the_russian_report_has_the_top_10_table_of_seed_002_word_for_word(demo)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_p2c_report_has_pledges_progress_and_leads(demo, language):
     sections = render(ReportKind.P2C, language)
-    assert list(sections) == ["summary", "action_required", "pledges", "progress", "governance"]
+    assert list(sections) == ["summary", "action_required", "references", "background", "governance",
+                              "roundtable", "pledges", "progress", "next_steps"]
     assert "Declined" not in sections["pledges"]
     assert "(illustrative)" in sections["governance"]
 

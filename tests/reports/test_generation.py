@@ -35,7 +35,8 @@ def _generated(capture, **overrides) -> ProgressReport:
 
 
 def _files(report: ProgressReport) -> list[str]:
-    return sorted(path.name for path in Path(report.pdf.path).parent.iterdir())
+    """The report's folder, but its Word file (written beside the PDF, tested on its own)."""
+    return sorted(path.name for path in Path(report.pdf.path).parent.iterdir() if path.suffix != ".docx")
 
 
 def _pdf_objects(content: bytes) -> bytes:
