@@ -16,7 +16,7 @@ from rest_framework.authtoken.models import Token
 
 from . import second_factor
 from .forms import SecondFactorForm
-from .roles import home_url_for
+from .roles import has_staff_area, home_url_for
 
 
 def _next_url(request) -> str:
@@ -113,6 +113,9 @@ class ApiTokenView(StaffOnlyMixin, View):
     """
 
     template_name = "registration/api_token.html"
+
+    def test_func(self) -> bool:
+        return has_staff_area(self.request.user)
 
     def get(self, request):
         return self._page()

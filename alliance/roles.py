@@ -20,7 +20,7 @@ def bdt_staff_group_sync(**kwargs) -> Group:
     group, _ = Group.objects.get_or_create(name=BDT_STAFF_GROUP)
     permissions = Permission.objects.filter(content_type__app_label__in=PORTAL_APPS).exclude(
         content_type__app_label="alliance", content_type__model="user", codename__startswith="delete"
-    )
+    ).exclude(content_type__app_label="alliance", content_type__model="apitoken")
     group.permissions.set(permissions)
     return group
 
