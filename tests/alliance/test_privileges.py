@@ -78,6 +78,16 @@ def test_staff_who_are_not_superusers_cannot_open_the_security_admins(client, st
     assert client.get(urls[0]).status_code == 200
 
 
+def test_the_security_admins_refuse_staff_even_with_the_permissions(client, staff_user, objects):
+    """Not only the group's permissions: the admins themselves are for superusers."""
+    staff_user.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label__in=["auth", "authtoken", "alliance", "otp_totp", "otp_static",
+                                     "django_celery_beat"]))
+    client.force_login(staff_user)
+    for model in SUPERUSER_ONLY:
+        assert client.get(reverse(f"admin:{model}_changelist")).status_code == 403, model
+
+
 def test_nothing_behind_the_security_admins_changes_on_a_staff_post(client, staff_user, objects):
     client.force_login(staff_user)
     task = objects["django_celery_beat_periodictask"]
