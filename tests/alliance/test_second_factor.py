@@ -201,3 +201,17 @@ def test_production_refuses_to_start_without_the_second_factor():
                             env=clean_environ(DJANGO_SECRET_KEY="x" * 50, ALLIANCE_STAFF_2FA="0"))
     assert result.returncode != 0
     assert "ALLIANCE_STAFF_2FA=0 is for the local demo only" in result.stderr
+
+
+def test_new_recovery_codes_replace_the_old_ones_and_need_the_second_factor(client, staff_user):
+    force_login_without_second_factor(client, staff_user)
+    old = enrol(client)
+    page = client.get(reverse("recovery-codes"))
+    assert "You have 10 recovery codes left." in page.content.decode()
+    new = client.post(reverse("recovery-codes")).context["codes"]
+    assert len(new) == 10 and not set(new) & set(old)
+    assert StaticDevice.objects.get(user=staff_user).token_set.count() == 10
+    browser = Client()
+    force_login_without_second_factor(browser, staff_user)
+    assert browser.post(reverse("recovery-codes")).status_code == 302
+    assert browser.post(reverse("second-factor"), {"code": old[1]}).status_code == 400
