@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -16,7 +17,7 @@ from rest_framework.authtoken.models import Token
 
 from . import second_factor
 from .forms import SecondFactorForm
-from .roles import home_url_for
+from .roles import has_staff_area, home_url_for
 
 
 def _next_url(request) -> str:
@@ -61,7 +62,9 @@ class SecondFactorView(StaffOnlyMixin, View):
             return self._page(form, status=400)
         if isinstance(device, StaticDevice):
             left = device.token_set.count()
-            messages.warning(request, _("You used a recovery code; %(count)d are left.") % {"count": left})
+            messages.warning(request, ngettext("You used a recovery code; %(count)d is left.",
+                                               "You used a recovery code; %(count)d are left.",
+                                               left) % {"count": left})
         return redirect(_next_url(request))
 
     def _page(self, form, status=200):
@@ -114,6 +117,9 @@ class ApiTokenView(StaffOnlyMixin, View):
 
     template_name = "registration/api_token.html"
 
+    def test_func(self) -> bool:
+        return has_staff_area(self.request.user)
+
     def get(self, request):
         return self._page()
 
@@ -127,3 +133,21 @@ class ApiTokenView(StaffOnlyMixin, View):
     def _page(self, new_key: str | None = None):
         token = Token.objects.filter(user=self.request.user).first()
         return render(self.request, self.template_name, {"token": token, "new_key": new_key})
+
+
+@method_decorator(never_cache, name="dispatch")
+class RecoveryCodesView(StaffOnlyMixin, View):
+    """How many recovery codes are left; new ones replace them all and are shown once.
+
+    Behind the second factor like every staff page (``StaffSecondFactorMiddleware``).
+    """
+
+    def get(self, request):
+        device = StaticDevice.objects.filter(user=request.user).first()
+        left = device.token_set.count() if device else 0
+        return render(request, "registration/recovery_codes.html", {"left": left})
+
+    def post(self, request):
+        codes = second_factor.recovery_codes_renew(user=request.user)
+        return render(request, "registration/second_factor_codes.html",
+                      {"codes": codes, "next": home_url_for(request.user)})

@@ -16,7 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from rest_framework.authtoken.admin import TokenAdmin as DrfTokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from .models import Priority, Region, RegionalInitiative, StrategicObjective, User
+from .models import ApiToken, Priority, Region, RegionalInitiative, StrategicObjective, User
 
 
 def groups_assignable_by(user) -> QuerySet[Group]:
@@ -124,7 +124,7 @@ class TokenAdmin(SuperuserOnlyMixin, DrfTokenAdmin):
 
 if admin.site.is_registered(TokenProxy):
     admin.site.unregister(TokenProxy)
-admin.site.register(TokenProxy, TokenAdmin)
+admin.site.register(ApiToken, TokenAdmin)
 
 
 @admin.register(Region)

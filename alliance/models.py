@@ -2,7 +2,9 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import TokenProxy
 
 
 class User(AbstractUser):
@@ -86,3 +88,16 @@ class Priority(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ApiToken(TokenProxy):
+    """An API token as the admin lists it: by its holder, never by its key (``str(token)`` is the
+    key for DRF's own classes, and the admin prints it in titles and confirmations)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return gettext("API token of %(user)s") % {"user": self.user}

@@ -23,7 +23,7 @@ def bdt_staff_group_sync(**kwargs) -> Group:
     group, _ = Group.objects.get_or_create(name=BDT_STAFF_GROUP)
     permissions = Permission.objects.filter(content_type__app_label__in=PORTAL_APPS).exclude(
         content_type__app_label="alliance", content_type__model="user", codename__startswith="delete"
-    )
+    ).exclude(content_type__app_label="alliance", content_type__model="apitoken")
     for app_label, codename in RESTRICTED_PERMISSIONS:
         permissions = permissions.exclude(content_type__app_label=app_label, codename=codename)
     group.permissions.set(permissions)

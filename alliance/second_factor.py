@@ -93,8 +93,11 @@ def second_factor_verify(*, request: HttpRequest, code: str):
     """Check a code against the user's authenticator, then their recovery codes (used up)."""
     code = code.replace(" ", "").strip()
     user = request.user
+    # App codes are digits; recovery codes are not tried against the app (nor counted as its
+    # failures, which would slow the next genuine code down).
+    models = (TOTPDevice, StaticDevice) if code.isdigit() else (StaticDevice,)
     with transaction.atomic():
-        for model in (TOTPDevice, StaticDevice):
+        for model in models:
             for device in model.objects.devices_for_user(user, confirmed=True).select_for_update():
                 if device.verify_token(code):
                     second_factor_login(request=request, device=device)

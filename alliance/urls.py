@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("accounts/second-factor/", account_views.SecondFactorView.as_view(), name="second-factor"),
     path("accounts/second-factor/enrol/", account_views.SecondFactorEnrolView.as_view(),
          name="second-factor-enrol"),
+    path("accounts/second-factor/recovery-codes/", account_views.RecoveryCodesView.as_view(),
+         name="recovery-codes"),
     path("accounts/api-token/", account_views.ApiTokenView.as_view(), name="api-token"),
     path("staff/", views.StaffHomeView.as_view(), name="staff-home"),
     path("staff/reports/", include("alliance.reports.urls")),

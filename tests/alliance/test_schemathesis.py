@@ -36,9 +36,10 @@ def staff_schema() -> dict:
     """The schema as BDT staff fetch it (staff serializers show more fields than the public ones),
     generated without a database so that the operations are known when pytest collects."""
     request = Request(RequestFactory().get("/api/schema/"))
-    # A superuser: staff serializers are chosen by permission, and an unsaved user holds none.
-    request.user, request.auth = get_user_model()(username="schema-reader", is_staff=True,
-                                                  is_superuser=True), None
+    # A superuser: staff serializers need the model permissions, which only a superuser holds
+    # without a database.
+    reader = get_user_model()(username="schema-reader", is_staff=True, is_superuser=True)
+    request.user, request.auth = reader, None
     generated = SchemaGenerator().get_schema(request=request, public=True)
     return json.loads(OpenApiJsonRenderer().render(generated))
 

@@ -82,3 +82,20 @@ def screenshot(page, name: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
     page.set_viewport_size(size)
+
+
+
+def give_authenticator(user) -> None:
+    """Staff need a second factor: set up their authenticator app, as they would on enrolment."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.get_or_create(user=user, confirmed=True, defaults={"name": "phone"})
+
+
+def authenticator_code(user) -> str:
+    """The code the staff member's authenticator app shows now."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0):06d}"

@@ -19,7 +19,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from centres.models import Activity, Application
 
-from .conftest import screenshot
+from .conftest import authenticator_code, give_authenticator, screenshot
 from .keyboard import tab_to
 
 WAIT = 20_000  # ms; the machine running the suite may be busy
@@ -353,10 +353,13 @@ def journey(driver, new_page, base: str, staff_user) -> dict:
     reference = apply(applicant, newcomer, base)
     assert re.fullmatch(r"AC-\d{4}-[0-9A-F]{6}", reference), reference
 
+    give_authenticator(staff_user)
     staff.goto(f"{base}/en/accounts/login/")
     bdt.fill(staff.locator("#id_username"), staff_user.username)
     bdt.fill(staff.locator("#id_password"), "correct horse battery")
     bdt.follow(main(staff).get_by_role("button", name="Log in"))
+    bdt.fill(staff.locator("#id_code"), authenticator_code(staff_user))
+    bdt.follow(main(staff).get_by_role("button", name="Verify"))
     due_diligence_and_scores(bdt, staff, base, reference)
     link = select_and_sign(bdt, staff, base, reference)
 

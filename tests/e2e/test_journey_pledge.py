@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -18,7 +19,7 @@ from partnerships import selectors
 from partnerships.figures import usd_millions
 from partnerships.models import DUE_DILIGENCE_FIELDS, Pledge, PledgeStatus
 
-from .conftest import screenshot
+from .conftest import authenticator_code, give_authenticator, screenshot
 from .keyboard import (
     log_in,
     path,
@@ -74,6 +75,9 @@ def submit_pledge(page, base_url: str) -> None:
 
 def review_and_publish(page, base_url: str, staff_password: str, pledge: Pledge) -> None:
     log_in(page, base_url, "bdt-reviewer", staff_password)
+    tab_and_type(page, "#id_code", authenticator_code(get_user_model().objects.get(username="bdt-reviewer")))
+    tab_to(page, "main button[type=submit]")
+    press_enter_and_wait(page)
     assert path(page).endswith("/en/staff/")
     tab_to(page, "main a[href$='/en/partnerships/staff/']")
     press_enter_and_wait(page)
@@ -118,6 +122,7 @@ def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
     staff = django_user_model.objects.create_user(username="bdt-reviewer", password="reviewer pass 2024",
                                                   email="reviewer@itu.example", is_staff=True)
     staff.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
+    give_authenticator(staff)
     before = explorer_totals()
     page.goto(live_server.url + "/en/partnerships/partner2connect/")
     assert shown_totals(page) == before
