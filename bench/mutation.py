@@ -216,8 +216,8 @@ class Swap:
 # --- Running the tests in one pytest session ----------------------------------------------------
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """A BaseException, so that no ``except Exception`` in the mutated code swallows it."""
 
 
 def _alarm(signum, frame):
@@ -256,11 +256,12 @@ class MutationPlugin:
             started = time.monotonic()
             # The unmutated run builds the test database in its first test: no alarm there.
             if stop_at_first_failure:
-                signal.alarm(max(self.timeout, int(10 * self.durations.get(item.nodeid, 0))))
+                seconds = max(self.timeout, 10 * self.durations.get(item.nodeid, 0))
+                signal.setitimer(signal.ITIMER_REAL, seconds, 5)  # again every 5 s until it stops
             try:
                 reports = runtestprotocol(item, log=False, nextitem=nextitem)
             finally:
-                signal.alarm(0)
+                signal.setitimer(signal.ITIMER_REAL, 0)
             self.durations.setdefault(item.nodeid, time.monotonic() - started)
             failed = [r for r in reports if r.failed]
             if failed:
