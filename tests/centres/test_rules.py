@@ -589,7 +589,8 @@ def test_a_submitted_report_cannot_be_edited():
 def test_an_edited_report_period_cannot_end_before_it_starts():
     report = CentreProgressReportFactory()
     with refused("cannot end before it starts"):
-        services.progress_report_update(report=report, data={"period_end": report.period_start - timedelta(1)})
+        services.progress_report_update(report=report,
+                                        data={"period_end": report.period_start - timedelta(days=1)})
 
 
 def test_a_line_of_another_report_cannot_be_changed_through_this_one():
