@@ -221,6 +221,8 @@ class _Timeout(BaseException):
 
 
 def _alarm(signum, frame):
+    # Once more in 15 s, should the mutated code swallow this one; ``_run`` cancels it after the test.
+    signal.setitimer(signal.ITIMER_REAL, 15)
     raise _Timeout("the test ran past the mutation timeout")
 
 
@@ -257,7 +259,7 @@ class MutationPlugin:
             # The unmutated run builds the test database in its first test: no alarm there.
             if stop_at_first_failure:
                 seconds = max(self.timeout, 10 * self.durations.get(item.nodeid, 0))
-                signal.setitimer(signal.ITIMER_REAL, seconds, 5)  # again every 5 s until it stops
+                signal.setitimer(signal.ITIMER_REAL, seconds)
             try:
                 reports = runtestprotocol(item, log=False, nextitem=nextitem)
             finally:
@@ -386,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
             modules.append(dotted)
     tests = args.tests or [f"tests/{args.app.split('.')[-1]}"]
     plugin = MutationPlugin(modules, args.operators, args.timeout, args.list)
-    pytest_args = [*tests, "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+    pytest_args = [*tests, "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--tb=native",
                    "-m", "not browser and not services",
                    "-W", "ignore::DeprecationWarning"]
     if args.k:
