@@ -258,7 +258,7 @@ class MutationPlugin:
             started = time.monotonic()
             # The unmutated run builds the test database in its first test: no alarm there.
             if stop_at_first_failure:
-                seconds = max(self.timeout, 10 * self.durations.get(item.nodeid, 0))
+                seconds = min(max(self.timeout, 10 * self.durations.get(item.nodeid, 0)), 3 * self.timeout)
                 signal.setitimer(signal.ITIMER_REAL, seconds)
             try:
                 reports = runtestprotocol(item, log=False, nextitem=nextitem)
