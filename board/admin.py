@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from import_export import resources
+from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -34,6 +34,9 @@ class BoardMemberResource(resources.ModelResource):
         import_id_fields = ["slug"]
         exclude = ["photo"]
 
+    def before_save_instance(self, instance, row, **kwargs):
+        services.board_member_validate(member=instance)   # co-chairs: two at most, one elected
+
 
 class MeetingResource(resources.ModelResource):
     class Meta:
@@ -42,6 +45,12 @@ class MeetingResource(resources.ModelResource):
 
 
 class RecommendationResource(resources.ModelResource):
+    # The implementation status moves through recommendation_update_status (a note before
+    # "implemented"): exported, never imported.
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    status_updated_at = fields.Field(attribute="status_updated_at", column_name="status_updated_at",
+                                     readonly=True)
+
     class Meta:
         model = Recommendation
         fields = ["id", "meeting__number", "number", "kind", "text", "owner", "due_date", "status",
@@ -50,6 +59,10 @@ class RecommendationResource(resources.ModelResource):
 
 
 class ActivityResource(resources.ModelResource):
+    # Status and progress move together through activity_update_progress: exported, never imported.
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    progress = fields.Field(attribute="progress", column_name="progress", readonly=True)
+
     class Meta:
         model = Activity
         fields = ["id", "workstream__workplan__title", "workstream__number", "order", "title", "status",
@@ -65,6 +78,10 @@ class ExpertResource(resources.ModelResource):
 
 
 class ExpertRequestResource(resources.ModelResource):
+    # Requests are approved or rejected by the services (which admit the expert): never by an import.
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    decided_at = fields.Field(attribute="decided_at", column_name="decided_at", readonly=True)
+
     class Meta:
         model = ExpertRequest
         fields = ["id", "full_name", "email", "organisation", "country", "status", "submitted_at",

@@ -47,6 +47,11 @@ from .models import (
 
 
 class ApplicationResource(resources.ModelResource):
+    # The decision is taken by the services (due diligence, scores, selection): an import carries it
+    # out to a file but never writes it back.
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    decision_reason = fields.Field(attribute="decision_reason", column_name="decision_reason", readonly=True)
+    decided_at = fields.Field(attribute="decided_at", column_name="decided_at", readonly=True)
     call = fields.Field(attribute="call", column_name="call", widget=ForeignKeyWidget(Call, "code"))
     regional_initiative = fields.Field(attribute="regional_initiative", column_name="regional_initiative",
                                        widget=ForeignKeyWidget(RegionalInitiative, "code"))
@@ -64,8 +69,19 @@ class ApplicationResource(resources.ModelResource):
 
 
 class CentreResource(resources.ModelResource):
-    application = fields.Field(attribute="application", column_name="application",
+    # A centre's lifecycle moves only through the services (agreement, design, plan approval,
+    # accepted report, removal): its status and dates are exported, never imported. A centre is
+    # created by selecting an application, never by an import row.
+    application = fields.Field(attribute="application", column_name="application", readonly=True,
                                widget=ForeignKeyWidget(Application, "reference"))
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    selected_on = fields.Field(attribute="selected_on", column_name="selected_on", readonly=True)
+    design_finished_on = fields.Field(attribute="design_finished_on", column_name="design_finished_on",
+                                      readonly=True)
+    operating_since = fields.Field(attribute="operating_since", column_name="operating_since", readonly=True)
+    removed_on = fields.Field(attribute="removed_on", column_name="removed_on", readonly=True)
+    removal_reason = fields.Field(attribute="removal_reason", column_name="removal_reason", readonly=True)
+    removal_note = fields.Field(attribute="removal_note", column_name="removal_note", readonly=True)
     regional_initiative = fields.Field(attribute="regional_initiative", column_name="regional_initiative",
                                        widget=ForeignKeyWidget(RegionalInitiative, "code"))
     objectives = fields.Field(attribute="objectives", column_name="objectives",
@@ -81,6 +97,10 @@ class CentreResource(resources.ModelResource):
                   "description_ru", "description_ar", "description_zh_hans"]
         export_order = fields
         skip_unchanged = True
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk is None:
+            raise ValidationError(_("A centre is created by selecting its application, not by an import."))
 
 
 # Actions that ask for a reason ---------------------------------------------------------------

@@ -37,6 +37,9 @@ def _run(modeladmin, request: HttpRequest, queryset: QuerySet, action, done: str
 
 
 class PlaybookResource(resources.ModelResource):
+    # Publishing needs a released PDF (playbook_publish): the status and its date are never imported.
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    published_on = fields.Field(attribute="published_on", column_name="published_on", readonly=True)
     strategic_objective = fields.Field(attribute="strategic_objective__number",
                                        column_name="strategic_objective")
     funder = fields.Field(attribute="funder__code", column_name="funder")
@@ -84,6 +87,8 @@ class RIACohortResource(resources.ModelResource):
 
 
 class ProjectConceptResource(resources.ModelResource):
+    # A concept moves forward one step at a time (project_concept_advance): never by an import.
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
     cohort = fields.Field(attribute="cohort__number", column_name="cohort")
     regional_initiative = fields.Field(attribute="regional_initiative__code",
                                        column_name="regional_initiative")

@@ -128,7 +128,7 @@ def top_financial_partners(*, year: int, limit: int = TOP_PARTNERS) -> list[dict
     rows = list(
         agreements_of_year(year).filter(partner_contribution_usd__gt=0)
         .values("partner").annotate(amount=Sum("partner_contribution_usd", output_field=AMOUNT))
-        .order_by("-amount", "partner")[:limit]
+        .order_by("-amount", "partner__name", "partner")[:limit]
     )
     partners = Partner.objects.in_bulk([row["partner"] for row in rows])
     return [

@@ -49,7 +49,12 @@ from partnerships import services as partnership_services
 from partnerships.models import ActionArea, Agreement, AgreementStatus, ImpactStory, Partner, Pledge
 from tests.centres.conftest import PDF_BYTES, make_centre, make_host, pdf
 
-ROLES = ("anonymous", "host_a", "host_b", "pledger", "staff")
+ROLES = ("anonymous", "host_a", "host_b", "pledger", "staff", "staff_flag_only", "superuser")
+# The first five roles are the rows' written columns; the last two are derived when a row does not
+# name them (see ``Row.expected`` in test_authorization_matrix.py):
+# - ``staff_flag_only``: ``is_staff`` and nothing else (no group, no permission). It must get what
+#   any signed-in user who is not BDT staff gets (the pledger's column) outside the admin;
+# - ``superuser``: gets what BDT staff get.
 
 
 @dataclass
@@ -58,6 +63,8 @@ class World:
 
     sessions: dict[str, str | None]
     staff: object
+    staff_flag_only: object
+    superuser: object
     host_a: object
     host_b: object
     pledger: object
@@ -273,7 +280,11 @@ def build_world() -> World:
     user_model = get_user_model()
     staff = _staff_user()
     call = Call.objects.create(code="authz", name="Authorization call", opened_on=date(2023, 1, 25))
-    objects = {"staff": staff, **_centre_side(call, user_model), **_partnerships_side(staff),
+    staff_flag_only = user_model.objects.create_user(username="authz-flag", email="flag@example.org",
+                                                     is_staff=True)
+    superuser = user_model.objects.create_superuser(username="authz-root", email="root@itu.example")
+    objects = {"staff": staff, "staff_flag_only": staff_flag_only, "superuser": superuser,
+               **_centre_side(call, user_model), **_partnerships_side(staff),
                **_board_side(), "tdag_report": _tdag_report(staff)}
     objects.update(_dtlab_side(objects["host_a"]))
     objects.update(region=Region.objects.get(code="africa"),

@@ -1,0 +1,438 @@
+"""factory_boy factories: each test states only what it needs, the rest is a valid default.
+
+The rows are built directly (not through the services), so a test of a service starts from
+exactly the state it names. Reference data (regions, regional initiatives, objectives, priorities,
+action areas) comes from the data migrations and is looked up, never created.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from alliance.models import Region, RegionalInitiative, StrategicObjective
+from alliance.roles import BDT_STAFF_GROUP
+from board import models as board
+from centres import models as centres
+from dtlab import models as dtlab
+from partnerships import models as partnerships
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+# --- People ---------------------------------------------------------------------------------------
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("correct horse battery")
+
+
+class StaffFactory(UserFactory):
+    """A BDT staff member: staff status and the BDT staff group, no superuser."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"bdt{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def bdt_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
+
+
+# --- Centres --------------------------------------------------------------------------------------
+
+
+class CallFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.Call
+
+    code = factory.Sequence(lambda n: f"call-{n}")
+    name = factory.Sequence(lambda n: f"Call {n}")
+    opened_on = datetime.date(2023, 1, 25)
+
+
+class ApplicationFactory(DjangoModelFactory):
+    class Meta:
+        skip_postgeneration_save = True
+        model = centres.Application
+
+    call = factory.SubFactory(CallFactory)
+    reference = factory.Sequence(lambda n: f"AC-F-{n:06d}")
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
+    host_type = centres.HostType.GOVERNMENT
+    country = "KE"
+    city = "Nairobi"
+    contact_name = "Amina Contact"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    regional_initiative = factory.LazyFunction(lambda: RegionalInitiative.objects.get(code="AFR4"))
+    support_plan = "Budget and a letter of the minister."
+    submitted_at = factory.LazyFunction(timezone.now)
+    status = centres.Application.Status.SUBMITTED
+    decided_at = factory.LazyAttribute(
+        lambda a: timezone.now() if a.status in ("selected", "not_selected") else None)
+    decision_reason = factory.LazyAttribute(
+        lambda a: "Not enough support." if a.status == "not_selected" else "")
+
+    @factory.post_generation
+    def objectives(self, create, extracted, **kwargs):
+        if create:
+            self.objectives.set(extracted or StrategicObjective.objects.filter(number__in=[1, 2]))
+
+
+class DueDiligenceCheckFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.DueDiligenceCheck
+
+    application = factory.SubFactory(ApplicationFactory, status=centres.Application.Status.DUE_DILIGENCE)
+    item = centres.DueDiligenceCheck.Item.LEGAL_STATUS
+    result = centres.DueDiligenceCheck.Result.PENDING
+
+
+class CriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.Criterion
+
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = Decimal("50")
+    max_score = 5
+
+
+class ScoreFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.Score
+
+    application = factory.SubFactory(ApplicationFactory, status=centres.Application.Status.EVALUATION)
+    criterion = factory.SubFactory(CriterionFactory)
+    evaluator = factory.SubFactory(StaffFactory)
+    score = 3
+
+
+class CentreFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.Centre
+
+    application = factory.SubFactory(ApplicationFactory, status=centres.Application.Status.SELECTED)
+    name = factory.LazyAttribute(lambda c: f"Centre {c.application.reference}")
+    slug = factory.LazyAttribute(lambda c: c.application.reference.lower())
+    host_organisation = factory.LazyAttribute(lambda c: c.application.organisation)
+    host_type = centres.HostType.GOVERNMENT
+    country = "KE"
+    city = "Nairobi"
+    regional_initiative = factory.LazyFunction(lambda: RegionalInitiative.objects.get(code="AFR4"))
+    status = centres.Centre.Status.SELECTED
+    selected_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=400))
+    design_finished_on = factory.LazyAttribute(
+        lambda c: today() - datetime.timedelta(days=30)
+        if c.status in ("capacity_building", "operating") else None)
+    removed_on = factory.LazyAttribute(lambda c: today() if c.status == "removed" else None)
+    removal_reason = factory.LazyAttribute(lambda c: "no_agreement" if c.status == "removed" else "")
+
+
+class CentreHostFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.CentreHost
+
+    user = factory.SubFactory(UserFactory)
+    centre = factory.SubFactory(CentreFactory)
+
+
+class CentreAgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.Agreement
+
+    centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.AGREEMENT_SIGNED)
+    signed_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=300))
+    starts_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=300))
+    ends_on = factory.LazyFunction(lambda: today() + datetime.timedelta(days=800))
+
+
+class ActionPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.ActionPlan
+
+    centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.DESIGN)
+    status = centres.ActionPlan.Status.DRAFT
+    approved_at = factory.LazyAttribute(lambda p: timezone.now() if p.status == "approved" else None)
+
+
+class CentreActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.Activity
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    objective = factory.LazyFunction(lambda: StrategicObjective.objects.get(number=1))
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    planned_start = factory.LazyFunction(today)
+    planned_end = factory.LazyFunction(lambda: today() + datetime.timedelta(days=90))
+
+
+class CentreProgressReportFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.ProgressReport
+
+    centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.CAPACITY_BUILDING)
+    period_start = factory.LazyFunction(lambda: today() - datetime.timedelta(days=180))
+    period_end = factory.LazyFunction(today)
+    summary = "Half-year summary."
+    status = centres.ProgressReport.Status.DRAFT
+    review_comment = factory.LazyAttribute(lambda r: "Add figures." if r.status == "returned" else "")
+
+
+# --- Partnerships ---------------------------------------------------------------------------------
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = partnerships.Partner
+
+    name = factory.Sequence(lambda n: f"Partner {n:04d}")
+    kind = partnerships.PartnerKind.GOVERNMENT
+    membership_category = partnerships.MembershipCategory.NONE
+
+
+class PartnershipAgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = partnerships.Agreement
+
+    reference = factory.Sequence(lambda n: f"F-{n:06d}")
+    title = factory.Sequence(lambda n: f"Agreement {n}")
+    partner = factory.SubFactory(PartnerFactory)
+    region = partnerships.AgreementRegion.AFRICA
+    status = partnerships.AgreementStatus.ACTIVE
+    signed_on = datetime.date(2024, 5, 1)
+    partner_contribution_usd = Decimal("0")
+    itu_contribution_usd = Decimal("0")
+
+
+class PledgerFactory(DjangoModelFactory):
+    class Meta:
+        model = partnerships.Pledger
+
+    organisation = factory.Sequence(lambda n: f"Pledging organisation {n}")
+    kind = partnerships.PledgerKind.GOVERNMENT
+    country = "KE"
+    contact_name = "Pat Pledger"
+    contact_email = factory.Sequence(lambda n: f"pledger{n}@example.org")
+    user = factory.SubFactory(UserFactory)
+
+
+class PledgeFactory(DjangoModelFactory):
+    class Meta:
+        skip_postgeneration_save = True
+        model = partnerships.Pledge
+
+    pledger = factory.SubFactory(PledgerFactory)
+    title = factory.Sequence(lambda n: f"Pledge {n}")
+    description = "Connect schools."
+    kind = partnerships.PledgeKind.PROGRAMMATIC
+    target_year = 2026
+    status = partnerships.PledgeStatus.SUBMITTED
+    decline_reason = factory.LazyAttribute(lambda p: "Out of scope." if p.status == "declined" else "")
+
+    @factory.post_generation
+    def action_areas(self, create, extracted, **kwargs):
+        if create:
+            self.action_areas.set(extracted or partnerships.ActionArea.objects.order_by("order")[:1])
+
+
+# --- DT Lab ---------------------------------------------------------------------------------------
+
+
+class FunderFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.Funder
+
+    code = factory.Sequence(lambda n: f"funder-{n}")
+    name = factory.Sequence(lambda n: f"Funder {n}")
+
+
+class PlaybookFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.Playbook
+
+    slug = factory.Sequence(lambda n: f"playbook-{n}")
+    title = factory.Sequence(lambda n: f"Playbook {n}")
+    strategic_objective = factory.LazyFunction(lambda: StrategicObjective.objects.get(number=1))
+    status = dtlab.Playbook.Status.IN_DEVELOPMENT
+
+
+class PlaybookVersionFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.PlaybookVersion
+
+    playbook = factory.SubFactory(PlaybookFactory)
+    number = "1.0"
+    released_on = datetime.date(2024, 10, 28)
+
+
+class PlaybookDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.PlaybookDocument
+
+    version = factory.SubFactory(PlaybookVersionFactory)
+    language = "en"
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="playbook.pdf"))
+
+
+class ServiceFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.Service
+
+    slug = factory.Sequence(lambda n: f"service-{n}")
+    name = factory.Sequence(lambda n: f"Service {n}")
+
+
+class ServiceRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.ServiceRequest
+
+    service = factory.SubFactory(ServiceFactory)
+    requester_type = dtlab.ServiceRequest.RequesterType.MEMBER
+    organisation = factory.Sequence(lambda n: f"Requesting organisation {n}")
+    country = "KE"
+    contact_name = "Rita Requester"
+    contact_email = factory.Sequence(lambda n: f"requester{n}@example.org")
+    description = "Help us design an innovation strategy."
+    status = dtlab.ServiceRequest.Status.SUBMITTED
+    completed_on = factory.LazyAttribute(lambda r: today() if r.status == "completed" else None)
+
+
+class RIACohortFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.RIACohort
+
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Cohort {n + 1}")
+    region = factory.LazyFunction(lambda: Region.objects.get(code="europe"))
+    regional_initiative = factory.LazyFunction(lambda: RegionalInitiative.objects.get(code="EUR5"))
+    funder = factory.SubFactory(FunderFactory)
+    start_date = datetime.date(2025, 2, 3)
+    end_date = datetime.date(2025, 2, 5)
+    city = "Podgorica"
+    country = "ME"
+
+
+class ProjectConceptFactory(DjangoModelFactory):
+    class Meta:
+        model = dtlab.ProjectConcept
+
+    cohort = factory.SubFactory(RIACohortFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Concept {n}")
+    lead_country = "ME"
+    budget_usd = Decimal("100000.00")
+    regional_initiative = factory.LazyAttribute(lambda c: c.cohort.regional_initiative)
+
+
+# --- Board ----------------------------------------------------------------------------------------
+
+
+class BoardMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = board.BoardMember
+
+    slug = factory.Sequence(lambda n: f"member-{n}")
+    full_name = factory.Sequence(lambda n: f"Member {n:03d}")
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = board.Meeting
+
+    number = factory.Sequence(lambda n: n + 1)
+    start_date = datetime.date(2024, 3, 1)
+    end_date = datetime.date(2024, 3, 1)
+    city = "Geneva"
+    country = "CH"
+
+
+class RecommendationFactory(DjangoModelFactory):
+    class Meta:
+        model = board.Recommendation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Publish the playbooks in the six languages."
+
+
+class WorkplanFactory(DjangoModelFactory):
+    class Meta:
+        model = board.Workplan
+
+    title = "Workplan"
+    start_year = factory.Sequence(lambda n: 2000 + n)
+    end_year = factory.LazyAttribute(lambda w: w.start_year + 1)
+
+
+class WorkstreamFactory(DjangoModelFactory):
+    class Meta:
+        model = board.Workstream
+
+    workplan = factory.SubFactory(WorkplanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Workstream {n}")
+
+
+class BoardActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = board.Activity
+
+    workstream = factory.SubFactory(WorkstreamFactory)
+    title = factory.Sequence(lambda n: f"Board activity {n}")
+
+
+class ExpertiseAreaFactory(DjangoModelFactory):
+    class Meta:
+        model = board.ExpertiseArea
+
+    slug = factory.Sequence(lambda n: f"area-{n}")
+    name = factory.Sequence(lambda n: f"Area {n}")
+
+
+class ExpertFactory(DjangoModelFactory):
+    class Meta:
+        model = board.Expert
+
+    full_name = factory.Sequence(lambda n: f"Expert {n}")
+    email = factory.Sequence(lambda n: f"expert{n}@example.org")
+    organisation = "University"
+    country = "CH"
+
+
+class ExpertRequestFactory(DjangoModelFactory):
+    class Meta:
+        skip_postgeneration_save = True
+        model = board.ExpertRequest
+
+    full_name = factory.Sequence(lambda n: f"Applicant {n}")
+    email = factory.Sequence(lambda n: f"applicant{n}@example.org")
+    organisation = "University"
+    country = "CH"
+    motivation = "I advise ministries on innovation policy."
+    status = board.ExpertRequest.Status.PENDING
+    decided_at = factory.LazyAttribute(lambda r: None if r.status == "pending" else timezone.now())
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
