@@ -33,3 +33,22 @@ def test_create_demo_staff_prints_the_password_once(settings, capsys, django_use
     assert user.is_staff and user.groups.filter(name="BDT staff").exists()
     call_command("create_demo_staff")
     assert "password:" not in capsys.readouterr().out
+
+
+def test_create_demo_staff_prints_a_login_for_each_role_of_the_demo(settings, capsys, django_user_model):
+    from coordination.models import FocalPoint
+    from partnerships.models import Pledger
+
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    call_command("create_demo_staff")
+    out = capsys.readouterr().out
+    for username in ("staff", "approver", "host", "pledger", "focal-point"):
+        assert f"username: {username}\n" in out
+        assert django_user_model.objects.get(username=username).has_usable_password()
+    assert django_user_model.objects.get(username="approver").has_perm("reports.approve_report")
+    assert not django_user_model.objects.get(username="staff").has_perm("reports.approve_report")
+    assert Pledger.objects.order_by("pk").first().user.username == "pledger"
+    assert FocalPoint.objects.filter(vacant=False).order_by("pk").first().user.username == "focal-point"
+    call_command("create_demo_staff")
+    assert "password:" not in capsys.readouterr().out
