@@ -379,6 +379,11 @@ CONTENT_SECURITY_POLICY = {
 }
 SILENCED_SYSTEM_CHECKS: list[str] = []
 
+# Importing rows asks for the model's "add" permission and exporting for "view", like the admin's
+# own pages: staff status alone opens neither (django-import-export asks none unless told).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 # The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/exports.py).
 from alliance import exports as _exports  # noqa: E402 (format classes, as django-import-export wants)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -233,6 +233,9 @@ class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, S
                 *super().get_urls()]
 
     def ranking_view(self, request):
+        # The admin's gate lets in any is_staff user: the ranking shows applications' scores.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         calls = Call.objects.order_by("-opened_on", "-pk")
         return TemplateResponse(request, "centres/staff/ranking.html", {
             **self.admin_site.each_context(request), "title": _("Ranking of applications"),

@@ -180,7 +180,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
 
     @extend_schema(responses={200: KindSerializer(many=True)})
     @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
-    def kinds(self, request):
+    def kinds(self, request, format=None):
         data = [{"kind": kind, "label": str(label),
                  "narrative_sections": [section.code for section in narrative_sections_for(kind)]}
                 for kind, label in ReportKind.choices]
@@ -192,28 +192,28 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
 
     @extend_schema(request=None, responses={202: ReportSerializer, 404: REFUSALS[404]})
     @action(detail=True, methods=["post"])
-    def generate(self, request, pk=None):
+    def generate(self, request, pk=None, format=None):
         report = services.report_generate_again(report=self.get_object(), requested_by=request.user)
         return self._report_response(report, status.HTTP_202_ACCEPTED)
 
     @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
+    def submit(self, request, pk=None, format=None):
         return self._step(request, services.report_submit)
 
     @extend_schema(request=ApproveSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
-    def approve(self, request, pk=None):
+    def approve(self, request, pk=None, format=None):
         return self._step(request, services.report_approve, serializer_class=ApproveSerializer)
 
     @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
-    def publish(self, request, pk=None):
+    def publish(self, request, pk=None, format=None):
         return self._step(request, services.report_publish)
 
     @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
-    def return_to_draft(self, request, pk=None):
+    def return_to_draft(self, request, pk=None, format=None):
         return self._step(request, services.report_return)
 
     @extend_schema(responses={(200, DocxRenderer.media_type): OpenApiResponse(description="The Word file"),

@@ -105,6 +105,10 @@ class World:
     cohort: RIACohort
     concept: ProjectConcept
     tdag_report: TdagReport
+    coord_topic: object
+    coord_focal_point: object
+    coord_body: object
+    coord_meeting: object
     region: Region
     regional_initiative: RegionalInitiative
     objective: StrategicObjective
@@ -276,6 +280,21 @@ def _tdag_report(staff) -> TdagReport:
     return report
 
 
+def _coordination_side() -> dict:
+    """A topic with a named focal point who has no account (nobody's portal opens it), a body and
+    a meeting, made by the coordination services."""
+    from coordination import services as coordination
+
+    topic = coordination.topic_create(name="Authorization topic", status="active")
+    body = coordination.body_create(acronym="AUTHZ-TF", name="Authorization task force", kind="secretariat")
+    return {
+        "coord_topic": topic,
+        "coord_focal_point": coordination.focal_point_create(topic=topic, sector="itu_r", name="A. Focal"),
+        "coord_body": body,
+        "coord_meeting": coordination.meeting_create(body=body, held_on=date(2024, 3, 1), title="First"),
+    }
+
+
 def build_world() -> World:
     user_model = get_user_model()
     staff = _staff_user()
@@ -285,7 +304,7 @@ def build_world() -> World:
     superuser = user_model.objects.create_superuser(username="authz-root", email="root@itu.example")
     objects = {"staff": staff, "staff_flag_only": staff_flag_only, "superuser": superuser,
                **_centre_side(call, user_model), **_partnerships_side(staff),
-               **_board_side(), "tdag_report": _tdag_report(staff)}
+               **_board_side(), "tdag_report": _tdag_report(staff), **_coordination_side()}
     objects.update(_dtlab_side(objects["host_a"]))
     objects.update(region=Region.objects.get(code="africa"),
                    regional_initiative=RegionalInitiative.objects.get(code="AFR4"),

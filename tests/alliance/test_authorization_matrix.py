@@ -98,7 +98,8 @@ def _value(world: World, value):
 
 API_NAMES = ("api-root", "partnerships-stats", "region-", "regionalinitiative-", "strategicobjective-",
              "priority-", "centres-", "board-member-", "meeting-", "recommendation-", "playbook-",
-             "ria-cohort-", "project-concept-", "partner-", "agreement-", "pledge-", "reports-api-")
+             "ria-cohort-", "project-concept-", "partner-", "agreement-", "pledge-", "reports-api-",
+             "coordination-")
 
 TODAY = timezone.localdate()
 REPORT_REQUEST = {"kind": "alliance", "period_start": "2023-01-01", "period_end": "2023-12-31",
@@ -150,7 +151,8 @@ MATRIX: list[Row] = [
     Row("GET",    "admin:centres_centre_change",     {"object_id": "@centre_a"},
                                                      (*(ADMIN_LOGIN,) * 4, 200, 403, 200)),
     # Staff area ------------------------------------------------------------------------------
-    Row("GET",    "staff-home",                      {},                         ADMIN_GATE),
+    # Staff status alone opens no staff page: 403 (issue 15 finding 6).
+    Row("GET",    "staff-home",                      {},                         (*ADMIN_GATE, 403, 200)),
     Row("GET",    "reports:list",                    {},                         STAFF_PAGE),
     Row("GET",    "reports:request",                 {},                         STAFF_POST),
     Row("POST",   "reports:request",                 {},                         STAFF_POST,
@@ -268,8 +270,11 @@ MATRIX: list[Row] = [
     Row("GET",    "partnerships:pledge-thanks",      {},                         PUBLIC),
     # A pledger's own pages: another pledger's pledge is 404 -----------------------------------------
     Row("GET",    "partnerships:my-pledges",         {},                         SIGNED_IN),
-    Row("GET",    "partnerships:progress-report",    {"pk": "@pledge_a"},        (LOGIN, 404, 404, 200, 200)),
-    Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_a"},        (LOGIN, 404, 404, 302, 302),
+    # Staff status alone is no pledger: 404 like any other account's.
+    Row("GET",    "partnerships:progress-report",    {"pk": "@pledge_a"},
+                  (LOGIN, 404, 404, 200, 200, 404, 200)),
+    Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_a"},
+                  (LOGIN, 404, 404, 302, 302, 404, 302),
                   data=PLEDGE_PROGRESS),
     Row("GET",    "partnerships:progress-report",    {"pk": "@pledge_b"},        (LOGIN, 404, 404, 404, 200)),
     Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_b"},        (LOGIN, 404, 404, 404, 302),
@@ -361,10 +366,78 @@ MATRIX: list[Row] = [
     Row("GET",    "reports-api-pdf",                 {"pk": "@tdag_report"},     API_STAFF),
 ]
 
+# Accounts: the second factor and API tokens (issue 15) ---------------------------------------------
+MATRIX += [
+    Row("GET",    "second-factor",                   {},                         (LOGIN, 302, 302, 302, 302)),
+    # Any staff account keeps its own second factor, staff status alone included (the admin's door).
+    Row("GET",    "second-factor-enrol",             {},         (LOGIN, 403, 403, 403, 302, 302, 302)),
+    Row("GET",    "recovery-codes",                  {},         (LOGIN, 403, 403, 403, 200, 200, 200)),
+    Row("GET",    "api-token",                       {},                         (LOGIN, 403, 403, 403, 200)),
+]
+
+# TDAG documents: narrative, workflow, publication (issue 18) --------------------------------------
+APPROVERS_ONLY_409 = (403, 403, 403, 403, 403, 403, 409)
+MATRIX += [
+    Row("GET",    "documents:list",                  {},                         PUBLIC),
+    Row("GET",    "documents:pdf",                   {"pk": "@tdag_report"},     NOBODY),      # not published
+    Row("GET",    "reports:narrative",               {"pk": "@tdag_report"},     STAFF_PAGE),
+    Row("GET",    "reports:preview",                 {"pk": "@tdag_report"},     STAFF_PAGE),
+    Row("GET",    "reports:docx",                    {"pk": "@tdag_report"},     (LOGIN, 403, 403, 403, 404)),
+    Row("POST",   "reports:workflow",                {"pk": "@tdag_report", "step": "submit"}, STAFF_POST),
+    Row("GET",    "reports-api-kinds",               {},                         API_STAFF),
+    Row("GET",    "reports-api-docx",                {"pk": "@tdag_report"},     (403, 403, 403, 403, 404)),
+    Row("PATCH",  "reports-api-detail",              {"pk": "@tdag_report"},     API_STAFF,
+                  data={"narrative": {"summary": "What changed in 2024."}}),
+    Row("POST",   "reports-api-generate",            {"pk": "@tdag_report"},     (403, 403, 403, 403, 202)),
+    Row("POST",   "reports-api-submit",              {"pk": "@tdag_report"},     API_STAFF),
+    # Approving and publishing need reports.approve_report (the Report approvers group), which
+    # BDT staff do not hold; a superuser does, and a draft is not ready for either: 409.
+    Row("POST",   "reports-api-approve",             {"pk": "@tdag_report"},     APPROVERS_ONLY_409),
+    Row("POST",   "reports-api-publish",             {"pk": "@tdag_report"},     APPROVERS_ONLY_409),
+    Row("POST",   "reports-api-return",              {"pk": "@tdag_report"},     (403, 403, 403, 403, 409)),
+]
+
+# Inter-sectoral coordination (issue 19) -----------------------------------------------------------
+API_STAFF_CREATES = (403, 403, 403, 403, 201)
+MATRIX += [
+    Row("GET",    "coordination:topics",             {},                         PUBLIC),
+    Row("GET",    "coordination:bodies",             {},                         PUBLIC),
+    Row("GET",    "coordination:body-detail",        {"acronym": "@coord_body.acronym"}, PUBLIC),
+    Row("GET",    "coordination:resolutions",        {},                         PUBLIC),
+    Row("GET",    "coordination:portal-home",        {},                         SIGNED_IN),
+    # The focal point has no account: nobody's portal opens their report, staff's neither.
+    Row("GET",    "coordination:annual-report",      {"pk": "@coord_focal_point", "year": 2024},
+                  (LOGIN, 404, 404, 404, 404)),
+    Row("POST",   "coordination:annual-report",      {"pk": "@coord_focal_point", "year": 2024},
+                  (LOGIN, 404, 404, 404, 404), data={"progress": "Done."}),
+    Row("GET",    "coordination:staff-reporting",    {},                         STAFF_PAGE),
+    Row("GET",    "coordination-stats",              {},                         PUBLIC),
+    Row("GET",    "coordination-topic-list",         {},                         PUBLIC),
+    Row("POST",   "coordination-topic-list",         {},                         API_STAFF_CREATES,
+                  data={"name": "Industry engagement", "status": "proposed"}),
+    Row("GET",    "coordination-topic-detail",       {"pk": "@coord_topic"},     PUBLIC),
+    Row("GET",    "coordination-focal-point-list",   {},                         PUBLIC),
+    Row("POST",   "coordination-focal-point-list",   {},                         API_STAFF_CREATES,
+                  data={"topic": "@coord_topic", "sector": "itu_t", "name": "", "vacant": True}),
+    Row("GET",    "coordination-focal-point-detail", {"pk": "@coord_focal_point"}, PUBLIC),
+    Row("GET",    "coordination-body-list",          {},                         PUBLIC),
+    Row("POST",   "coordination-body-list",          {},                         API_STAFF_CREATES,
+                  data={"acronym": "ISCG-X", "name": "Another group", "kind": "membership"}),
+    Row("GET",    "coordination-body-detail",        {"pk": "@coord_body"},      PUBLIC),
+    Row("GET",    "coordination-meeting-list",       {},                         PUBLIC),
+    Row("POST",   "coordination-meeting-list",       {},                         API_STAFF_CREATES,
+                  data={"body": "@coord_body", "held_on": "2024-05-02", "title": "Second"}),
+    Row("GET",    "coordination-meeting-detail",     {"pk": "@coord_meeting"},   PUBLIC),
+]
+
+
 # The router adds a ``.json``-style suffix route beside each API route: it must answer alike.
 MATRIX += [replace(row, kwargs={**row.kwargs, "format": "json"}) for row in MATRIX
-           if row.method == "GET" and row.is_api() and row.name != "partnerships-stats"
-           and not row.name.startswith("/")]
+           if row.method == "GET" and row.is_api()
+           and row.name not in ("partnerships-stats", "coordination-stats") and not row.name.startswith("/")]
+# ... and beside each action that only posts (the report workflow's steps): it must refuse alike.
+MATRIX += [replace(row, kwargs={**row.kwargs, "format": "json"}) for row in MATRIX
+           if row.method == "POST" and row.name.startswith("reports-api-") and row.name != "reports-api-list"]
 
 def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
     """Every URL pattern as (full route, namespace, name), routes joined as ``resolve()`` does."""
@@ -388,8 +461,10 @@ MATRIX += [replace(row, method="OPTIONS") for row in MATRIX
 # Django's admin gate lets in any ``is_staff`` user; each model page then asks for the model
 # permission, which BDT staff hold through their group for the portal's own apps. Accounts, groups,
 # API tokens and the periodic tasks are for superusers only (issue 15): BDT staff get 403 there.
-SUPERUSER_ONLY_MODELS = ("alliance_user", "auth_group", "authtoken_token", "authtoken_tokenproxy",
-                         "django_celery_beat_")
+# BDT staff manage accounts through a user admin that cannot grant more than they hold
+# (alliance/admin.py); groups, tokens, second-factor devices and periodic tasks are superusers' only.
+SUPERUSER_ONLY_MODELS = ("auth_group", "authtoken_token", "authtoken_tokenproxy", "alliance_apitoken",
+                         "otp_", "django_celery_beat_")
 GATE_OUT = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN)
 STAFF_SECURE_GAP = "issue 15 finding 6: is_staff alone is BDT staff today (alliance.roles.is_bdt_staff)"
 ADMIN_SPECIAL = {
@@ -401,6 +476,10 @@ ADMIN_SPECIAL = {
     "jsi18n": (*GATE_OUT, 200, 200, 200),
     "autocomplete": (*GATE_OUT, 403, 403, 403),
     "centres_ranking": (*GATE_OUT, 200, 403, 200),
+    # Tokens are made on the staff member's own page (api-token), never in the admin.
+    "alliance_apitoken_add": (*GATE_OUT, 403, 403, 403),
+    # The reminders sent are a log written by the task: read, never added by hand.
+    "coordination_remindersent_add": (*GATE_OUT, 403, 403, 403),
 }
 
 
@@ -431,7 +510,7 @@ NOT_IN_MATRIX = {
     # tests/<app>/test_admin.py open them. The admin's catch-all and "view on site" redirect.
     "namespace": set(),
     "admin_object_routes": ("<path:object_id>", "<int:content_type_id>", "(?P<url>.*)$", "([^/]+)",
-                            "<id>/password/"),
+                            "<id>/password/", "<int:pk>/config/", "<int:pk>/qrcode/"),
     # Uploaded media, served by Django only with DEBUG (never in production, never in tests).
     "route": {"media/<path:path>"},
 }
@@ -477,36 +556,10 @@ def request(world: World, row: Row, role: str):
 MATRIX += _admin_rows()
 
 
-# What today's code lets through and the secure outcome above refuses: xfail(strict=True) so that
-# the fix (issue 15, branch sec-roles) turns them into failures to flip, one by one.
-FLAG_ONLY_GAP = "issue 15 finding 6: is_staff alone counts as BDT staff (alliance.roles.is_bdt_staff)"
-IMPORT_EXPORT_GAP = ("issue 15 finding 6: django-import-export asks no model permission "
-                     "(IMPORT_EXPORT_*_PERMISSION_CODE unset): is_staff alone imports and exports")
-SUPERUSER_GAP = "issue 15: BDT staff hold accounts, API tokens and periodic tasks through their group"
-FLAG_ONLY_GAP_NAMES = ("staff-home", "reports:", "reports-api-", "centres-application-",
-                       "centres-action-plan-", "centres-progress-report-", "admin:centres_ranking")
-HIDDEN_OBJECTS = ("@p_agreement_draft", "@centre_removed", "@playbook_draft.slug", "@pledge_b")
-
-
-def known_gap(row: Row, role: str) -> str | None:
-    if role == "staff_flag_only":
-        hidden = set(row.kwargs.values()) & set(HIDDEN_OBJECTS) and row.method != "DELETE"
-        if row.name.startswith(FLAG_ONLY_GAP_NAMES) or hidden:
-            return FLAG_ONLY_GAP
-        if row.name.startswith("admin:") and row.name.endswith(("_import", "_export")) \
-                and not row.name.endswith("_process_import"):
-            return IMPORT_EXPORT_GAP
-    if role == "staff" and row.name.startswith(tuple(f"admin:{m}" for m in SUPERUSER_ONLY_MODELS)):
-        return SUPERUSER_GAP if not row.name.startswith("admin:auth_group") else None
-    return None
-
-
 def _cases():
     for row in MATRIX:
         for role in ROLES:
-            gap = known_gap(row, role)
-            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-            yield pytest.param(row, role, marks=marks, id=f"{row}-{role}")
+            yield pytest.param(row, role, id=f"{row}-{role}")
 
 
 @pytest.mark.parametrize(("row", "role"), list(_cases()))
