@@ -33,6 +33,30 @@ DOCUMENT_TITLES: dict[str, Promise] = {
                                "Secretariat (Resolution 191)"),
 }
 
+@dataclass(frozen=True)
+class Frame:
+    """Who the document goes to and comes from, as its header states it."""
+
+    body: Promise
+    issuer: Promise
+    source: Promise
+    symbol_prefix: str
+
+
+TDAG_FRAME = Frame(_("Telecommunication Development Advisory Group (TDAG)"),
+                   _("Telecommunication Development Bureau (BDT)"),
+                   _("Director, Telecommunication Development Bureau"), "TDAG")
+# Seed 004: a report of the Secretary-General to the Council (coordination delegated to the Deputy).
+DOCUMENT_FRAMES: dict[str, Frame] = {
+    ReportKind.COORDINATION: Frame(_("ITU Council"), _("General Secretariat"),
+                                   _("Report by the Secretary-General"), "C"),
+}
+
+
+def frame_for(kind: str) -> Frame:
+    return DOCUMENT_FRAMES.get(kind, TDAG_FRAME)
+
+
 # The report keeps figures and top-10 tables; the full lists are the CSV/XLSX exports of the
 # administration, linked from the annex (staff only; those missing are left out).
 DATA_EXPORTS: dict[str, list[tuple[Promise, str]]] = {
@@ -208,6 +232,7 @@ def render_document(report: ProgressReport,
         context = {
             "report": report,
             "title": str(DOCUMENT_TITLES.get(report.kind, report.get_kind_display())),
+            "frame": frame_for(report.kind),
             "language": language,
             "direction": "rtl" if language in settings.LANGUAGES_BIDI else "ltr",
             "language_name": translation.get_language_info(language)["name_local"],

@@ -13,6 +13,7 @@ import io
 import lxml.html
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -20,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .document import DOCUMENT_TITLES, render_sections
+from .document import DOCUMENT_TITLES, frame_for, render_sections
 from .models import ProgressReport
 
 FONTS = {"ar": "Noto Sans Arabic", "zh-hans": "Noto Sans CJK SC"}
@@ -38,7 +39,6 @@ class _Writer:
         style.element.rPr.rFonts.set(qn("w:cs"), font)
         core = self.document.core_properties
         core.language = language
-        core.author = gettext("ITU Telecommunication Development Bureau (BDT)")
 
     def _direction(self, paragraph) -> None:
         if not self.rtl:
@@ -166,10 +166,14 @@ def build_docx(report: ProgressReport) -> bytes:
         writer = _Writer(language)
         title = str(DOCUMENT_TITLES.get(report.kind, report.get_kind_display()))
         writer.document.core_properties.title = f"{title} – {report.period_label}"
-        writer.paragraph(text=gettext("Telecommunication Development Advisory Group (TDAG)"), bold=True)
-        symbol = report.symbol or f"TDAG/{report.kind.upper()}/{report.period_label}"
+        frame = frame_for(report.kind)
+        writer.document.core_properties.author = f"ITU – {frame.issuer}"
+        writer.paragraph(text=str(frame.body), bold=True)
+        writer.paragraph(text=str(frame.issuer))
+        symbol = report.symbol or f"{frame.symbol_prefix}/{report.kind.upper()}/{report.period_label}"
         when = report.published_at or timezone.now()
-        writer.paragraph(text=f"{gettext('Document')} {symbol} – {when.date().isoformat()}")
+        writer.paragraph(text=f"{gettext('Document')} {symbol} – {date_format(when.date(), 'DATE_FORMAT')}")
+        writer.paragraph(text=f"{gettext('Source')}: {frame.source}")
         writer.heading(title, level=0)
         for section in sections:
             writer.heading(f"{section.number} {section.title}".strip(), level=1)

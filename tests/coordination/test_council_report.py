@@ -6,6 +6,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -103,3 +104,16 @@ def test_the_reports_api_accepts_the_coordination_kind(staff_user, django_captur
         response = client.post("/api/v1/reports/", payload, format="json")
     assert response.status_code == 202, response.data
     assert ProgressReport.objects.get(pk=response.data["id"]).kind == "coordination"
+
+
+def test_the_council_report_is_framed_for_the_council_not_tdag():
+    from alliance.reports.document import render_document
+
+    with translation.override("en"):
+        html = render_document(ProgressReport(kind="coordination", language="en",
+                                              period_start=date(2024, 1, 1), period_end=date(2024, 12, 31)))
+        tdag = render_document(ProgressReport(kind="p2c", language="en",
+                                              period_start=date(2024, 1, 1), period_end=date(2024, 12, 31)))
+    assert "ITU Council" in html and "Report by the Secretary-General" in html
+    assert "Telecommunication Development Advisory Group" not in html and "TDAG/" not in html
+    assert "Telecommunication Development Advisory Group (TDAG)" in tdag
