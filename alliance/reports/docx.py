@@ -167,7 +167,7 @@ def build_docx(report: ProgressReport) -> bytes:
         title = str(DOCUMENT_TITLES.get(report.kind, report.get_kind_display()))
         writer.document.core_properties.title = f"{title} – {report.period_label}"
         frame = frame_for(report.kind)
-        writer.document.core_properties.author = f"ITU – {frame.issuer}"
+        writer.document.core_properties.author = f"ITU {frame.issuer}"
         writer.paragraph(text=str(frame.body), bold=True)
         writer.paragraph(text=str(frame.issuer))
         symbol = report.symbol or f"{frame.symbol_prefix}/{report.kind.upper()}/{report.period_label}"

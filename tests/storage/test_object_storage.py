@@ -51,6 +51,11 @@ def _report(capture) -> ProgressReport:
     return report
 
 
+def _pdfs(objects: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDFs of a bucket listing (each report also has its Word version beside it)."""
+    return {name: body for name, body in objects.items() if name.endswith(".pdf")}
+
+
 def test_the_bucket_is_the_default_storage_when_its_name_is_set(s3_media):
     assert isinstance(default_storage, PortalS3Storage)
     default_storage.save("probe.txt", io.BytesIO(b"x"))
@@ -62,7 +67,8 @@ def test_a_report_pdf_is_stored_in_the_bucket_and_downloaded_through_the_portal(
     report = _report(django_capture_on_commit_callbacks)
     assert report.status == ReportStatus.DONE, report.error
     objects = _bucket_objects(s3_server, s3_media)
-    assert list(objects) == [report.pdf.name] == [f"reports/{report.pk}/TDAG-alliance-2024-en.pdf"]
+    assert list(_pdfs(objects)) == [report.pdf.name] == [f"reports/{report.pk}/TDAG-alliance-2024-en.pdf"]
+    assert report.docx.name in objects  # the Word version beside it, in the bucket too
     assert hashlib.sha256(objects[report.pdf.name]).hexdigest() == report.checksum
     assert _local_files(settings) == []
 
@@ -88,7 +94,8 @@ def test_a_regenerated_report_is_recorded_only_once_its_upload_is_complete(
     original_save = PortalS3Storage._save
 
     def watching_save(storage, name, content):
-        seen_during_upload.append(ProgressReport.objects.get(pk=report.pk).pdf.name)
+        if name.endswith(".pdf"):  # the Word version is stored after the PDF is recorded
+            seen_during_upload.append(ProgressReport.objects.get(pk=report.pk).pdf.name)
         return original_save(storage, name, content)
 
     monkeypatch.setattr(PortalS3Storage, "_save", watching_save)
@@ -99,7 +106,7 @@ def test_a_regenerated_report_is_recorded_only_once_its_upload_is_complete(
     assert seen_during_upload == [previous]
     assert report.pdf.name != previous
     objects = _bucket_objects(s3_server, s3_media)
-    assert list(objects) == [report.pdf.name], "the earlier PDF is deleted once replaced"
+    assert list(_pdfs(objects)) == [report.pdf.name], "the earlier PDF is deleted once replaced"
     assert hashlib.sha256(objects[report.pdf.name]).hexdigest() == report.checksum
 
 
@@ -119,7 +126,7 @@ def test_an_upload_that_fails_keeps_the_previous_pdf_recorded_and_readable(
     assert report.status == ReportStatus.FAILED
     assert "connection reset by the bucket" in report.error
     assert report.pdf.name == previous
-    assert _bucket_objects(s3_server, s3_media) == {previous: previous_bytes}
+    assert _pdfs(_bucket_objects(s3_server, s3_media)) == {previous: previous_bytes}
     with default_storage.open(report.pdf.name) as stored:
         assert stored.read() == previous_bytes
 
