@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,7 +17,7 @@ from alliance.roles import BDT_STAFF_GROUP
 from coordination import demo as coordination_demo
 from coordination.models import AnnualReport, FocalPoint
 
-from .conftest import screenshot
+from .conftest import authenticator_code, give_authenticator, screenshot
 from .test_accessibility import axe_violations
 
 WAIT = 20_000
@@ -34,6 +35,10 @@ def _log_in(page, base: str, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+    if "/accounts/second-factor/" in page.url:  # staff: their authenticator app's code
+        page.fill("#id_code", authenticator_code(get_user_model().objects.get(username=username)))
+        page.click("main button[type=submit]")
+        page.wait_for_load_state()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -50,6 +55,7 @@ def test_a_focal_point_reports_and_staff_see_it_counted(live_server, browser, pa
     staff = django_user_model.objects.create_user(username="bdt-coord", password="coordination staff 2026",
                                                   email="coord@itu.example", is_staff=True)
     staff.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
+    give_authenticator(staff)
     expected = FocalPoint.objects.filter(vacant=False, topic__status="active").count()
 
     _log_in(page, live_server.url, "space-fp", PASSWORD)

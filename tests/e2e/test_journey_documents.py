@@ -16,7 +16,7 @@ from alliance.reports import services
 from alliance.reports.models import ProgressReport, Workflow
 from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 
-from .conftest import screenshot
+from .conftest import give_authenticator, screenshot
 from .keyboard import log_in, press_enter_and_wait, tab_and_type, tab_to
 
 WORDS = "In 2024 the Bureau signed {agreements} partnership agreements with its partners."
@@ -34,6 +34,7 @@ def _staff(django_user_model, username: str, *groups: str):
     user = django_user_model.objects.create_user(username=username, password=f"{username} pass 2024",
                                                  email=f"{username}@itu.example", is_staff=True)
     user.groups.add(*Group.objects.filter(name__in=groups))
+    give_authenticator(user)
     return user
 
 
