@@ -24,6 +24,12 @@ from tests.faults.processes import Portal
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+@pytest.fixture(autouse=True)
+def _real_services():
+    """Both machines share PostgreSQL (and a broker): skipped without them, failed where CI has them."""
+    real_services.require_real_services()
+
+
 def _files(folder: Path) -> list[Path]:
     return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
 
