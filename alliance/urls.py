@@ -12,6 +12,9 @@ from .sitemaps import SITEMAPS
 
 handler500 = "alliance.views.server_error"
 
+# The admin's own sign-in page is limited like the portal's (alliance.abuse).
+admin.site.login = abuse.limit_login(admin.site.login)
+
 urlpatterns = [
     path("livez", health.livez, name="livez"),
     path("readyz", health.readyz, name="readyz"),

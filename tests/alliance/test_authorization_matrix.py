@@ -492,8 +492,8 @@ def _admin_rows() -> list[Row]:
             expect = ADMIN_SPECIAL[name]
         elif name.endswith("_process_import"):                    # the import form posts here
             expect = (*GATE_OUT, 405, 405, 405)
-        elif name.startswith("axes_"):                             # login attempts: read by superusers
-            expect = (*GATE_OUT, 403, 403, 403 if name.endswith("_add") else 200)
+        elif name.startswith("axes_"):         # login attempts: BDT staff read them and lift lockouts
+            expect = (*GATE_OUT, *((403, 403, 403) if name.endswith("_add") else (200, 403, 200)))
         elif name.startswith(SUPERUSER_ONLY_MODELS):
             expect = (*GATE_OUT, 403, 403, 200)
         else:

@@ -108,10 +108,14 @@ def test_the_lockout_cools_down_and_staff_can_lift_it_earlier(client, behind_pro
         _login(client, "member", "wrong password", ATTACKER)
     attempt = AccessAttempt.objects.get(username="member")
     assert attempt.ip_address == ATTACKER
-    admin = django_user_model.objects.create_superuser(username="root", email="root@itu.example",
-                                                       password="root pass 2030")
+    from django.contrib.auth.models import Group
+
+    from alliance.roles import BDT_STAFF_GROUP
+
+    bdt = django_user_model.objects.create_user(username="bdt", email="bdt@itu.example", is_staff=True)
+    bdt.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))  # BDT staff, not a superuser
     staff = client.__class__()
-    staff.force_login(admin)
+    staff.force_login(bdt)
     response = staff.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert _login(client, "member", "correct horse battery", ATTACKER).status_code == 302

@@ -131,6 +131,14 @@ def test_sign_in_is_limited_by_address_and_by_username(client, limits_on, member
     assert codes == [200, 200, 200, 200, 429]
 
 
+def test_the_admins_sign_in_is_limited_like_the_portals(client, limits_on, member_user):
+    limits_on.ALLIANCE_RATE_LIMITS = {"login-address": "3/h", "login-username": "50/h"}
+    url, address = reverse("admin:login"), _address()
+    codes = [client.post(url, {"username": f"nobody{n}", "password": "x"}, REMOTE_ADDR=address).status_code
+             for n in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
 def test_password_reset_is_limited_by_address_and_by_e_mail_address(client, limits_on, member_user):
     url = reverse("password_reset")
     codes = [client.post(url, {"email": "member@example.org"}, REMOTE_ADDR=_address()).status_code
