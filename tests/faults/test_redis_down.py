@@ -96,4 +96,6 @@ def test_with_redis_down_pages_are_served_and_a_report_request_is_kept_then_gene
     assert worker.log().count("resend_queued_reports[") == 4, worker.log()  # two received, two done
     assert worker.log().count("generate_report[") == 2, worker.log()  # one received, one done
     folder = tmp_path / "media" / "reports" / str(report.pk)
-    assert sorted(path.name for path in folder.iterdir()) == ["TDAG-alliance-2024-en.pdf"]
+    # One PDF (and its Word version beside it): generated once.
+    assert sorted(path.name for path in folder.iterdir()) == ["TDAG-alliance-2024-en.docx",
+                                                              "TDAG-alliance-2024-en.pdf"]

@@ -43,7 +43,8 @@ def _wait_for_status(report: ProgressReport, status: str, worker_log, timeout: f
 
 
 def _pdfs(report: ProgressReport) -> list[str]:
-    return sorted(path.name for path in Path(report.pdf.path).parent.iterdir())
+    """The PDFs in the report's folder (its Word version lies beside them)."""
+    return sorted(path.name for path in Path(report.pdf.path).parent.iterdir() if path.suffix == ".pdf")
 
 
 def test_a_worker_killed_mid_report_leaves_it_to_the_next_worker(celery_worker_factory, worker_env):
