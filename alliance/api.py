@@ -1,6 +1,9 @@
-"""Read-only API of the Alliance's reference data."""
+"""Read-only API of the Alliance's reference data, and the permission classes and error helper
+every app's API uses."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import permissions, serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.routers import BaseRouter
 
 from .models import Priority, Region, RegionalInitiative, StrategicObjective
@@ -20,6 +23,23 @@ class StaffModelPermissions(permissions.DjangoModelPermissions):
 
     def has_permission(self, request, view) -> bool:
         return is_bdt_staff(request.user) and super().has_permission(request, view)
+
+
+class StaffWritePublicRead(permissions.DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; only BDT staff with the model permission write."""
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return is_bdt_staff(request.user) and super().has_permission(request, view)
+
+
+def as_api_error(error: DjangoValidationError) -> ValidationError:
+    """A service's ValidationError as DRF's: 400 with the field errors (or non_field_errors)."""
+    if hasattr(error, "error_dict"):
+        return ValidationError({field: [str(m) for m in messages]
+                                for field, messages in error.message_dict.items()})
+    return ValidationError({"non_field_errors": [str(m) for m in error.messages]})
 
 
 class RegionSerializer(serializers.ModelSerializer):

@@ -17,12 +17,12 @@ from django.urls import path
 from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 from rest_framework.views import APIView
 
+from alliance.api import StaffWritePublicRead, as_api_error
 from alliance.roles import is_bdt_staff
 from alliance.validators import NoControlCharactersSerializerMixin
 
@@ -31,23 +31,6 @@ from .filters import BodyFilter, FocalPointFilter, MeetingFilter, TopicFilter
 from .models import Body, FocalPoint, Meeting, Sector, Topic
 
 PREFIX = "coordination"
-
-
-class StaffWritePublicRead(permissions.DjangoModelPermissionsOrAnonReadOnly):
-    """Anyone reads; only BDT staff with the model permission write."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return is_bdt_staff(request.user) and super().has_permission(request, view)
-
-
-def _as_api_error(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError(
-            {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
-        )
-    return ValidationError({"non_field_errors": [str(m) for m in error.messages]})
 
 
 class CreateThroughServiceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -60,7 +43,7 @@ class CreateThroughServiceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyMode
             try:
                 serializer.instance = self.create_object(dict(serializer.validated_data))
             except DjangoValidationError as error:
-                raise _as_api_error(error) from error
+                raise as_api_error(error) from error
 
     def create_object(self, data: dict[str, Any]) -> Any:
         raise NotImplementedError

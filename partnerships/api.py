@@ -28,11 +28,12 @@ from rest_framework.routers import BaseRouter
 from rest_framework.views import APIView
 
 from alliance import freshness
+from alliance.api import StaffWritePublicRead, as_api_error
 from alliance.api_cache import CachedAnonymousListMixin
 from alliance.filters import YearFilter
 from alliance.models import Priority
 from alliance.pagination import VersionedPageNumberPagination
-from alliance.roles import is_bdt_staff, staff_may
+from alliance.roles import staff_may
 from alliance.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
@@ -51,22 +52,6 @@ OTHER_LANGUAGES = [code.replace("-", "_") for code, _name in settings.LANGUAGES
                    if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE]
 
 
-class StaffWritePublicRead(permissions.DjangoModelPermissionsOrAnonReadOnly):
-    """Anyone reads; only BDT staff with the model permission write."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return is_bdt_staff(request.user) and super().has_permission(request, view)
-
-
-def _as_api_error(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError({field: [str(m) for m in messages]
-                                for field, messages in error.message_dict.items()})
-    return ValidationError({"non_field_errors": [str(m) for m in error.messages]})
-
-
 class ServiceModelViewSet(viewsets.ModelViewSet):
     """Creates and updates through the app's services, in the default language of content."""
 
@@ -75,14 +60,14 @@ class ServiceModelViewSet(viewsets.ModelViewSet):
             try:
                 serializer.instance = self.create_object(dict(serializer.validated_data))
             except DjangoValidationError as error:
-                raise _as_api_error(error) from error
+                raise as_api_error(error) from error
 
     def perform_update(self, serializer: serializers.ModelSerializer) -> None:
         with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
             try:
                 serializer.instance = self.update_object(serializer.instance, dict(serializer.validated_data))
             except DjangoValidationError as error:
-                raise _as_api_error(error) from error
+                raise as_api_error(error) from error
 
     def create_object(self, data: dict[str, Any]) -> Any:
         raise NotImplementedError
