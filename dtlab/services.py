@@ -91,17 +91,18 @@ def service_request_submit(
         )
     if preferred_start is not None and preferred_start < timezone.localdate():
         raise ValidationError({"preferred_start": _("The preferred start cannot be in the past.")})
-    if _is_duplicate_request(service=service, contact_email=contact_email, description=description):
-        raise ValidationError(_("We already have this request: the same text was sent for this service "
-                                "from this e-mail address in the last seven days. The Digital "
-                                "Transformation Lab team will contact you."), code="duplicate")
     request = ServiceRequest(
         service=service, requester_type=requester_type, organisation=organisation.strip(),
         country=country, contact_name=contact_name.strip(), contact_email=contact_email,
         description=description.strip(), preferred_start=preferred_start,
         submitted_by=submitted_by if submitted_by is not None and submitted_by.is_authenticated else None,
     )
+    # Validated first: the duplicate query must not carry what the fields refuse (NUL in PostgreSQL).
     request.full_clean()
+    if _is_duplicate_request(service=service, contact_email=contact_email, description=request.description):
+        raise ValidationError(_("We already have this request: the same text was sent for this service "
+                                "from this e-mail address in the last seven days. The Digital "
+                                "Transformation Lab team will contact you."), code="duplicate")
     with transaction.atomic():
         request.save()
         context = {"request": request, "service_name": str(service)}
