@@ -12,7 +12,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
+from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP, bdt_staff_group_sync
 
 from . import services
 from .models import ProgressReport, Workflow
@@ -62,6 +62,8 @@ def _demo_user(username: str, *groups: str):
 
 
 def load(*, log) -> None:
+    # The groups and their permissions, whatever emptied the tables since the last migrate.
+    bdt_staff_group_sync()
     author = _demo_user("demo-report-author", BDT_STAFF_GROUP)
     approver = _demo_user("demo-report-approver", BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP)
     for kind, (symbol, narrative) in NARRATIVES.items():
