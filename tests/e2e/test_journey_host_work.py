@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
+from alliance import reference_data
 from centres import services
 from centres.models import Activity, Call, Centre, ProgressReport
 from tests.centres.conftest import make_centre, make_host, make_report
@@ -39,6 +40,8 @@ def host_page(browser):
 @pytest.fixture
 def call(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The reference data (regions, initiatives) whatever another browser test's flush left.
+    reference_data.load()
     return Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
 
 
