@@ -6,6 +6,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.admin_forms import validated_by
 from alliance.countries import MemberStateCountriesAdminMixin
 
 from . import services
@@ -114,16 +115,7 @@ class BoardMemberAdmin(BoardAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-
-        class ValidatedForm(form):
-            def _post_clean(self):
-                super()._post_clean()
-                try:
-                    services.board_member_validate(member=self.instance)
-                except ValidationError as error:
-                    self._update_errors(error)
-
-        return ValidatedForm
+        return validated_by(form, lambda instance: services.board_member_validate(member=instance))
 
 
 class AttendanceInline(admin.TabularInline):

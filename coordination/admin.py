@@ -9,6 +9,8 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.admin_forms import validated_by
+
 from . import services
 from .models import (
     AnnualReport,
@@ -177,16 +179,7 @@ class FocalPointAdmin(CoordinationAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-
-        class ValidatedForm(form):
-            def _post_clean(self):
-                super()._post_clean()
-                try:
-                    services.focal_point_validate(focal_point=self.instance)
-                except ValidationError as error:
-                    self._update_errors(error)
-
-        return ValidatedForm
+        return validated_by(form, lambda instance: services.focal_point_validate(focal_point=instance))
 
 
 class MeetingInline(TranslationTabularInline):
