@@ -104,3 +104,14 @@ def test_the_origin_is_the_page_the_staff_member_is_on(rf, settings):
     assert second_factor.webauthn_rp_id(request) == "alliance.itu.example"
     assert second_factor.PortalWebAuthnHelper(request).get_allowed_origins() == [
         "https://alliance.itu.example:8443"]
+
+
+@pytest.mark.parametrize(("language", "label"), [("ar", "تسجيل مفتاح مرور"), ("zh-hans", "注册通行密钥"),
+                                                 ("ru", "Зарегистрировать ключ доступа")])
+def test_the_passkey_scripts_speak_the_pages_language(client, language, label):
+    """The library ships its script messages in a few languages; locale/ adds the UN languages."""
+    from django.utils import translation
+
+    with translation.override(language):
+        catalog = client.get(reverse("otp_webauthn:js-i18n-catalog")).content.decode()
+    assert label in catalog.encode().decode("unicode_escape")
