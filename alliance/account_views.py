@@ -13,10 +13,13 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp_webauthn import exceptions as webauthn_exceptions
+from django_otp_webauthn import views as webauthn_views
 from rest_framework.authtoken.models import Token
 
 from . import second_factor
 from .forms import SecondFactorForm
+from .middleware import PASSKEY_PERMISSIONS_POLICY
 from .roles import has_staff_area, home_url_for
 
 
@@ -68,8 +71,12 @@ class SecondFactorView(StaffOnlyMixin, View):
         return redirect(_next_url(request))
 
     def _page(self, form, status=200):
-        return render(self.request, self.template_name,
-                      {"form": form, "next": _next_url(self.request)}, status=status)
+        response = render(self.request, self.template_name, {
+            "form": form, "next": _next_url(self.request),
+            "has_passkey": second_factor.has_passkey(self.request.user),
+        }, status=status)
+        response["Permissions-Policy"] = PASSKEY_PERMISSIONS_POLICY
+        return response
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -151,3 +158,54 @@ class RecoveryCodesView(StaffOnlyMixin, View):
         codes = second_factor.recovery_codes_renew(user=request.user)
         return render(request, "registration/second_factor_codes.html",
                       {"codes": codes, "next": home_url_for(request.user)})
+
+
+@method_decorator(never_cache, name="dispatch")
+class PasskeysView(StaffOnlyMixin, View):
+    """A staff member's passkeys and security keys: added with the browser's prompt (JavaScript,
+    as WebAuthn requires), listed and removed here. Behind the second factor: a password alone
+    never adds one."""
+
+    template_name = "registration/passkeys.html"
+
+    def get(self, request):
+        response = render(request, self.template_name, {"passkeys": second_factor.passkeys_of(request.user)})
+        response["Permissions-Policy"] = PASSKEY_PERMISSIONS_POLICY
+        return response
+
+    def post(self, request):
+        try:
+            pk = int(request.POST.get("remove", ""))
+        except ValueError:
+            return redirect("passkeys")
+        second_factor.passkey_remove(user=request.user, pk=pk)
+        messages.success(request, _("The passkey was removed."))
+        return redirect("passkeys")
+
+
+class NotStaffError(webauthn_exceptions.OTPWebAuthnApiError):
+    status_code = 403
+    default_code = "not_staff"
+
+
+class StaffPasskeyRegistration:
+    """Only staff register passkeys (they are a second factor of staff accounts)."""
+
+    def check_can_register(self):
+        if not second_factor.needs_second_factor(self.request.user):
+            raise NotStaffError(detail=_("Only staff accounts use passkeys on this portal."))
+
+
+class PasskeyRegistrationBeginView(StaffPasskeyRegistration, webauthn_views.BeginCredentialRegistrationView):
+    pass
+
+
+class PasskeyRegistrationCompleteView(StaffPasskeyRegistration,
+                                      webauthn_views.CompleteCredentialRegistrationView):
+    pass
+
+
+class PasskeyAuthenticationCompleteView(webauthn_views.CompleteCredentialAuthenticationView):
+    def complete_auth(self, device) -> None:
+        # As with a code: the verified session gets a new key (no fixation across the factor).
+        second_factor.second_factor_login(request=self.request, device=device)

@@ -12,6 +12,8 @@ from django_celery_beat.models import (
 )
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.admin import WebAuthnCredentialAdmin
+from django_otp_webauthn.models import WebAuthnCredential
 from modeltranslation.admin import TranslationAdmin
 from rest_framework.authtoken.admin import TokenAdmin as DrfTokenAdmin
 from rest_framework.authtoken.models import TokenProxy
@@ -103,8 +105,10 @@ def _superuser_only(model) -> None:
     admin.site.register(model, type(f"SuperuserOnly{base.__name__}", (SuperuserOnlyMixin, base), {}))
 
 
-for _model in (Group, TOTPDevice, StaticDevice, PeriodicTask, IntervalSchedule, CrontabSchedule,
-               SolarSchedule, ClockedSchedule):
+# A lost passkey is removed here by a superuser (the library's admin, which it does not register).
+admin.site.register(WebAuthnCredential, WebAuthnCredentialAdmin)
+for _model in (Group, TOTPDevice, StaticDevice, WebAuthnCredential, PeriodicTask, IntervalSchedule,
+               CrontabSchedule, SolarSchedule, ClockedSchedule):
     _superuser_only(_model)
 
 

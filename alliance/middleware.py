@@ -69,6 +69,9 @@ PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
     "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
     "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
     "xr-spatial-tracking"))
+# The pages where staff use a passkey (alliance.account_views) allow it for themselves only.
+PASSKEY_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace("publickey-credentials-get=()",
+                                                        "publickey-credentials-get=(self)")
 
 
 class PrivacyHeadersMiddleware:

@@ -1,4 +1,5 @@
-"""The staff's second factor (django-otp): an authenticator app (TOTP) and single-use recovery codes.
+"""The staff's second factor (django-otp): an authenticator app (TOTP), single-use recovery codes
+and, once signed in with one of those, passkeys or security keys (WebAuthn, django-otp-webauthn).
 
 A staff account that has signed in with its password but not yet entered a code reaches only the
 pages named in ``OPEN_VIEWS``: HTML pages send it to the code page (or to enrolment when it has no
@@ -21,11 +22,16 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.helpers import WebAuthnHelper
+from django_otp_webauthn.models import WebAuthnCredential
 
 RECOVERY_CODE_COUNT = 10
 OPEN_VIEWS = frozenset({
     "second-factor", "second-factor-enrol", "logout", "admin:logout", "set_language", "healthz",
     "media", "password_change", "password_change_done",
+    # Signing in with a passkey is a second factor; registering one is not open (see PASSKEY_VIEWS).
+    "otp_webauthn:credential-authentication-begin", "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 })
 
 
@@ -43,7 +49,39 @@ def is_second_factor_verified(user) -> bool:
 
 
 def has_authenticator(user) -> bool:
-    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+    """An authenticator app or a passkey: recovery codes alone never count (they run out)."""
+    return (TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+            or has_passkey(user))
+
+
+def has_passkey(user) -> bool:
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+
+
+def passkeys_of(user):
+    return WebAuthnCredential.objects.filter(user=user).order_by("-created_at")
+
+
+def passkey_remove(*, user, pk: int) -> None:
+    """Remove one of ``user``'s passkeys (another's is not found: Http404)."""
+    from django.shortcuts import get_object_or_404
+
+    get_object_or_404(passkeys_of(user), pk=pk).delete()
+
+
+def webauthn_rp_id(request: HttpRequest) -> str:
+    """The relying party: the host the staff member is on, which ALLOWED_HOSTS has accepted."""
+    return request.get_host().rsplit(":", 1)[0].strip("[]")
+
+
+class PortalWebAuthnHelper(WebAuthnHelper):
+    """Origins from ``ALLIANCE_WEBAUTHN_ORIGINS``, else the origin of the page that asked."""
+
+    def get_allowed_origins(self) -> list[str]:
+        configured = super().get_allowed_origins()
+        if configured:
+            return configured
+        return [f"{self.request.scheme}://{self.request.get_host()}"]
 
 
 def authenticator_pending(*, user) -> TOTPDevice:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "alliance",
     "alliance.reports",
     "centres",
@@ -171,6 +172,17 @@ STAFF_SECOND_FACTOR = env_bool("ALLIANCE_STAFF_2FA", True)
 if not STAFF_SECOND_FACTOR and not DEBUG:
     raise SystemExit("alliance: ALLIANCE_STAFF_2FA=0 is for the local demo only (with DJANGO_DEBUG=1).")
 OTP_TOTP_ISSUER = "ITU Innovation Alliance"
+# Passkeys and security keys (WebAuthn) as a second factor beside the authenticator app; never
+# a way to sign in without the password. The relying party is the host the staff member is on
+# (ALLOWED_HOSTS has vetted it) unless ALLIANCE_WEBAUTHN_RP_ID fixes it, e.g. "alliance.itu.int".
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "ITU Innovation Alliance"
+OTP_WEBAUTHN_RP_ID = os.environ.get("ALLIANCE_WEBAUTHN_RP_ID", "")
+OTP_WEBAUTHN_RP_ID_CALLABLE = "" if OTP_WEBAUTHN_RP_ID else "alliance.second_factor.webauthn_rp_id"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("ALLIANCE_WEBAUTHN_ORIGINS")
+OTP_WEBAUTHN_HELPER_CLASS = "alliance.second_factor.PortalWebAuthnHelper"
+# Its check (otp_webauthn.E030, silenced below) wants a fixed list of origins; without one,
+# PortalWebAuthnHelper accepts the origin of the request's own (ALLOWED_HOSTS-vetted) host and port.
 # Secrets are never shown again in the admin, not even to superusers.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
@@ -377,7 +389,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
-SILENCED_SYSTEM_CHECKS: list[str] = []
+SILENCED_SYSTEM_CHECKS: list[str] = [] if OTP_WEBAUTHN_ALLOWED_ORIGINS else ["otp_webauthn.E030"]
 
 # Importing rows asks for the model's "add" permission and exporting for "view", like the admin's
 # own pages: staff status alone opens neither (django-import-export asks none unless told).

@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
          name="second-factor-enrol"),
     path("accounts/second-factor/recovery-codes/", account_views.RecoveryCodesView.as_view(),
          name="recovery-codes"),
+    path("accounts/second-factor/passkeys/", account_views.PasskeysView.as_view(), name="passkeys"),
+    path("accounts/second-factor/webauthn/", include("alliance.passkey_urls")),
     path("accounts/api-token/", account_views.ApiTokenView.as_view(), name="api-token"),
     path("staff/", views.StaffHomeView.as_view(), name="staff-home"),
     path("staff/reports/", include("alliance.reports.urls")),

@@ -373,6 +373,17 @@ MATRIX += [
     Row("GET",    "second-factor-enrol",             {},         (LOGIN, 403, 403, 403, 302, 302, 302)),
     Row("GET",    "recovery-codes",                  {},         (LOGIN, 403, 403, 403, 200, 200, 200)),
     Row("GET",    "api-token",                       {},                         (LOGIN, 403, 403, 403, 200)),
+    # Passkeys: staff only, behind the second factor; signing in with one is open to the signed-in.
+    Row("GET",    "passkeys",                        {},         (LOGIN, 403, 403, 403, 200, 200, 200)),
+    Row("POST",   "passkeys",                        {},         (LOGIN, 403, 403, 403, 302, 302, 302)),
+    Row("POST",   "otp_webauthn:credential-registration-begin", {},
+                                                                 (403, 403, 403, 403, 200, 200, 200)),
+    # Staff get as far as the missing ceremony (400); the others are refused before it.
+    Row("POST",   "otp_webauthn:credential-registration-complete", {},
+                                                                 (403, 403, 403, 403, 400, 400, 400)),
+    Row("POST",   "otp_webauthn:credential-authentication-begin", {},   (403, 200, 200, 200, 200)),
+    Row("POST",   "otp_webauthn:credential-authentication-complete", {}, (403, 400, 400, 400, 400)),
+    Row("GET",    "otp_webauthn:js-i18n-catalog",    {},                         PUBLIC),
 ]
 
 # TDAG documents: narrative, workflow, publication (issue 18) --------------------------------------
@@ -464,7 +475,7 @@ MATRIX += [replace(row, method="OPTIONS") for row in MATRIX
 # BDT staff manage accounts through a user admin that cannot grant more than they hold
 # (alliance/admin.py); groups, tokens, second-factor devices and periodic tasks are superusers' only.
 SUPERUSER_ONLY_MODELS = ("auth_group", "authtoken_token", "authtoken_tokenproxy", "alliance_apitoken",
-                         "otp_", "django_celery_beat_")
+                         "otp_", "django_otp_webauthn_", "django_celery_beat_")
 GATE_OUT = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN)
 STAFF_SECURE_GAP = "issue 15 finding 6: is_staff alone is BDT staff today (alliance.roles.is_bdt_staff)"
 ADMIN_SPECIAL = {
