@@ -18,7 +18,7 @@ from dtlab.models import ServiceRequest
 from tests import services
 from tests.factories import ServiceFactory
 
-from .processes import Portal, RedisServer
+from .processes import Portal
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,15 +26,6 @@ PAGES = ("/en/", "/en/centres/", "/fr/partnerships/", "/ar/board/", "/en/dtlab/"
 REQUEST = {"requester_type": "member", "organisation": "Ministry of ICT", "country": "KE",
            "contact_name": "Amina Otieno", "contact_email": "amina@example.org",
            "description": "A review of our national e-government services."}
-
-
-@pytest.fixture
-def redis():
-    services.require_real_services()
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
