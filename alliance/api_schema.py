@@ -1,13 +1,17 @@
 """OpenAPI schema additions: the error answers DRF gives, which drf-spectacular leaves out.
 
 Without them a client (and schemathesis) sees a 400, 401, 403 or 404 that the schema never
-mentions. Added per operation where it can happen:
+mentions. Added per operation only where it can happen, so that an answer the operation should
+not give (a public read refused, a list answering 404) does not conform:
 
-- 400 when the operation takes a body or query parameters (validation and filter errors), or
-  deletes (a delete the data forbids, e.g. a partner with agreements);
-- 401 everywhere: a token that is wrong or expired is refused even on public data;
-- 403 where the operation needs an account (no anonymous entry in its ``security``);
-- 404 where the path names an object, or the list is paginated (a page past the end).
+- 400 when the operation takes a body or filters (validation and filter errors; ``page`` alone
+  is not a filter: a page that is not a number is a 404), or deletes (a delete the data forbids,
+  e.g. a partner with agreements);
+- 401 and 403 where the operation needs an account (no anonymous entry in its ``security``):
+  a token that is wrong or expired, and a visitor not signed in or not allowed. The public
+  operations document neither: a client without credentials never meets them;
+- 404 where the path names an object, or the list is paginated (a page past the end is DRF's
+  404, the only one a list gives).
 """
 
 from typing import Any
@@ -29,10 +33,11 @@ def _response(description: str, component: str) -> dict[str, Any]:
 def _error_codes(path: str, method: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
     parameters = operation.get("parameters", [])
     query = [p["name"] for p in parameters if p.get("in") == "query"]
-    codes = {"401": _response("Invalid or expired credentials.", "ErrorDetail")}
-    if "requestBody" in operation or query or method == "delete":
+    codes = {}
+    if "requestBody" in operation or set(query) - {"page"} or method == "delete":
         codes["400"] = _response("The request is not valid.", "ValidationErrors")
     if {} not in operation.get("security", [{}]):
+        codes["401"] = _response("Invalid or expired credentials.", "ErrorDetail")
         codes["403"] = _response("Not signed in, or not allowed.", "ErrorDetail")
     if "{" in path or "page" in query:
         codes["404"] = _response("No such object, or no such page.", "ErrorDetail")

@@ -4,6 +4,8 @@ from django.test import Client
 from django.utils import translation
 
 from alliance.roles import BDT_STAFF_GROUP
+from tests import skips
+from tests.skips import pytest_runtest_makereport  # noqa: F401 - CI fails on unexpected skips
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +77,7 @@ def force_login_with_second_factor(client, user, backend=None) -> None:
 
 def pytest_configure(config) -> None:
     Client.force_login = force_login_with_second_factor
+    skips.check_configuration()
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
-import json
-import subprocess
-
 import pytest
 from django.core.management import call_command
 
 from .crawl import crawl
+from .vnu import vnu_command, vnu_errors
 
 
 @pytest.mark.django_db
@@ -16,11 +14,4 @@ def test_public_pages_are_valid_html(tmp_path, vnu_jar):
             file = tmp_path / f"{language}-{index}.html"
             file.write_text(html)
             files[str(file)] = path
-    result = subprocess.run(
-        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", *files],
-        capture_output=True, text=True, timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [(files.get(m["url"].removeprefix("file:"), m["url"]), m.get("lastLine"), m["message"])
-              for m in messages if m["type"] == "error"]
-    assert errors == []
+    assert vnu_errors(vnu_command(vnu_jar), files) == []

@@ -76,14 +76,30 @@ class PostgresCluster:
     def url(self, database: str) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
-    def start(self) -> None:
-        options = f"-h 127.0.0.1 -p {self.port} -k {self.data} -c fsync=off -c synchronous_commit=off"
+    def start(self, *, durable_commits: bool = False) -> None:
+        """Start the server. ``fsync`` is off either way (no test crashes the machine's kernel);
+        ``synchronous_commit`` is off too unless ``durable_commits``, as production keeps it on:
+        off, a commit is acknowledged before its WAL is written and a killed server may lose it."""
+        synchronous_commit = "on" if durable_commits else "off"
+        options = (f"-h 127.0.0.1 -p {self.port} -k {self.data} -c fsync=off "
+                   f"-c synchronous_commit={synchronous_commit}")
         self._run(PG_BIN / "pg_ctl", "-D", self.data, "-l", self.data / "server.log", "-w", "-o", options,
                   "start")
 
     def stop(self) -> None:
         """``pg_ctl stop -m fast``: open sessions are cut, as in a restart for maintenance."""
         self._run(PG_BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def kill(self) -> None:
+        """``pg_ctl stop -m immediate``: every server process quits at once, nothing is flushed or
+        checkpointed, as on a crash; the next start replays the WAL."""
+        self._run(PG_BIN / "pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
+
+    def query(self, database: str, sql: str) -> str:
+        """One SQL statement through psql; its rows unaligned, one a line."""
+        return subprocess.run([str(PG_BIN / "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+                               "-d", self.url(database), "-c", sql],
+                              check=True, capture_output=True, text=True).stdout
 
     def remove(self) -> None:
         subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate",

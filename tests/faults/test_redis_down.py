@@ -17,21 +17,12 @@ from alliance.reports import services as report_services
 from alliance.reports.models import ProgressReport, ReportStatus
 from tests import services
 
-from .processes import Portal, RedisServer
+from .processes import Portal
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PAGES = ("/en/", "/en/centres/", "/en/partnerships/", "/ar/board/")
 REQUEST = {"kind": "alliance", "period_start": "2024-01-01", "period_end": "2024-12-31", "language": "en"}
-
-
-@pytest.fixture
-def redis():
-    services.require_real_services()
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -1,6 +1,4 @@
-import json
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +8,7 @@ from django.urls import reverse
 from alliance.reports import services
 from alliance.reports.document import render_document
 from alliance.reports.models import ProgressReport, ReportStatus
+from tests.e2e.vnu import vnu_command, vnu_errors
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -21,14 +20,7 @@ def vnu():
     if not VNU.exists() or not shutil.which("java"):
         pytest.skip("vnu-jar (npm ci) and Java 17 are needed for the Nu HTML checker")
 
-    def errors(files: dict[str, str]) -> list:
-        result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                                capture_output=True, text=True, timeout=300)
-        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-        return [(files.get(m["url"].removeprefix("file:"), m["url"]), m.get("lastLine"), m["message"])
-                for m in messages if m["type"] == "error"]
-
-    return errors
+    return lambda files: vnu_errors(vnu_command(VNU), files)
 
 
 def test_the_staff_pages_and_the_report_document_are_valid_html(staff_client, tmp_path, vnu,
