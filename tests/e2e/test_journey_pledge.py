@@ -64,6 +64,7 @@ def submit_pledge(page, base_url: str) -> None:
     tab_and_check(page, "#id_action_areas_0")
     tab_and_choose(page, "#id_target_countries", "Fiji")
     tab_and_check(page, "#id_benefits_sids")
+    tab_and_type(page, "#id_sids_share_percent", "100")
     tab_and_type(page, "#id_benefit_description", "All 40 schools are in small island developing states.")
     tab_and_type(page, "#id_value_usd", str(VALUE))
     tab_and_type(page, "#id_target_year", str(timezone.localdate().year + 2))

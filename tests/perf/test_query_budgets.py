@@ -36,6 +36,10 @@ PAGE_BUDGETS = {
     "pledge": 2,
     "action areas": 2,
     "make a pledge": 2,
+    "p2c events": 2,
+    "p2c event": 4,
+    "join an action area": 2,
+    "pledge compilation": 1,
     "board": 8,
     "board members": 2,
     "board member": 2,
@@ -78,11 +82,12 @@ def data(request, db) -> dict:
     size = request.param
     agreements = rows.agreements(size)
     pledges = rows.pledges(size)
+    events = rows.events(size, pledges)
     centres = rows.centres(size)
     stories = rows.stories(size, agreements[0].partner)
     rows.board(size)
     rows.playbooks(size)
-    return {"size": size, "centre": centres[-1], "story": stories[-1],
+    return {"size": size, "centre": centres[-1], "story": stories[-1], "event": events[0],
             "pledge": next(p for p in pledges if p.status == "published")}
 
 
@@ -109,6 +114,10 @@ def _pages(data: dict) -> dict[str, str]:
         "pledge": reverse("partnerships:pledge", args=[data["pledge"].pk]),
         "action areas": reverse("partnerships:action-areas"),
         "make a pledge": reverse("partnerships:pledge-submit"),
+        "p2c events": reverse("partnerships:events"),
+        "p2c event": data["event"].get_absolute_url(),
+        "join an action area": reverse("partnerships:interest-submit"),
+        "pledge compilation": reverse("partnerships:compilation-request") + "?kind=programmatic",
         "board": reverse("board:index"),
         "board members": reverse("board:member-list"),
         "board member": reverse("board:member-detail", args=["perf-member-0"]),
