@@ -30,11 +30,12 @@ PAGE_BUDGETS = {
     "partnerships in figures": 10,
     "impact stories": 3,
     "impact story": 1,
-    "pledge explorer": 7,
-    "pledge explorer, filtered": 8,
-    "pledge explorer, last page": 8,
-    "pledge": 2,
-    "action areas": 2,
+    # The explorer's totals by group of countries (2 queries) and by progress (1): cold only.
+    "pledge explorer": 10,
+    "pledge explorer, filtered": 10,
+    "pledge explorer, last page": 11,
+    "pledge": 4,             # its benefits, progress reports and their indicators
+    "action areas": 3,       # the priorities each serves
     "make a pledge": 2,
     "p2c events": 2,
     "p2c event": 4,
