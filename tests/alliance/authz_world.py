@@ -213,8 +213,8 @@ def _partnerships_side(staff) -> dict:
         "pledge_submitted": _submitted_pledge(email="pledger-b@example.org", organisation="Other Foundation",
                                               title="Waiting for review"),
         "pledge_a_submitted": _submitted_pledge(
-            email="pledger-a@example.org", organisation="Connectivity Foundation", title="Clinics online too",
-            submitted_by=pledge_a.pledger.user),
+            email="pledger-a@example.org", organisation="Connectivity Foundation",
+            title="Health centres online", submitted_by=pledge_a.pledger.user),
         "p2c_event": Event.objects.create(slug="authz-roundtable", name="Roundtable", kind="roundtable",
                                           starts_on=date(2022, 6, 7), ends_on=date(2022, 6, 9),
                                           is_published=True),

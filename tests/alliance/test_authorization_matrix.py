@@ -501,6 +501,8 @@ ADMIN_SPECIAL = {
     "alliance_apitoken_add": (*GATE_OUT, 403, 403, 403),
     # The reminders sent are a log written by the task: read, never added by hand.
     "coordination_remindersent_add": (*GATE_OUT, 403, 403, 403),
+    # Expressions of interest come from the public form; staff decide them, never add them.
+    "partnerships_expressionofinterest_add": (*GATE_OUT, 403, 403, 403),
 }
 
 
