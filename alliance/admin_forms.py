@@ -1,8 +1,11 @@
-"""Admin forms that a service validates: the admin stays one more caller of the services."""
+"""Admin forms and actions that a service validates: the admin stays one more caller of the services."""
 
 from collections.abc import Callable
 
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
 
 
 def validated_by(form_class: type, validate: Callable[[object], None]) -> type:
@@ -18,3 +21,31 @@ def validated_by(form_class: type, validate: Callable[[object], None]) -> type:
                 self._update_errors(error)
 
     return ValidatedForm
+
+
+def apply_to_each(modeladmin, request, queryset, call: Callable, done: str) -> None:
+    """Run a service on each selected object; report what worked and what was refused, per object."""
+    count = 0
+    for obj in queryset:
+        try:
+            with transaction.atomic():
+                call(obj)
+        except ValidationError as exc:
+            modeladmin.message_user(request, f"{obj}: {' '.join(exc.messages)}", messages.ERROR)
+        else:
+            count += 1
+    if count:
+        modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
+
+
+def action_with_form(modeladmin, request, queryset, form_class, title: str, call: Callable, done: str):
+    """An action that first asks for a reason or a comment on an intermediate page."""
+    form = form_class(request.POST if "apply" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        apply_to_each(modeladmin, request, queryset, lambda obj: call(obj, form.cleaned_data), done)
+        return None
+    return TemplateResponse(request, "admin/service_action_form.html", {
+        **modeladmin.admin_site.each_context(request), "title": title, "form": form, "objects": queryset,
+        "action": request.POST.get("action"), "opts": modeladmin.model._meta,
+        "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+    })

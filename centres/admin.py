@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -19,6 +16,8 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.admin_forms import action_with_form as _with_form
+from alliance.admin_forms import apply_to_each as _apply
 from alliance.countries import MemberStateCountriesAdminMixin
 from alliance.models import RegionalInitiative, StrategicObjective
 
@@ -119,34 +118,6 @@ class RemoveForm(forms.Form):
                                  widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.ChoiceField(label=_("Reason"), choices=Centre.RemovalReason.choices)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-
-def _apply(modeladmin, request, queryset, call: Callable, done: str) -> None:
-    """Run a service on each selected object; report what worked and what was refused, per object."""
-    count = 0
-    for obj in queryset:
-        try:
-            with transaction.atomic():
-                call(obj)
-        except ValidationError as exc:
-            modeladmin.message_user(request, f"{obj}: {' '.join(exc.messages)}", messages.ERROR)
-        else:
-            count += 1
-    if count:
-        modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
-
-
-def _with_form(modeladmin, request, queryset, form_class, title: str, call: Callable, done: str):
-    """An action that first asks for a reason or a comment on an intermediate page."""
-    form = form_class(request.POST if "apply" in request.POST else None)
-    if form.is_bound and form.is_valid():
-        _apply(modeladmin, request, queryset, lambda obj: call(obj, form.cleaned_data), done)
-        return None
-    return TemplateResponse(request, "centres/staff/admin_action_form.html", {
-        **modeladmin.admin_site.each_context(request), "title": title, "form": form, "objects": queryset,
-        "action": request.POST.get("action"), "opts": modeladmin.model._meta,
-        "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-    })
 
 
 # Applications --------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.admin_forms import action_with_form, apply_to_each, validated_by
 from alliance.models import Priority
 
 from . import services
@@ -16,9 +18,14 @@ from .models import (
     ActionArea,
     ActionAreaMembership,
     Agreement,
+    Event,
+    EventSession,
+    ExpressionOfInterest,
+    ImpactIndicator,
     ImpactStory,
     Partner,
     Pledge,
+    PledgeBenefit,
     Pledger,
     ProgressReport,
 )
@@ -114,6 +121,7 @@ class ImpactStoryAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 class MembershipInline(admin.TabularInline):
     model = ActionAreaMembership
+    form = validated_by(forms.ModelForm, services.membership_check)
     extra = 0
     autocomplete_fields = ("pledger",)
 
@@ -121,7 +129,59 @@ class MembershipInline(admin.TabularInline):
 @admin.register(ActionArea)
 class ActionAreaAdmin(TranslationAdmin):
     list_display = ("name", "code", "order")
+    filter_horizontal = ("priorities",)
     inlines = [MembershipInline]
+
+
+class SessionInline(admin.TabularInline):
+    model = EventSession
+    extra = 0
+    fields = ("day", "order", "kind", "title")
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("name", "kind", "starts_on", "ends_on", "venue", "is_published")
+    list_filter = ("kind", "is_published")
+    search_fields = ("name", "venue")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [SessionInline]
+
+
+class DeclineInterestForm(forms.Form):
+    reason = forms.CharField(label=_("Reason, sent to the organization (optional)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@admin.register(ExpressionOfInterest)
+class ExpressionOfInterestAdmin(SimpleHistoryAdmin):
+    """Staff decide with the two actions, which call the services; the rest is read-only."""
+
+    list_display = ("organisation", "action_area", "stakeholder_group", "country", "status", "submitted_at")
+    list_filter = ("status", "action_area", "stakeholder_group")
+    search_fields = ("organisation", "contact_name", "contact_email", "contribution")
+    list_select_related = ("action_area",)
+    readonly_fields = ("status", "decided_by", "decided_at", "decline_reason", "membership", "submitted_at",
+                       "language")
+    actions = ["accept", "decline"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Accept: make the organizations members of the action area"),
+                  permissions=["change"])
+    def accept(self, request: HttpRequest, queryset: QuerySet[ExpressionOfInterest]) -> None:
+        apply_to_each(self, request, queryset.select_related("action_area"),
+                      lambda interest: services.interest_accept(interest=interest, decided_by=request.user),
+                      _("%(count)d expressions of interest accepted."))
+
+    @admin.action(description=_("Decline the selected expressions of interest"), permissions=["change"])
+    def decline(self, request: HttpRequest, queryset: QuerySet[ExpressionOfInterest]):
+        return action_with_form(
+            self, request, queryset, DeclineInterestForm, _("Decline expressions of interest"),
+            lambda interest, data: services.interest_decline(interest=interest, decided_by=request.user,
+                                                             reason=data["reason"]),
+            _("%(count)d expressions of interest declined."))
 
 
 @admin.register(Pledger)
@@ -138,15 +198,22 @@ class ProgressInline(admin.TabularInline):
     fields = ("reported_on", "status", "amount_delivered_usd", "narrative")
 
 
+class BenefitInline(admin.TabularInline):
+    model = PledgeBenefit
+    extra = 0
+    fields = ("group", "share_percent", "amount_usd", "people_reached")
+
+
 @admin.register(Pledge)
 class PledgeAdmin(SimpleHistoryAdmin):
     list_display = ("title", "pledger", "kind", "status", "value_usd", "target_year", "next_report_due")
-    list_filter = ("status", "kind", "action_areas", "benefits_ldc", "benefits_lldc", "benefits_sids")
+    list_filter = ("status", "kind", "action_areas", "benefits_ldc", "benefits_lldc", "benefits_sids",
+                   "announced_at")
     search_fields = ("title", "description", "pledger__organisation")
     autocomplete_fields = ("pledger",)
     filter_horizontal = ("action_areas",)
     readonly_fields = ("status", "reviewed_by", "decided_at", "decline_reason")
-    inlines = [ProgressInline]
+    inlines = [BenefitInline, ProgressInline]
     actions = ["publish"]
     list_select_related = ("pledger",)
 
@@ -163,8 +230,15 @@ class PledgeAdmin(SimpleHistoryAdmin):
             self.message_user(request, _("%(n)d pledges published.") % {"n": published}, messages.SUCCESS)
 
 
+class IndicatorInline(admin.TabularInline):
+    model = ImpactIndicator
+    extra = 0
+    fields = ("name", "value", "unit", "measured_on")
+
+
 @admin.register(ProgressReport)
 class ProgressReportAdmin(SimpleHistoryAdmin):
+    inlines = [IndicatorInline]
     list_display = ("pledge", "reported_on", "status", "amount_delivered_usd")
     list_filter = ("status",)
     search_fields = ("pledge__title", "pledge__pledger__organisation")

@@ -36,16 +36,24 @@ from .models import (
     Agreement,
     AgreementRegion,
     AgreementStatus,
+    Event,
+    EventKind,
+    EventSession,
+    ExpressionOfInterest,
+    ImpactIndicator,
     ImpactStory,
+    InterestStatus,
     MembershipCategory,
     Partner,
     PartnerKind,
     Pledge,
+    PledgeBenefit,
     Pledger,
     PledgerKind,
     PledgeStatus,
     ProgressReport,
     ProgressStatus,
+    SessionKind,
 )
 
 YEAR = 2024
@@ -346,6 +354,94 @@ PLEDGES = [
 ]
 
 
+# pledge index -> the status of its progress report and an impact indicator it carries; the
+# fourth published pledge has not reported yet.
+PROGRESS = {
+    0: (ProgressStatus.ON_TRACK, ("Secondary schools connected", Decimal("320"), "schools")),
+    1: (ProgressStatus.DELAYED, ("People newly covered by 4G", Decimal("450000"), "people")),
+    2: (ProgressStatus.COMPLETED, ("Women trained in digital skills", Decimal("1000000"), "people")),
+}
+
+# pledge index -> {group: figures}: how much each pledge benefits LDCs, LLDCs and SIDS.
+BENEFITS = {
+    0: {"ldc": {"people_reached": 250000}, "lldc": {"people_reached": 250000}},
+    1: {"ldc": {"amount_usd": Decimal("30000000"), "people_reached": 1200000}},
+    2: {"ldc": {"share_percent": Decimal("40")}, "lldc": {"share_percent": Decimal("20")},
+        "sids": {"share_percent": Decimal("10"), "people_reached": 50000}},
+    4: {"sids": {"share_percent": Decimal("100")}},
+    5: {"ldc": {"amount_usd": Decimal("50000000")}, "lldc": {"amount_usd": Decimal("30000000")}},
+}
+
+
+def _load_benefits(pledge: Pledge, index: int) -> None:
+    for group, figures in BENEFITS.get(index, {}).items():
+        PledgeBenefit.objects.update_or_create(
+            pledge=pledge, group=group,
+            defaults={"share_percent": None, "amount_usd": None, "people_reached": None, **figures})
+
+
+# Seed 003: the P2C Roundtable at WTDC-22 and what its programme may include.
+ROUNDTABLE_SESSIONS = [
+    (date(2022, 6, 7), SessionKind.HIGH_LEVEL_SEGMENT, "Opening high-level segment"),
+    (date(2022, 6, 7), SessionKind.POLICY_STATEMENTS, "High-level policy statements"),
+    (date(2022, 6, 8), SessionKind.PANEL, "Thematic panel: connecting the hardest to connect in LDCs, "
+                                          "LLDCs and SIDS"),
+    (date(2022, 6, 8), SessionKind.BREAKOUT, "Breakout discussions by action area"),
+    (date(2022, 6, 8), SessionKind.VIDEO_MESSAGES, "Video messages of high-level participants"),
+    (date(2022, 6, 9), SessionKind.PLENARY_PLEDGES, "Pledges announced in plenary"),
+    (date(2022, 6, 9), SessionKind.SIGNING_CEREMONY, "Signing ceremony of the coalition's founding document"),
+]
+
+
+def _load_events() -> Event:
+    roundtable, _created = Event.objects.update_or_create(
+        slug="p2c-roundtable-wtdc-22",
+        defaults={"name": "Partner2Connect Digital Development Roundtable", "kind": EventKind.ROUNDTABLE,
+                  "starts_on": date(2022, 6, 7), "ends_on": date(2022, 6, 9),
+                  "venue": "WTDC-22, Kigali, Rwanda", "is_published": True,
+                  "description": "High-level discussions on the challenges and opportunities of digital "
+                                 "development, concrete pledges and new partnerships, for meaningful "
+                                 "connectivity and digital transformation in the hardest-to-connect "
+                                 "communities, in particular in LDCs, LLDCs and SIDS."},
+    )
+    for order, (day, kind, title) in enumerate(ROUNDTABLE_SESSIONS, start=1):
+        EventSession.objects.update_or_create(event=roundtable, order=order,
+                                              defaults={"day": day, "kind": kind, "title": title})
+    Event.objects.update_or_create(
+        slug="leads-and-members-meeting-2025",
+        defaults={"name": f"Meeting of action-area leads and members {ILLUSTRATIVE}",
+                  "kind": EventKind.COALITION_MEETING, "starts_on": date(2025, 3, 12),
+                  "ends_on": date(2025, 3, 12), "venue": "Online", "is_published": True,
+                  "description": "Leads and members review the pledges' progress and agree joint "
+                                 "commitments."},
+    )
+    return roundtable
+
+
+# organisation, stakeholder group, action area, country, status
+INTERESTS = [
+    ("Generation Connect youth envoys network", PledgerKind.YOUTH, "empowering_communities", "GH",
+     InterestStatus.SUBMITTED),
+    ("Indigenous communities connectivity alliance", PledgerKind.MARGINALISED_COMMUNITIES,
+     "connecting_people", "BO", InterestStatus.ACCEPTED),
+]
+
+
+def _load_interests(areas: dict[str, ActionArea]) -> None:
+    from . import services
+
+    for organisation, group, area, country, status in INTERESTS:
+        name = f"{organisation} {ILLUSTRATIVE}"
+        interest = ExpressionOfInterest.objects.filter(organisation=name).first()
+        if interest is None:
+            interest = services.interest_submit(
+                action_area=areas[area], organisation=name, stakeholder_group=group, country=country,
+                contact_name="Demo contact", contact_email=f"{group}@example.org",
+                contribution="Our networks and volunteers, and a voice for the people we represent.")
+        if status == InterestStatus.ACCEPTED and interest.status == InterestStatus.SUBMITTED:
+            services.interest_accept(interest=interest, decided_by=None)
+
+
 def _report_due(index: int) -> date:
     """One pledge overdue since 2025 (red), one due within a month (amber), the others later (green)."""
     today = timezone.localdate()
@@ -357,7 +453,9 @@ def _load_p2c() -> None:
     # The action areas come from a data migration; a flushed database (transactional tests) has
     # lost them, so put them back the same way before using them.
     import_module("partnerships.migrations.0002_action_areas").load(django_apps, None)
+    import_module("partnerships.migrations.0007_action_areas_serve_priorities").load(django_apps, None)
     areas = {area.code: area for area in ActionArea.objects.all()}
+    roundtable = _load_events()
     pledgers = []
     for organisation, kind, country in PLEDGERS:
         pledger, _created = Pledger.objects.update_or_create(
@@ -384,13 +482,24 @@ def _load_p2c() -> None:
             },
         )
         pledge.action_areas.set([areas[code] for code in codes])
-        if status == PledgeStatus.PUBLISHED:
-            ProgressReport.objects.update_or_create(
+        _load_benefits(pledge, index)
+        if status == PledgeStatus.PUBLISHED and index in PROGRESS:
+            progress, indicator = PROGRESS[index]
+            report, _created = ProgressReport.objects.update_or_create(
                 pledge=pledge, reported_on=date(2024, 12, 31),
-                defaults={"status": ProgressStatus.IN_PROGRESS,
-                          "narrative": "Work is under way (illustrative).",
+                defaults={"status": progress,
+                          "narrative": ("The pledge is fulfilled (illustrative)."
+                                        if progress == ProgressStatus.COMPLETED
+                                        else "Work is under way (illustrative)."),
                           "amount_delivered_usd": (value or Decimal(0)) / 4},
             )
+            if indicator:
+                name, amount, unit = indicator
+                ImpactIndicator.objects.update_or_create(
+                    progress_report=report, name=name,
+                    defaults={"value": amount, "unit": unit, "measured_on": date(2024, 12, 31)})
+        pledge.announced_at = roundtable if index < 3 else None
+        pledge.save(update_fields=["announced_at"])
     for area_code, pledger_index, role, seat in [
         ("connecting_people", 0, ActionAreaRole.LEAD, 1), ("connecting_people", 1, ActionAreaRole.LEAD, 2),
         ("empowering_communities", 2, ActionAreaRole.LEAD, 1),
@@ -402,6 +511,7 @@ def _load_p2c() -> None:
             action_area=areas[area_code], pledger=pledgers[pledger_index],
             defaults={"role": role, "lead_seat": seat},
         )
+    _load_interests(areas)
 
 
 def load(*, log: Callable[[str], object]) -> None:

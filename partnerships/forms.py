@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -17,13 +18,20 @@ from alliance.validators import NoControlCharactersFormMixin
 from .models import (
     DUE_DILIGENCE_FIELDS,
     ActionArea,
+    BenefitGroup,
+    ExpressionOfInterest,
+    ImpactIndicator,
     ImpactStory,
     PartnerKind,
     Pledge,
     PledgeKind,
     PledgerKind,
+    ProgressReport,
+    ProgressState,
     ProgressStatus,
 )
+
+BENEFIT_FIGURES = ("share_percent", "amount_usd", "people_reached")
 
 
 class YearForm(forms.Form):
@@ -54,6 +62,8 @@ class PledgeFilter(django_filters.FilterSet):
                                                  widget=forms.Select(choices=YES_NO))
     benefits_sids = django_filters.BooleanFilter(label=_("Benefits SIDS"),
                                                  widget=forms.Select(choices=YES_NO))
+    progress = django_filters.ChoiceFilter(field_name="progress_state", choices=ProgressState.choices,
+                                           label=_("Progress"), empty_label=_("Any progress"))
 
     class Meta:
         model = Pledge
@@ -84,7 +94,48 @@ class ImpactStoryFilter(django_filters.FilterSet):
                                | Q(partner__name__icontains=value) | Q(partner__acronym__icontains=value))
 
 
-class PledgeForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
+def _benefit_fields(group_label) -> tuple[forms.Field, forms.Field, forms.Field]:
+    """How much a pledge benefits one group: share (%), USD (financial pledges), people reached."""
+    return (
+        forms.DecimalField(label=format_lazy(_("{group}: share of the pledge (%)"), group=group_label),
+                           required=False, min_value=Decimal("0"), max_value=Decimal("100"),
+                           max_digits=5, decimal_places=2),
+        forms.DecimalField(label=format_lazy(_("{group}: amount in USD (financial pledges)"),
+                                             group=group_label),
+                           required=False, min_value=Decimal("0"), max_digits=14, decimal_places=2),
+        forms.IntegerField(label=format_lazy(_("{group}: people reached"), group=group_label),
+                           required=False, min_value=0),
+    )
+
+
+class BenefitFiguresMixin:
+    """The benefit figures of a pledge form, per group: a ticked group needs at least one."""
+
+    def clean(self):
+        data = super().clean()
+        for group in BenefitGroup.values:
+            given = [data.get(f"{group}_{name}") is not None for name in BENEFIT_FIGURES]
+            if any(given):
+                data[f"benefits_{group}"] = True
+            elif data.get(f"benefits_{group}"):
+                self.add_error(f"{group}_share_percent", _(
+                    "Say how much the pledge benefits this group: a share, an amount or the people reached."))
+        if data.get("kind") != PledgeKind.FINANCIAL:
+            for group in BenefitGroup.values:
+                if data.get(f"{group}_amount_usd") is not None:
+                    self.add_error(f"{group}_amount_usd", _(
+                        "An amount in USD is for financial pledges; give a share or the people reached."))
+        return data
+
+    def pledge_fields(self) -> dict:
+        """The cleaned data as the services take it: the figures grouped under ``benefits``."""
+        data = dict(self.cleaned_data)
+        data["benefits"] = {group: {name: data.pop(f"{group}_{name}") for name in BENEFIT_FIGURES}
+                            for group in BenefitGroup.values}
+        return data
+
+
+class PledgeForm(BenefitFiguresMixin, HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
     """The public form for making a Partner2Connect pledge."""
 
     organisation = forms.CharField(label=_("Organization"), max_length=300)
@@ -103,12 +154,15 @@ class PledgeForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
                                                  required=False,
                                                  widget=forms.SelectMultiple(attrs={"size": 6}))
     benefits_ldc = forms.BooleanField(label=_("It benefits least developed countries (LDCs)"), required=False)
+    ldc_share_percent, ldc_amount_usd, ldc_people_reached = _benefit_fields(_("LDCs"))
     benefits_lldc = forms.BooleanField(label=_("It benefits landlocked developing countries (LLDCs)"),
                                        required=False)
+    lldc_share_percent, lldc_amount_usd, lldc_people_reached = _benefit_fields(_("LLDCs"))
     benefits_sids = forms.BooleanField(label=_("It benefits small island developing states (SIDS)"),
                                        required=False)
+    sids_share_percent, sids_amount_usd, sids_people_reached = _benefit_fields(_("SIDS"))
     benefit_description = forms.CharField(
-        label=_("How much it benefits LDCs, LLDCs and SIDS"), required=False,
+        label=_("How it benefits LDCs, LLDCs and SIDS"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}))
     value_usd = forms.DecimalField(label=_("Value in USD (financial pledges)"), required=False,
                                    min_value=Decimal("0.01"), max_digits=14, decimal_places=2)
@@ -123,11 +177,73 @@ class PledgeForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
         return year
 
 
+class PledgeEditForm(PledgeForm):
+    """The pledger's own pledge, while it is under review: what it says, not who makes it."""
+
+    PLEDGER_FIELDS = ("organisation", "pledger_kind", "country", "contact_name", "contact_email")
+
+    def __init__(self, *args, pledge: Pledge, **kwargs) -> None:
+        initial = {name: getattr(pledge, name) for name in (
+            "title", "description", "kind", "benefits_ldc", "benefits_lldc", "benefits_sids",
+            "benefit_description", "value_usd", "target_year", "made_with")}
+        initial["action_areas"] = list(pledge.action_areas.all())
+        initial["target_countries"] = [str(code) for code in pledge.target_countries]
+        for row in pledge.benefits.all():
+            for name in BENEFIT_FIGURES:
+                initial[f"{row.group}_{name}"] = getattr(row, name)
+        kwargs["initial"] = {**initial, **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+        for name in self.PLEDGER_FIELDS:
+            del self.fields[name]
+
+    def clean_target_year(self) -> int:
+        # A pledge made last year keeps its target year; only a change is checked.
+        year = self.cleaned_data["target_year"]
+        if year != self.initial.get("target_year"):
+            return super().clean_target_year()
+        return year
+
+
+class InterestForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.ModelForm):
+    """The public expression of interest in becoming a member of an action area."""
+
+    class Meta:
+        model = ExpressionOfInterest
+        fields = ["action_area", "organisation", "stakeholder_group", "country", "website", "contact_name",
+                  "contact_email", "contribution"]
+        labels = {"contribution": _("What your organization brings to the action area")}
+        help_texts = {
+            "contribution": _("Your commitment to closing the digital divide, the expertise, networks or "
+                              "resources you bring, and how you will take part in the coalition's work."),
+            "stakeholder_group": _("Generation Connect (youth), international financial institutions and "
+                                   "organizations representing marginalized communities are welcome."),
+        }
+        widgets = {"contribution": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action_area"].queryset = ActionArea.objects.order_by("order")
+        self.fields["action_area"].empty_label = None
+
+
 class ProgressReportForm(NoControlCharactersFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
     narrative = forms.CharField(label=_("What has been done"), widget=forms.Textarea(attrs={"rows": 6}))
     amount_delivered_usd = forms.DecimalField(label=_("Amount delivered so far (USD)"), min_value=0,
                                               max_digits=14, decimal_places=2, initial=0)
+
+
+class ImpactIndicatorForm(NoControlCharactersFormMixin, forms.ModelForm):
+    class Meta:
+        model = ImpactIndicator
+        fields = ["name", "value", "unit", "measured_on"]
+        widgets = {"measured_on": forms.DateInput(attrs={"type": "date"})}
+
+
+#: The impact indicators of a new progress report: up to five, blank rows ignored.
+ImpactIndicatorFormSet = forms.inlineformset_factory(
+    ProgressReport, ImpactIndicator, form=ImpactIndicatorForm, extra=3, max_num=5, validate_max=True,
+    can_delete=False)
 
 
 class DueDiligenceForm(NoControlCharactersFormMixin, forms.ModelForm):

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -262,10 +263,12 @@ class PledgerKind(models.TextChoices):
     PRIVATE_SECTOR = "private_sector", _("Private sector")
     PHILANTHROPY = "philanthropy", _("Philanthropy")
     CIVIL_SOCIETY = "civil_society", _("Civil society")
-    YOUTH = "youth", _("Youth organization")
+    YOUTH = "youth", _("Youth organization (Generation Connect)")
     ACADEMIA = "academia", _("Academia")
     INTERNATIONAL_ORG = "international_org", _("International organization")
-    FINANCIAL_INSTITUTION = "financial_institution", _("Financial institution")
+    FINANCIAL_INSTITUTION = "financial_institution", _("International or other financial institution")
+    MARGINALISED_COMMUNITIES = "marginalised_communities", _(
+        "Organization representing marginalized communities")
 
 
 class Pledger(models.Model):
@@ -298,6 +301,8 @@ class ActionArea(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    priorities = models.ManyToManyField(Priority, blank=True, related_name="action_areas",
+                                        verbose_name=_("ITU-D priorities it serves"))
 
     class Meta:
         ordering = ["order"]
@@ -352,6 +357,82 @@ class ActionAreaMembership(models.Model):
         return f"{self.pledger} – {self.action_area} ({self.get_role_display()})"
 
 
+class EventKind(models.TextChoices):
+    ROUNDTABLE = "roundtable", _("P2C Roundtable")
+    COALITION_MEETING = "coalition_meeting", _("Meeting of leads and members")
+    CONFERENCE = "conference", _("Session at a conference")
+    WEBINAR = "webinar", _("Webinar")
+
+
+class Event(models.Model):
+    """A P2C event (the Roundtable at WTDC-22, later meetings): pledges may be announced at it."""
+
+    slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_no_control_characters])
+    kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    venue = models.CharField(_("venue"), max_length=300, blank=True,
+                             validators=[validate_no_control_characters])
+    description = models.TextField(_("description"), blank=True, validators=[validate_no_control_characters])
+    is_published = models.BooleanField(_("published"), default=False)
+    history = HistoricalRecords(excluded_fields=_translations("name", "venue", "description"))
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+        verbose_name = _("P2C event")
+        verbose_name_plural = _("P2C events")
+        constraints = [
+            models.CheckConstraint(condition=_in_choices("kind", EventKind), name="event_kind_valid"),
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="event_ends_after_start",
+                                   violation_error_message=_("An event cannot end before it starts.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:event", kwargs={"slug": self.slug})
+
+
+class SessionKind(models.TextChoices):
+    HIGH_LEVEL_SEGMENT = "high_level", _("High-level segment")
+    POLICY_STATEMENTS = "policy_statements", _("Policy statements")
+    PANEL = "panel", _("Thematic panel")
+    BREAKOUT = "breakout", _("Breakout discussion")
+    PLENARY_PLEDGES = "plenary_pledges", _("Pledges announced in plenary")
+    SIGNING_CEREMONY = "signing_ceremony", _("Signing ceremony")
+    VIDEO_MESSAGES = "video_messages", _("Video messages")
+    MEETING = "meeting", _("Meeting")
+
+
+class EventSession(models.Model):
+    """One part of an event's programme: a segment, panel, breakout, plenary, ceremony."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions",
+                              verbose_name=_("event"))
+    kind = models.CharField(_("type"), max_length=20, choices=SessionKind.choices)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_no_control_characters])
+    day = models.DateField(_("day"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["event", "day", "order", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(condition=_in_choices("kind", SessionKind),
+                                   name="event_session_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.event_id and self.day and not (self.event.starts_on <= self.day <= self.event.ends_on):
+            raise ValidationError({"day": _("A session takes place during its event.")})
+
+
 class PledgeKind(models.TextChoices):
     FINANCIAL = "financial", _("Financial")
     PROGRAMMATIC = "programmatic", _("Programmatic")
@@ -387,6 +468,8 @@ class Pledge(models.Model):
         _("target year"), validators=[MinValueValidator(2021), MaxValueValidator(2100)])
     made_with = models.TextField(_("partners it is made with"), blank=True,
                                  validators=[validate_no_control_characters])
+    announced_at = models.ForeignKey(Event, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="pledges", verbose_name=_("announced at"))
     status = models.CharField(_("status"), max_length=10, choices=PledgeStatus.choices,
                               default=PledgeStatus.SUBMITTED)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
@@ -436,19 +519,91 @@ class Pledge(models.Model):
             raise ValidationError({"value_usd": _("An amount cannot be negative.")})
         if self.kind == PledgeKind.FINANCIAL and not self.value_usd:
             raise ValidationError({"value_usd": _("Give the value in USD of a financial pledge.")})
-        if (self.benefits_ldc or self.benefits_lldc or self.benefits_sids) and not self.benefit_description:
-            raise ValidationError({"benefit_description": _(
-                "Say how much the pledge benefits LDCs, LLDCs or SIDS.")})
+
+    def benefits_group(self, group: str) -> bool:
+        return bool(getattr(self, f"benefits_{group}"))
 
 
 DUE_DILIGENCE_FIELDS = ("dd_identity_verified", "dd_supports_action_area", "dd_realistic_measurable",
                         "dd_no_reputational_risk")
 
 
+class BenefitGroup(models.TextChoices):
+    """The groups of countries a pledge says it benefits (seed 003)."""
+
+    LDC = "ldc", _("Least developed countries (LDCs)")
+    LLDC = "lldc", _("Landlocked developing countries (LLDCs)")
+    SIDS = "sids", _("Small island developing states (SIDS)")
+
+
+class PledgeBenefit(models.Model):
+    """How much a pledge benefits one group: a share of the pledge, an amount in USD (financial
+    pledges), people reached; at least one of the three."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="benefits",
+                               verbose_name=_("pledge"))
+    group = models.CharField(_("group"), max_length=4, choices=BenefitGroup.choices)
+    share_percent = models.DecimalField(
+        _("share of the pledge (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(ZERO), MaxValueValidator(Decimal("100"))])
+    amount_usd = models.DecimalField(_("amount (USD)"), null=True, blank=True, **MONEY,
+                                     validators=[MinValueValidator(ZERO)])
+    people_reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pledge", "group"]
+        verbose_name = _("benefit to LDCs, LLDCs or SIDS")
+        verbose_name_plural = _("benefits to LDCs, LLDCs and SIDS")
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "group"], name="one_benefit_per_group",
+                                    violation_error_message=_("The pledge already states this group.")),
+            models.CheckConstraint(condition=_in_choices("group", BenefitGroup), name="benefit_group_valid"),
+            models.CheckConstraint(
+                condition=Q(share_percent__isnull=True) | Q(share_percent__gte=0, share_percent__lte=100),
+                name="benefit_share_is_a_percentage"),
+            models.CheckConstraint(condition=Q(amount_usd__isnull=True) | Q(amount_usd__gte=0),
+                                   name="benefit_amount_not_negative"),
+            models.CheckConstraint(
+                condition=(Q(share_percent__isnull=False) | Q(amount_usd__isnull=False)
+                           | Q(people_reached__isnull=False)),
+                name="benefit_has_a_figure"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pledge} – {self.get_group_display()}"
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.share_percent is None and self.amount_usd is None and self.people_reached is None:
+            errors.setdefault("share_percent", []).append(_(
+                "Give the share of the pledge, the amount in USD or the people reached."))
+        if self.amount_usd is not None and self.pledge_id is not None:
+            if self.pledge.kind != PledgeKind.FINANCIAL:
+                errors.setdefault("amount_usd", []).append(_(
+                    "An amount in USD is for financial pledges; give a share or the people reached."))
+            elif self.pledge.value_usd is not None and self.amount_usd > self.pledge.value_usd:
+                errors.setdefault("amount_usd", []).append(_(
+                    "The amount cannot exceed the value of the pledge."))
+        if errors:
+            raise ValidationError(errors)
+
+
 class ProgressStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    FULFILLED = "fulfilled", _("Fulfilled")
+    """What a pledger says in a progress report."""
+
+    ON_TRACK = "on_track", _("On track")
+    DELAYED = "delayed", _("Delayed")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProgressState(models.TextChoices):
+    """A published pledge's progress in public: its latest report's status, or not reported."""
+
+    ON_TRACK = "on_track", _("On track")
+    DELAYED = "delayed", _("Delayed")
+    COMPLETED = "completed", _("Completed")
+    NOT_REPORTED = "not_reported", _("Not reported")
 
 
 class ProgressReport(models.Model):
@@ -479,3 +634,113 @@ class ProgressReport(models.Model):
     def clean(self) -> None:
         if self.amount_delivered_usd is not None and self.amount_delivered_usd < 0:
             raise ValidationError({"amount_delivered_usd": _("An amount cannot be negative.")})
+
+
+class ImpactIndicator(models.Model):
+    """A measured result a progress report carries (e.g. 1,200 schools connected)."""
+
+    progress_report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="indicators",
+                                        verbose_name=_("progress report"))
+    name = models.CharField(_("indicator"), max_length=200, validators=[validate_no_control_characters],
+                            help_text=_("What is measured, e.g. schools connected."))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=50, validators=[validate_no_control_characters],
+                            help_text=_("e.g. schools, people, km of fibre, USD."))
+    measured_on = models.DateField(_("measured on"))
+
+    class Meta:
+        ordering = ["progress_report", "measured_on", "pk"]
+        verbose_name = _("impact indicator")
+        verbose_name_plural = _("impact indicators")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value} {self.unit}"
+
+    def clean(self) -> None:
+        if self.measured_on is not None and self.measured_on > timezone.localdate():
+            raise ValidationError({"measured_on": _("A measurement cannot be dated in the future.")})
+
+
+class InterestStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class ExpressionOfInterest(models.Model):
+    """An organization's wish to become a member of an action area (seed 003); once BDT accepts
+    it, the organization is a member of the area."""
+
+    action_area = models.ForeignKey(ActionArea, on_delete=models.PROTECT, related_name="interests",
+                                    verbose_name=_("action area"))
+    organisation = models.CharField(_("organization"), max_length=300,
+                                    validators=[validate_no_control_characters])
+    stakeholder_group = models.CharField(_("stakeholder group"), max_length=30, choices=PledgerKind.choices)
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=200,
+                                    validators=[validate_no_control_characters])
+    contact_email = models.EmailField(_("contact e-mail"))
+    contribution = models.TextField(_("what the organization brings"),
+                                    validators=[validate_no_control_characters])
+    language = models.CharField(_("language"), max_length=10, default="en",
+                                help_text=_("The language the organization wrote in; replies use it."))
+    status = models.CharField(_("status"), max_length=10, choices=InterestStatus.choices,
+                              default=InterestStatus.SUBMITTED)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True,
+                                      validators=[validate_no_control_characters])
+    membership = models.OneToOneField(ActionAreaMembership, on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="interest", verbose_name=_("membership"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("expression of interest")
+        verbose_name_plural = _("expressions of interest")
+        constraints = [
+            models.CheckConstraint(condition=_in_choices("status", InterestStatus),
+                                   name="interest_status_valid"),
+            models.CheckConstraint(condition=_in_choices("stakeholder_group", PledgerKind),
+                                   name="interest_stakeholder_group_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.action_area}"
+
+
+class CompilationStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class PledgeCompilation(models.Model):
+    """The PDF compilation of published pledges for one selection and language, generated by a
+    worker; asked again for the same selection, language and data, the same file is served."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    query = models.TextField(_("selection"), blank=True)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(_("status"), max_length=10, choices=CompilationStatus.choices,
+                              default=CompilationStatus.QUEUED)
+    pdf = models.FileField(_("PDF"), upload_to="partnerships/compilations/", blank=True)
+    pledge_count = models.PositiveIntegerField(_("pledges"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("compilation of pledges")
+        verbose_name_plural = _("compilations of pledges")
+        constraints = [
+            models.CheckConstraint(condition=_in_choices("status", CompilationStatus),
+                                   name="compilation_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]} ({self.language})"

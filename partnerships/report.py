@@ -194,6 +194,18 @@ def p2c_roundtable(period: Period) -> dict:
     return {}
 
 
+def _compilation_links() -> list[tuple[str, str]]:
+    """The public compilation of the published pledges, in the report's language (absolute links)."""
+    from django.urls import reverse
+
+    from alliance.reports.document import portal_base_url
+
+    base = portal_base_url()
+    return [(str(_("PDF")), base + reverse("partnerships:compilation-request")),
+            (str(_("CSV")), base + reverse("partnerships:compilation-csv")),
+            (str(_("Excel (XLSX)")), base + reverse("partnerships:compilation-xlsx"))]
+
+
 @section(kind=C, key="pledges", order=30, title=_("Pledges"), template=T + "p2c_pledges.html")
 def p2c_pledges(period: Period) -> dict:
     from alliance.charts import bar_chart
@@ -203,7 +215,8 @@ def p2c_pledges(period: Period) -> dict:
     areas = selectors.pledges_by_action_area(pledges)
     return {
         "totals": selectors.pledge_totals(pledges), "kinds": kinds, "areas": areas,
-        "benefits": selectors.pledge_benefit_counts(pledges),
+        "benefit_totals": selectors.pledge_benefit_totals(pledges),
+        "compilation": _compilation_links(),
         "kind_chart": bar_chart(chart_id="report-p2c-kinds", title=str(_("Pledges by type")),
                                 items=[(str(row["label"]), row["pledges"]) for row in kinds],
                                 format_value=figures_module.count),
@@ -237,11 +250,14 @@ narrative_sections(kind=C, sections=[
 def p2c_figures(period: Period) -> dict:
     pledges = _pledges(period)
     totals = selectors.pledge_totals(pledges)
-    benefits = selectors.pledge_benefit_counts(pledges)
+    groups = {row["group"]: row for row in selectors.pledge_benefit_totals(pledges)}
+    progress = selectors.pledge_progress_summary(today=period.end, as_of=period.end)
     return {
         "pledges": totals["pledges"], "pledgers": totals["pledgers"],
         "financial_pledges": totals["financial"],
         "pledges_usd_million": _millions(totals["value_usd"]),
-        "pledges_benefiting_ldc": benefits["ldc"], "pledges_benefiting_lldc": benefits["lldc"],
-        "pledges_benefiting_sids": benefits["sids"],
+        **{f"pledges_benefiting_{group}": row["pledges"] for group, row in groups.items()},
+        **{f"usd_million_to_{group}": _millions(row["usd"]) for group, row in groups.items()},
+        **{f"people_reached_in_{group}": row["people"] for group, row in groups.items()},
+        **{f"pledges_{row['code']}": row["pledges"] for row in progress["by_state"]},
     }

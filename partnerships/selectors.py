@@ -11,7 +11,22 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, F, Max, Min, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import (
+    CharField,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -28,13 +43,19 @@ from .models import (
     ActionAreaRole,
     Agreement,
     AgreementRegion,
+    BenefitGroup,
+    Event,
+    ImpactIndicator,
     ImpactStory,
     MembershipCategory,
     Partner,
     PartnerKind,
     Pledge,
+    PledgeBenefit,
     PledgeKind,
     PledgeStatus,
+    ProgressReport,
+    ProgressState,
 )
 
 TREND_YEARS = 5
@@ -266,10 +287,38 @@ def published_impact_stories() -> QuerySet[ImpactStory]:
 # --- Partner2Connect ----------------------------------------------------------------------------
 
 
+def with_progress_state(pledges: QuerySet[Pledge], *, as_of: date | None = None) -> QuerySet[Pledge]:
+    """The pledges with ``progress_state``: the status of their latest progress report (made by
+    ``as_of``, if given), or "not reported"."""
+    reports = ProgressReport.objects.filter(pledge=OuterRef("pk"))
+    if as_of is not None:
+        reports = reports.filter(reported_on__lte=as_of)
+    latest = reports.order_by("-reported_on", "-pk").values("status")[:1]
+    return pledges.annotate(progress_state=Coalesce(Subquery(latest), Value(ProgressState.NOT_REPORTED),
+                                                    output_field=CharField()))
+
+
 def published_pledges() -> QuerySet[Pledge]:
-    """The only pledges the public and anonymous API users ever see."""
-    return (Pledge.objects.filter(status=PledgeStatus.PUBLISHED)
-            .select_related("pledger").prefetch_related("action_areas").order_by("-submitted_at", "-pk"))
+    """The only pledges the public and anonymous API users ever see, with their progress state."""
+    return with_progress_state(
+        Pledge.objects.filter(status=PledgeStatus.PUBLISHED)
+        .select_related("pledger", "announced_at").prefetch_related("action_areas")
+        .order_by("-submitted_at", "-pk"))
+
+
+def pledges_of(user) -> QuerySet[Pledge]:
+    """A signed-in pledger's own pledges, with their progress state and past progress reports."""
+    reports = ProgressReport.objects.order_by("-reported_on", "-pk")
+    return with_progress_state(
+        Pledge.objects.filter(pledger__user=user).select_related("pledger")
+        .prefetch_related(Prefetch("progress_reports", queryset=reports)).order_by("-submitted_at", "-pk"))
+
+
+def pledge_progress_history(pledge: Pledge) -> QuerySet[ProgressReport]:
+    """A pledge's progress reports, newest first, with their impact indicators."""
+    return pledge.progress_reports.prefetch_related(
+        Prefetch("indicators", queryset=ImpactIndicator.objects.order_by("measured_on", "pk"))
+    ).order_by("-reported_on", "-pk")
 
 
 def pledges_published_by(day: date) -> QuerySet[Pledge]:
@@ -285,6 +334,45 @@ def pledge_benefit_counts(pledges: QuerySet[Pledge]) -> dict[str, int]:
         ldc=Count("pk", filter=Q(benefits_ldc=True)), lldc=Count("pk", filter=Q(benefits_lldc=True)),
         sids=Count("pk", filter=Q(benefits_sids=True)),
         any=Count("pk", filter=Q(benefits_ldc=True) | Q(benefits_lldc=True) | Q(benefits_sids=True)))
+
+
+def pledge_benefit_totals(pledges: QuerySet[Pledge]) -> list[dict[str, Any]]:
+    """Per group (LDCs, LLDCs, SIDS): the pledges that benefit it, the USD that goes to it and the
+    people reached, as the pledges state them.
+
+    The USD of a group is the amount a financial pledge states for it, or else its share of the
+    pledge's value (a share of a pledge without a value adds no USD); summed, then rounded to
+    the cent. A pledge that ticks a group without figures counts among its pledges only.
+    """
+    ids = pledges.order_by().values("pk")
+    counts = pledge_benefit_counts(pledges)
+    rows = {
+        row["group"]: row for row in PledgeBenefit.objects.filter(pledge__in=ids).values("group").annotate(
+            amounts=Sum("amount_usd", output_field=AMOUNT),
+            shares=Sum(F("pledge__value_usd") * F("share_percent") / Value(Decimal(100)), output_field=AMOUNT,
+                       filter=Q(amount_usd__isnull=True)),
+            people=Sum("people_reached"),
+        ).order_by()
+    }
+    result = []
+    for group, label in BenefitGroup.choices:
+        row = rows.get(group, {})
+        usd = Decimal(str(row.get("amounts") or 0)) + Decimal(str(row.get("shares") or 0))
+        result.append({"group": group, "label": label, "pledges": counts[group], "usd": _money(usd),
+                       "people": row.get("people") or 0})
+    return result
+
+
+def pledges_by_progress(pledges: QuerySet[Pledge]) -> list[dict[str, Any]]:
+    """The pledges in each progress state (the latest report's status, or not reported)."""
+    rows = {
+        row["progress_state"]: row for row in
+        with_progress_state(Pledge.objects.filter(pk__in=pledges.order_by().values("pk")))
+        .values("progress_state").annotate(n=Count("pk"), value=Sum("value_usd", output_field=AMOUNT))
+        .order_by()
+    }
+    return [{"state": code, "label": label, "pledges": rows.get(code, {}).get("n", 0),
+             "value_usd": _money(rows.get(code, {}).get("value"))} for code, label in ProgressState.choices]
 
 
 def pledge_target_countries() -> list[str]:
@@ -328,10 +416,35 @@ def pledges_by_action_area(pledges: QuerySet[Pledge]) -> list[dict[str, Any]]:
 
 
 def action_areas_with_members() -> QuerySet[ActionArea]:
-    memberships = ActionAreaMembership.objects.select_related("pledger").order_by(
-        "role", "lead_seat", "pledger__organisation")
-    return (ActionArea.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
-            .order_by("order"))
+    """The action areas with the ITU-D priorities they serve and their leads and members; each
+    membership says whether the organization holds a published pledge in that area
+    (``has_published_pledge``: a lead's commitment, seed 003)."""
+    published_here = Pledge.objects.filter(pledger=OuterRef("pledger"), action_areas=OuterRef("action_area"),
+                                           status=PledgeStatus.PUBLISHED)
+    memberships = (ActionAreaMembership.objects.select_related("pledger")
+                   .annotate(has_published_pledge=Exists(published_here))
+                   .order_by("role", "lead_seat", "pledger__organisation"))
+    return (ActionArea.objects.prefetch_related(
+        Prefetch("memberships", queryset=memberships),
+        Prefetch("priorities", queryset=Priority.objects.order_by("order", "code")))
+        .order_by("order"))
+
+
+def action_area_by_code(code: str) -> ActionArea | None:
+    return ActionArea.objects.filter(code=code).first() if code else None
+
+
+def published_events() -> QuerySet[Event]:
+    return Event.objects.filter(is_published=True).order_by("-starts_on", "pk")
+
+
+def event_programme(event: Event) -> QuerySet:
+    return event.sessions.order_by("day", "order", "pk")
+
+
+def event_pledges(event: Event) -> QuerySet[Pledge]:
+    """The published pledges announced at the event."""
+    return published_pledges().filter(announced_at=event)
 
 
 def lead_count(*, action_area: ActionArea) -> int:
@@ -379,11 +492,10 @@ def pledges_due_for_reminder(*, today: date) -> QuerySet[Pledge]:
 
 
 def pledge_progress_summary(*, today: date, as_of: date | None = None) -> dict[str, Any]:
-    """Published pledges by the status of their latest progress report. A report gives the amount
-    delivered so far, so the total takes the latest report of each pledge. ``as_of`` counts only
-    the pledges published and the reports made by that day (a report's period)."""
-    from .models import ProgressReport, ProgressStatus
-
+    """Published pledges by progress state (their latest progress report's status, or not
+    reported). A report gives the amount delivered so far, so the total takes the latest report
+    of each pledge. ``as_of`` counts only the pledges published and the reports made by that day
+    (a report's period)."""
     reports = ProgressReport.objects.filter(pledge__status=PledgeStatus.PUBLISHED)
     if as_of is not None:
         reports = reports.filter(pledge__in=pledges_published_by(as_of).values("pk"), reported_on__lte=as_of)
@@ -395,19 +507,14 @@ def pledge_progress_summary(*, today: date, as_of: date | None = None) -> dict[s
     published = list((pledges_published_by(as_of) if as_of is not None
                       else Pledge.objects.filter(status=PledgeStatus.PUBLISHED))
                      .values_list("pk", "next_report_due").order_by("pk"))
-    counts = dict.fromkeys(ProgressStatus.values, 0)
-    without_report = 0
+    counts = dict.fromkeys(ProgressState.values, 0)
     for pk, _due in published:
-        if pk in latest_of:
-            counts[latest_of[pk]["status"]] += 1
-        else:
-            without_report += 1
+        counts[latest_of[pk]["status"] if pk in latest_of else ProgressState.NOT_REPORTED] += 1
     delivered = sum((row["amount_delivered_usd"] for row in latest_of.values()), ZERO)
     return {
         "published": len(published),
-        "by_status": [{"code": code, "label": label, "pledges": counts[code]}
-                      for code, label in ProgressStatus.choices],
-        "without_report": without_report,
+        "by_state": [{"code": code, "label": label, "pledges": counts[code]}
+                     for code, label in ProgressState.choices],
         "overdue": sum(1 for _pk, due in published if due is not None and due < today),
         "delivered_usd": _money(delivered),
     }

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ActionArea, Agreement, ImpactStory, Partner
+from .models import ActionArea, Agreement, Event, EventSession, ImpactStory, Partner
 
 
 @register(Partner)
@@ -21,3 +21,13 @@ class ImpactStoryTranslation(TranslationOptions):
 @register(ActionArea)
 class ActionAreaTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("name", "venue", "description")
+
+
+@register(EventSession)
+class EventSessionTranslation(TranslationOptions):
+    fields = ("title",)

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
@@ -15,23 +15,27 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django_ratelimit.decorators import ratelimit
 
 from alliance import freshness
-from alliance.abuse import limit_public_form
+from alliance.abuse import account_key, address_key, limit_public_form, rate
 from alliance.filters import country_choices
 from alliance.pagination import VersionedPaginationMixin
 
-from . import figures, permissions, selectors, services
+from . import compilation, figures, permissions, selectors, services
 from .forms import (
     DecisionForm,
     DueDiligenceForm,
+    ImpactIndicatorFormSet,
     ImpactStoryFilter,
+    InterestForm,
+    PledgeEditForm,
     PledgeFilter,
     PledgeForm,
     ProgressReportForm,
     YearForm,
 )
-from .models import Agreement, Pledge, PledgeStatus
+from .models import Agreement, CompilationStatus, Pledge, PledgeCompilation, PledgeStatus, ProgressReport
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -138,11 +142,17 @@ class PledgeListView(VersionedPaginationMixin, ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         pledges = self.object_list
+
+        def all_totals() -> dict[str, Any]:
+            return {**selectors.pledge_totals(pledges),
+                    "groups": selectors.pledge_benefit_totals(pledges),
+                    "progress": selectors.pledges_by_progress(pledges)}
+
         if any(value for value in query.values()):
-            totals = SimpleLazyObject(lambda: selectors.pledge_totals(pledges))
+            totals = SimpleLazyObject(all_totals)
         else:
             totals = SimpleLazyObject(lambda: freshness.cached(
-                "partnerships", "pledge-totals", lambda: selectors.pledge_totals(pledges)))
+                "partnerships", f"pledge-totals:{freshness.code_token()}", all_totals))
         # Lazy: computed only when the results fragment is not in the cache.
         return super().get_context_data(filter=self.filterset, totals=totals,
                                         query_string=query.urlencode(),
@@ -157,6 +167,10 @@ class PledgeDetailView(DetailView):
     def get_queryset(self):
         return selectors.published_pledges()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            progress_reports=selectors.pledge_progress_history(self.object), **kwargs)
+
 
 @public_page
 class ActionAreasView(TemplateView):
@@ -164,6 +178,56 @@ class ActionAreasView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(areas=selectors.action_areas_with_members(), **kwargs)
+
+
+@limit_public_form("interest")
+class InterestSubmitView(FormView):
+    """Joining the coalition: an organization asks to become a member of an action area."""
+
+    template_name = "partnerships/public/interest_form.html"
+    form_class = InterestForm
+    success_url = reverse_lazy("partnerships:interest-thanks")
+
+    def get_initial(self):
+        area = selectors.action_area_by_code(self.request.GET.get("area", ""))
+        return {"action_area": area} if area else {}
+
+    def form_valid(self, form: InterestForm) -> HttpResponse:
+        try:
+            services.interest_submit(**form.cleaned_data, language=translation.get_language() or "en")
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class InterestThanksView(TemplateView):
+    template_name = "partnerships/public/interest_thanks.html"
+
+
+@public_page
+class EventListView(ListView):
+    template_name = "partnerships/public/event_list.html"
+    context_object_name = "events"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return selectors.published_events()
+
+
+@public_page
+class EventDetailView(DetailView):
+    """An event's programme and the published pledges announced at it."""
+
+    template_name = "partnerships/public/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return selectors.published_events()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sessions=selectors.event_programme(self.object),
+                                        pledges=selectors.event_pledges(self.object), **kwargs)
 
 
 @limit_public_form("pledge")
@@ -174,7 +238,7 @@ class PledgeSubmitView(FormView):
 
     def form_valid(self, form: PledgeForm) -> HttpResponse:
         try:
-            services.pledge_submit(**form.cleaned_data, language=translation.get_language() or "en",
+            services.pledge_submit(**form.pledge_fields(), language=translation.get_language() or "en",
                                    submitted_by=self.request.user)
         except ValidationError as error:
             add_service_errors(form, error)
@@ -186,6 +250,62 @@ class PledgeThanksView(TemplateView):
     template_name = "partnerships/public/pledge_thanks.html"
 
 
+# --- The compilation of pledges ------------------------------------------------------------------
+
+
+@public_page
+class CompilationDataView(View):
+    """The explorer's selection as a spreadsheet (CSV or XLSX), in the visitor's language."""
+
+    formats = {
+        "csv": ("text/csv; charset=utf-8", compilation.as_csv),
+        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", compilation.as_xlsx),
+    }
+
+    fmt = "csv"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        fmt = self.fmt
+        content_type, render_data = self.formats[fmt]
+        pledges, _query = compilation.selection(request.GET)
+        response = HttpResponse(render_data(pledges), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="p2c-pledges.{fmt}"'
+        return response
+
+
+@method_decorator([ratelimit(group="compilation", key=key, rate=rate(name), method="POST")
+                   for name, key in (("form-address", address_key), ("form-account", account_key))],
+                  name="post")
+class CompilationRequestView(View):
+    """The PDF compilation of the explorer's selection: asked for with a POST (a worker lays it
+    out), then shown where it is."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        pledges, query = compilation.selection(request.GET)
+        return render(request, "partnerships/public/compilation_request.html",
+                      {"query": QueryDict(query), "count": pledges.count(), "query_string": query})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        _pledges, query = compilation.selection(request.POST)
+        item = services.compilation_request(query=query, language=translation.get_language() or "en")
+        return redirect("partnerships:compilation", key=item.key)
+
+
+class CompilationView(TemplateView):
+    template_name = "partnerships/public/compilation.html"
+
+    def get_context_data(self, **kwargs):
+        item = get_object_or_404(PledgeCompilation, key=kwargs["key"])
+        return super().get_context_data(compilation=item, **kwargs)
+
+
+class CompilationDownloadView(View):
+    def get(self, request: HttpRequest, key: str) -> FileResponse:
+        item = get_object_or_404(PledgeCompilation, key=key, status=CompilationStatus.DONE)
+        return FileResponse(item.pdf.open("rb"), as_attachment=True, content_type="application/pdf",
+                            filename=f"p2c-pledges-{item.language}.pdf")
+
+
 # --- The pledger's own pages ----------------------------------------------------------------------
 
 
@@ -194,8 +314,41 @@ class MyPledgesView(LoginRequiredMixin, ListView):
     context_object_name = "pledges"
 
     def get_queryset(self):
-        return (Pledge.objects.filter(pledger__user=self.request.user).select_related("pledger")
-                .order_by("-submitted_at", "-pk"))
+        return selectors.pledges_of(self.request.user)
+
+
+class PledgeEditView(LoginRequiredMixin, FormView):
+    """A signed-in pledger corrects their own pledge while it is under review."""
+
+    template_name = "partnerships/portal/pledge_edit.html"
+    form_class = PledgeEditForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.pledge = get_object_or_404(
+            Pledge.objects.select_related("pledger").prefetch_related("action_areas", "benefits"),
+            pk=kwargs["pk"], pledger__user=request.user, status=PledgeStatus.SUBMITTED)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "pledge": self.pledge}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pledge=self.pledge, **kwargs)
+
+    def form_valid(self, form: PledgeEditForm) -> HttpResponse:
+        try:
+            services.pledge_update_by_pledger(pledge=self.pledge, user=self.request.user,
+                                              **form.pledge_fields())
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your pledge is updated; ITU reviews it as it now reads."))
+        return redirect("partnerships:my-pledges")
+
+
+INDICATORS_PREFIX = "indicators"
 
 
 class ProgressReportView(LoginRequiredMixin, FormView):
@@ -212,16 +365,39 @@ class ProgressReportView(LoginRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        if "indicators" not in kwargs:
+            kwargs["indicators"] = self._indicators()
         return super().get_context_data(pledge=self.pledge, **kwargs)
 
+    def _indicators(self) -> ImpactIndicatorFormSet:
+        bound = self.request.method == "POST" and self._has_indicators()
+        return ImpactIndicatorFormSet(self.request.POST if bound else None,
+                                      instance=ProgressReport(pledge=self.pledge), prefix=INDICATORS_PREFIX)
+
+    def _has_indicators(self) -> bool:
+        """Whether the page sent the indicators' rows (a report may come without any)."""
+        return f"{INDICATORS_PREFIX}-TOTAL_FORMS" in self.request.POST
+
     def form_valid(self, form: ProgressReportForm) -> HttpResponse:
+        indicators = self._indicators()
+        if self._has_indicators() and not indicators.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, indicators=indicators))
+        rows = [{name: row.cleaned_data[name] for name in services.INDICATOR_FIELDS}
+                for row in indicators.forms if row.has_changed()] if self._has_indicators() else []
         try:
-            services.progress_report_submit(pledge=self.pledge, user=self.request.user, **form.cleaned_data)
+            services.progress_report_submit(pledge=self.pledge, user=self.request.user, indicators=rows,
+                                            **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
-            return self.form_invalid(form)
+            return self.render_to_response(self.get_context_data(form=form, indicators=indicators))
         messages.success(self.request, _("Thank you: your progress report has been recorded."))
         return redirect("partnerships:my-pledges")
+
+    def form_invalid(self, form: ProgressReportForm) -> HttpResponse:
+        indicators = self._indicators()
+        if self._has_indicators():
+            indicators.is_valid()
+        return self.render_to_response(self.get_context_data(form=form, indicators=indicators))
 
 
 # --- Staff ----------------------------------------------------------------------------------------

@@ -46,7 +46,16 @@ from dtlab.models import (
     ServiceRequest,
 )
 from partnerships import services as partnership_services
-from partnerships.models import ActionArea, Agreement, AgreementStatus, ImpactStory, Partner, Pledge
+from partnerships.models import (
+    ActionArea,
+    Agreement,
+    AgreementStatus,
+    Event,
+    ImpactStory,
+    Partner,
+    Pledge,
+    PledgeCompilation,
+)
 from tests.centres.conftest import PDF_BYTES, make_centre, make_host, pdf
 
 ROLES = ("anonymous", "host_a", "host_b", "pledger", "staff", "staff_flag_only", "superuser")
@@ -84,6 +93,10 @@ class World:
     pledge_a: Pledge
     pledge_b: Pledge
     pledge_submitted: Pledge
+    pledge_a_submitted: Pledge
+    p2c_event: object
+    p2c_event_draft: object
+    compilation: object
     partner: Partner
     partner_free: Partner
     p_agreement: Agreement
@@ -156,8 +169,8 @@ def _published_pledge(*, email: str, organisation: str, title: str, reviewer) ->
     return partnership_services.pledge_publish(pledge=pledge, reviewer=reviewer)
 
 
-def _submitted_pledge(*, email: str, organisation: str, title: str) -> Pledge:
-    return partnership_services.pledge_submit(
+def _submitted_pledge(*, email: str, organisation: str, title: str, submitted_by=None) -> Pledge:
+    return partnership_services.pledge_submit(submitted_by=submitted_by,
         organisation=organisation, pledger_kind="philanthropy", country="KE", contact_name="Amina Otieno",
         contact_email=email, title=title, description="Connect 500 schools.", kind="financial",
         action_areas=ActionArea.objects.filter(code="connecting_people"), target_year=2027,
@@ -199,6 +212,15 @@ def _partnerships_side(staff) -> dict:
         "pledger": pledge_a.pledger.user, "pledge_a": pledge_a, "pledge_b": pledge_b,
         "pledge_submitted": _submitted_pledge(email="pledger-b@example.org", organisation="Other Foundation",
                                               title="Waiting for review"),
+        "pledge_a_submitted": _submitted_pledge(
+            email="pledger-a@example.org", organisation="Connectivity Foundation",
+            title="Health centres online", submitted_by=pledge_a.pledger.user),
+        "p2c_event": Event.objects.create(slug="authz-roundtable", name="Roundtable", kind="roundtable",
+                                          starts_on=date(2022, 6, 7), ends_on=date(2022, 6, 9),
+                                          is_published=True),
+        "p2c_event_draft": Event.objects.create(slug="authz-meeting", name="Meeting", kind="webinar",
+                                                starts_on=date(2026, 6, 7), ends_on=date(2026, 6, 7)),
+        "compilation": PledgeCompilation.objects.create(key="authz-compilation", language="en"),
         "partner": partner,
         "partner_free": Partner.objects.create(name="Partner without agreements", kind="academia",
                                                membership_category="none"),

@@ -110,7 +110,7 @@ NEW_AGREEMENT = {"partner": "@partner", "title": "New programme", "region": "afr
 ACTIVITY = {"objective": "@objective", "title": "Hackathon", "planned_start": str(TODAY),
             "planned_end": str(TODAY + timedelta(days=30)), "status": "planned", "progress": "0"}
 DUE_DILIGENCE = {"dd_identity_verified": "on", "dd_supports_action_area": "on"}
-PLEDGE_PROGRESS = {"status": "in_progress", "narrative": "Two hundred schools so far.",
+PLEDGE_PROGRESS = {"status": "on_track", "narrative": "Two hundred schools so far.",
                    "amount_delivered_usd": "1000"}
 
 #       method    URL name                           objects (@x: world.x)       anon, A, B, pledger, staff
@@ -268,6 +268,21 @@ MATRIX: list[Row] = [
     Row("POST",   "partnerships:pledge-submit",      {},                         PUBLIC,
                   data={"organisation": ""}),
     Row("GET",    "partnerships:pledge-thanks",      {},                         PUBLIC),
+    Row("GET",    "partnerships:interest-submit",    {},                         PUBLIC),
+    Row("POST",   "partnerships:interest-submit",    {},                         PUBLIC,
+                  data={"organisation": ""}),
+    Row("GET",    "partnerships:interest-thanks",    {},                         PUBLIC),
+    Row("GET",    "partnerships:events",             {},                         PUBLIC),
+    Row("GET",    "partnerships:event",              {"slug": "@p2c_event.slug"}, PUBLIC),
+    Row("GET",    "partnerships:event",              {"slug": "@p2c_event_draft.slug"},
+                                                                                 NOBODY),
+    Row("GET",    "partnerships:compilation-csv",    {},                         PUBLIC),
+    Row("GET",    "partnerships:compilation-xlsx",   {},                         PUBLIC),
+    Row("GET",    "partnerships:compilation-request", {},                        PUBLIC),
+    Row("POST",   "partnerships:compilation-request", {},                        REDIRECTED),
+    Row("GET",    "partnerships:compilation",        {"key": "@compilation.key"}, PUBLIC),
+    Row("GET",    "partnerships:compilation-download", {"key": "@compilation.key"},
+                                                                                 NOBODY),
     # A pledger's own pages: another pledger's pledge is 404 -----------------------------------------
     Row("GET",    "partnerships:my-pledges",         {},                         SIGNED_IN),
     # Staff status alone is no pledger: 404 like any other account's.
@@ -276,6 +291,12 @@ MATRIX: list[Row] = [
     Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_a"},
                   (LOGIN, 404, 404, 302, 302, 404, 302),
                   data=PLEDGE_PROGRESS),
+    Row("GET",    "partnerships:pledge-edit",        {"pk": "@pledge_a_submitted"},
+                  (LOGIN, 404, 404, 200, 404, 404, 404)),
+    Row("POST",   "partnerships:pledge-edit",        {"pk": "@pledge_a_submitted"},
+                  (LOGIN, 404, 404, 200, 404, 404, 404), data={"title": ""}),
+    # A decided pledge is no longer changed, by anyone.
+    Row("GET",    "partnerships:pledge-edit",        {"pk": "@pledge_a"},        (LOGIN, 404, 404, 404, 404)),
     Row("GET",    "partnerships:progress-report",    {"pk": "@pledge_b"},        (LOGIN, 404, 404, 404, 200)),
     Row("POST",   "partnerships:progress-report",    {"pk": "@pledge_b"},        (LOGIN, 404, 404, 404, 302),
                   data=PLEDGE_PROGRESS),
@@ -491,6 +512,8 @@ ADMIN_SPECIAL = {
     "alliance_apitoken_add": (*GATE_OUT, 403, 403, 403),
     # The reminders sent are a log written by the task: read, never added by hand.
     "coordination_remindersent_add": (*GATE_OUT, 403, 403, 403),
+    # Expressions of interest come from the public form; staff decide them, never add them.
+    "partnerships_expressionofinterest_add": (*GATE_OUT, 403, 403, 403),
 }
 
 

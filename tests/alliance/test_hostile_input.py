@@ -174,7 +174,7 @@ def pledge_submission(request) -> Submission:
 
 def pledge_progress(request) -> Submission:
     pledge = request.getfixturevalue("pledger")
-    data = {"status": "in_progress", "narrative": "Two hundred schools so far.",
+    data = {"status": "on_track", "narrative": "Two hundred schools so far.",
             "amount_delivered_usd": "1000"}
     return Submission(_client(pledge.pledger.user), reverse("partnerships:progress-report", args=[pledge.pk]),
                       data, PledgeProgress.objects.count, ("narrative",))

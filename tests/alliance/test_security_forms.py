@@ -59,19 +59,20 @@ def _form_url(name: str, service: Service) -> str:
     return {
         "apply": reverse("centres:apply"),
         "pledge": reverse("partnerships:pledge-submit"),
+        "interest": reverse("partnerships:interest-submit"),
         "expert": reverse("board:expert-request"),
         "service": reverse("dtlab:service-request", kwargs={"slug": service.slug}),
     }[name]
 
 
-EMAIL_FIELD = {"apply": "contact_email", "pledge": "contact_email", "expert": "email",
-               "service": "contact_email"}
+EMAIL_FIELD = {"apply": "contact_email", "pledge": "contact_email", "interest": "contact_email",
+               "expert": "email", "service": "contact_email"}
 
 
 # --- Rate limits -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("form", ["apply", "pledge", "expert", "service"])
+@pytest.mark.parametrize("form", ["apply", "pledge", "interest", "expert", "service"])
 def test_each_public_form_refuses_one_address_over_its_limit_with_a_429_page(client, limits_on, service,
                                                                               form):
     limits_on.ALLIANCE_RATE_LIMITS = {"form-address": "3/h"}
@@ -175,7 +176,7 @@ def test_with_limits_switched_off_nothing_is_refused(client, settings):
 # --- Honeypot ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("form", ["apply", "pledge", "expert", "service"])
+@pytest.mark.parametrize("form", ["apply", "pledge", "interest", "expert", "service"])
 def test_the_honeypot_is_hidden_from_people_and_assistive_technology(client, service, form):
     html = client.get(_form_url(form, service)).content.decode()
     match = re.search(rf'<div hidden aria-hidden="true"><label for="id_{HONEYPOT_FIELD}">[^<]+</label>'

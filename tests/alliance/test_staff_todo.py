@@ -15,13 +15,14 @@ from alliance.todo import staff_todo
 from board.models import ExpertRequest
 from centres.models import ActionPlan, Application, Call, Centre, ProgressReport
 from dtlab.models import Service, ServiceRequest
-from partnerships.models import Pledge, Pledger, PledgeStatus
+from partnerships.models import ActionArea, ExpressionOfInterest, Pledge, Pledger, PledgeStatus
 from tests.centres.conftest import make_application, make_centre, make_report
 
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
-LISTS = 10  # five of the network, pledges, expert requests, two of service requests, TDAG reports
+LISTS = 11  # five of the network, pledges, expressions of interest, expert requests, two of service
+#            requests, TDAG reports
 
 
 def ago(days: int):
@@ -67,6 +68,12 @@ def build(call, scale: int = 1) -> None:
                                   target_year=2027,
                                   decided_at=NOW if status == PledgeStatus.PUBLISHED else None)
 
+        for status in ("submitted", "accepted", "declined"):
+            ExpressionOfInterest.objects.create(
+                action_area=ActionArea.objects.order_by("order").first(), organisation=f"Youth {n} {status}",
+                stakeholder_group="youth", contact_name="Y", contact_email="y@example.org", contribution="C",
+                status=status, submitted_at=ago(2))
+
         pending = ExpertRequest.objects.create(full_name=f"Ana {n}", email=f"ana{n}@example.org",
                                                organisation="Uni", country="PT", motivation="M")
         ExpertRequest.objects.filter(pk=pending.pk).update(submitted_at=ago(6))
@@ -97,6 +104,7 @@ def test_each_count_is_what_waits_and_nothing_handled(call):
         "action-plans": (1, 0),
         "host-reports": (1, 1),
         "pledges": (2, 1),
+        "interests": (1, 0),
         "expert-requests": (1, 0),
         "service-requests-new": (1, 0),
         "service-requests-open": (2, 0),

@@ -135,7 +135,8 @@ def test_account_portal_staff_pages_and_form_errors_have_no_wcag_21_aa_violation
     check = Checker(page, live_server, axe_source, language)
 
     service = Service.objects.order_by("pk").first()
-    for path in ("/partnerships/partner2connect/pledge/", "/centres/apply/", "/board/experts/join/",
+    for path in ("/partnerships/partner2connect/pledge/", "/partnerships/partner2connect/join/",
+                 "/centres/apply/", "/board/experts/join/",
                  f"/dtlab/services/{service.slug}/request/"):
         check.submit_empty(path)
 

@@ -133,16 +133,16 @@ def pledges():
     declined = PledgeFactory(kind="financial", value_usd=D("7777"), status=PledgeStatus.DECLINED,
                              action_areas=[a3])
     report = ProgressReport.objects.create
-    report(pledge=p1, status="in_progress", narrative="a", reported_on=date(2026, 1, 1),
+    report(pledge=p1, status="on_track", narrative="a", reported_on=date(2026, 1, 1),
            amount_delivered_usd=D("200"))
-    report(pledge=p1, status="in_progress", narrative="b", reported_on=date(2026, 3, 1),
+    report(pledge=p1, status="on_track", narrative="b", reported_on=date(2026, 3, 1),
            amount_delivered_usd=D("600"))
     # Two reports on the same day: the later one (higher id) is the latest.
-    report(pledge=p2, status="in_progress", narrative="c", reported_on=date(2026, 2, 1),
+    report(pledge=p2, status="on_track", narrative="c", reported_on=date(2026, 2, 1),
            amount_delivered_usd=D("100"))
-    report(pledge=p2, status="fulfilled", narrative="d", reported_on=date(2026, 2, 1),
+    report(pledge=p2, status="completed", narrative="d", reported_on=date(2026, 2, 1),
            amount_delivered_usd=D("500"))
-    report(pledge=declined, status="fulfilled", narrative="e", reported_on=date(2026, 2, 1),
+    report(pledge=declined, status="completed", narrative="e", reported_on=date(2026, 2, 1),
            amount_delivered_usd=D("7777"))
     return {"areas": (a1, a2, a3, a4), "p1": p1, "p3": p3}
 
@@ -175,9 +175,8 @@ def test_pledges_by_kind_and_by_action_area(pledges):
 def test_the_progress_summary_takes_each_pledges_latest_report(pledges):
     summary = selectors.pledge_progress_summary(today=date(2026, 6, 1))
     assert summary["published"] == 3
-    assert {row["code"]: row["pledges"] for row in summary["by_status"]} == {
-        "not_started": 0, "in_progress": 1, "fulfilled": 1}
-    assert summary["without_report"] == 1
+    assert {row["code"]: row["pledges"] for row in summary["by_state"]} == {
+        "on_track": 1, "delayed": 0, "completed": 1, "not_reported": 1}
     assert summary["overdue"] == 1              # p1 (due 1 May); p3 is due today, not overdue
     assert summary["delivered_usd"] == D("1100.00")     # 600 (p1's latest) + 500 (p2's latest)
 

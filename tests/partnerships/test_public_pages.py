@@ -56,7 +56,8 @@ def test_the_pledge_explorer_uses_a_constant_number_of_queries(client, db, size,
                status="published") for n in range(size)])
     Pledge.action_areas.through.objects.bulk_create(
         [Pledge.action_areas.through(pledge=p, actionarea=area) for p in pledges])
-    with django_assert_max_num_queries(8):
+    # The totals by group of countries (2 queries) and by progress (1) came on top of 7 (cold: no cache).
+    with django_assert_max_num_queries(10):
         response = client.get("/en/partnerships/partner2connect/")
     assert len(response.context["pledges"]) == min(size, 20)
     assert response.context["totals"]["pledges"] == size
@@ -93,7 +94,7 @@ def test_a_pledge_from_the_public_form_waits_for_due_diligence(client, db):
         "organisation": "Island University", "pledger_kind": "academia", "country": "FJ",
         "contact_name": "Sione Tupou", "contact_email": "sione@example.org", "title": "Sandbox",
         "description": "A regulatory sandbox.", "kind": "policy", "action_areas": [area.pk],
-        "target_countries": ["FJ", "TO"], "benefits_sids": "on", "benefit_description": "All of it.",
+        "target_countries": ["FJ", "TO"], "benefits_sids": "on", "sids_share_percent": "100",
         "target_year": date.today().year + 1})
     assert response.status_code == 302
     pledge = Pledge.objects.get()
@@ -149,11 +150,11 @@ def test_a_pledger_reports_progress_on_their_own_pledge_only(client, demo, membe
     assert client.get(url).status_code == 404
     pledge.pledger.user = member_user
     pledge.pledger.save()
-    bad = client.post(url, {"status": "in_progress", "narrative": "x", "amount_delivered_usd": "-3"})
+    bad = client.post(url, {"status": "on_track", "narrative": "x", "amount_delivered_usd": "-3"})
     assert bad.status_code == 200 and "amount_delivered_usd" in bad.context["form"].errors
-    ok = client.post(url, {"status": "fulfilled", "narrative": "Done.", "amount_delivered_usd": "10"})
+    ok = client.post(url, {"status": "completed", "narrative": "Done.", "amount_delivered_usd": "10"})
     assert ok.status_code == 302
-    assert pledge.progress_reports.filter(status="fulfilled").exists()
+    assert pledge.progress_reports.filter(status="completed").exists()
 
 
 @pytest.mark.parametrize("size", [5, 100])

@@ -15,11 +15,15 @@ from partnerships.models import (
     ActionArea,
     Agreement,
     AgreementStatus,
+    Event,
+    ImpactIndicator,
     ImpactStory,
     Partner,
     Pledge,
+    PledgeBenefit,
     Pledger,
     PledgeStatus,
+    ProgressReport,
 )
 from tests.centres.conftest import bulk_centres
 
@@ -77,6 +81,30 @@ def pledges(size: int) -> list[Pledge]:
     Through = Pledge.action_areas.through
     Through.objects.bulk_create(Through(pledge=p, actionarea=areas[i % len(areas)])
                                 for i, p in enumerate(made))
+    # How much they benefit LDCs and SIDS, and progress reports with an indicator on every other one.
+    PledgeBenefit.objects.bulk_create(
+        PledgeBenefit(pledge=p, group=("ldc", "sids")[i % 2], share_percent=Decimal(i % 100),
+                      people_reached=i) for i, p in enumerate(made))
+    ProgressReport.objects.bulk_create(
+        ProgressReport(pledge=p, status=("on_track", "delayed", "completed")[i % 3], narrative="N",
+                       reported_on=date(2025, 1, 1)) for i, p in enumerate(made) if i % 2)
+    ImpactIndicator.objects.bulk_create(
+        ImpactIndicator(progress_report=r, name="Schools", value=Decimal(10), unit="schools",
+                        measured_on=date(2025, 1, 1))
+        for r in ProgressReport.objects.filter(pledge__in=made))
+    freshness.bump("partnerships")
+    return made
+
+
+def events(size: int, pledges: list[Pledge]) -> list[Event]:
+    """``size`` published events; the first has every other pledge announced at it."""
+    batch = next(_batches)
+    Event.objects.bulk_create(
+        Event(slug=f"perf-event-{batch}-{n}", name=f"Perf event {n}", kind="webinar", is_published=True,
+              starts_on=date(2022, 1, 1) + timedelta(days=n), ends_on=date(2022, 1, 1) + timedelta(days=n))
+        for n in range(size))
+    made = list(Event.objects.filter(slug__startswith=f"perf-event-{batch}-").order_by("starts_on"))
+    Pledge.objects.filter(pk__in=[p.pk for p in pledges[::2]]).update(announced_at=made[0])
     freshness.bump("partnerships")
     return made
 

@@ -30,12 +30,17 @@ PAGE_BUDGETS = {
     "partnerships in figures": 10,
     "impact stories": 3,
     "impact story": 1,
-    "pledge explorer": 7,
-    "pledge explorer, filtered": 8,
-    "pledge explorer, last page": 8,
-    "pledge": 2,
-    "action areas": 2,
+    # The explorer's totals by group of countries (2 queries) and by progress (1): cold only.
+    "pledge explorer": 10,
+    "pledge explorer, filtered": 10,
+    "pledge explorer, last page": 11,
+    "pledge": 4,             # its benefits, progress reports and their indicators
+    "action areas": 3,       # the priorities each serves
     "make a pledge": 2,
+    "p2c events": 2,
+    "p2c event": 4,
+    "join an action area": 2,
+    "pledge compilation": 1,
     "board": 8,
     "board members": 2,
     "board member": 2,
@@ -78,11 +83,12 @@ def data(request, db) -> dict:
     size = request.param
     agreements = rows.agreements(size)
     pledges = rows.pledges(size)
+    events = rows.events(size, pledges)
     centres = rows.centres(size)
     stories = rows.stories(size, agreements[0].partner)
     rows.board(size)
     rows.playbooks(size)
-    return {"size": size, "centre": centres[-1], "story": stories[-1],
+    return {"size": size, "centre": centres[-1], "story": stories[-1], "event": events[0],
             "pledge": next(p for p in pledges if p.status == "published")}
 
 
@@ -109,6 +115,10 @@ def _pages(data: dict) -> dict[str, str]:
         "pledge": reverse("partnerships:pledge", args=[data["pledge"].pk]),
         "action areas": reverse("partnerships:action-areas"),
         "make a pledge": reverse("partnerships:pledge-submit"),
+        "p2c events": reverse("partnerships:events"),
+        "p2c event": data["event"].get_absolute_url(),
+        "join an action area": reverse("partnerships:interest-submit"),
+        "pledge compilation": reverse("partnerships:compilation-request") + "?kind=programmatic",
         "board": reverse("board:index"),
         "board members": reverse("board:member-list"),
         "board member": reverse("board:member-detail", args=["perf-member-0"]),
