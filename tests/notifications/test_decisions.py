@@ -163,6 +163,7 @@ def test_the_decision_form_in_the_admin_carries_the_reason_given_to_the_applican
     assert "Reason given to the applicant" in form.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(url, {"action": "reject", "_selected_action": [application.pk], "apply": "1",
-                                "reason": "Internal: weak letter", "reason_given": "Resources are committed."})
+                                "reason": "Internal: weak letter",
+                                "reason_given": "Resources are committed."})
     message = only_mail()
     assert "Resources are committed." in message.body and "Internal" not in message.body
