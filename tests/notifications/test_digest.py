@@ -32,7 +32,8 @@ def test_staff_get_what_arrived_with_a_link_to_each_list(django_capture_on_commi
     assert message.to == [staff.email]
     assert "Applications to screen: 1 new; 1 waiting in all" in message.body
     assert "Pledges to review (due diligence): 1 new; 2 waiting in all" in message.body
-    assert "https://alliance.example.org/en/admin/centres/application/?status__exact=submitted" in message.body
+    assert ("https://alliance.example.org/en/admin/centres/application/?status__exact=submitted"
+            in message.body)
     assert "Requests to join the Expert Network" not in message.body  # nothing new there
     assert "List-Unsubscribe" in message.extra_headers
 

@@ -91,7 +91,8 @@ def test_staff_lead_times_decide_when_reminders_go(django_capture_on_commit_call
 def test_hosts_are_reminded_before_their_progress_report_is_due(django_capture_on_commit_callbacks):
     # Design finished 182 - 7 days ago: the first report is due in 7 days.
     centre = CentreFactory(status="operating", design_finished_on=days(7 - 182), name="Centre Nairobi")
-    host = CentreHostFactory(centre=centre, user=UserFactory(email="host@example.org", preferred_language="fr"))
+    host = CentreHostFactory(centre=centre,
+                             user=UserFactory(email="host@example.org", preferred_language="fr"))
     CentreHostFactory(user=UserFactory(email="other@example.org"))  # another centre's host
     CentreFactory(status="design")  # no report owed yet
     assert remind(django_capture_on_commit_callbacks, ReminderKind.HOST_PROGRESS_REPORT) == 1
