@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core import signing
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,7 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from . import services
+from .calendar import calendar_for
 from .forms import PreferencesForm
+from .models import CalendarFeed
 from .optional import opt_out, opted_out_topics, read_unsubscribe_token
 from .selectors import optional_topics, topic_label
 
@@ -34,6 +37,10 @@ class PreferencesView(LoginRequiredMixin, View):
         return self._page(form)
 
     def post(self, request):
+        if request.POST.get("action") == "renew-calendar":
+            services.calendar_feed_renew(user=request.user)
+            messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+            return redirect("notifications:preferences")
         form = PreferencesForm(request.POST, topics=optional_topics(request.user))
         if not form.is_valid():
             return self._page(form, status=400)
@@ -42,7 +49,9 @@ class PreferencesView(LoginRequiredMixin, View):
         return redirect("notifications:preferences")
 
     def _page(self, form, status: int = 200):
-        return render(self.request, self.template_name, {"form": form}, status=status)
+        feed = services.calendar_feed_for(user=self.request.user)
+        feed_url = self.request.build_absolute_uri(reverse("notifications:calendar", args=[feed.token]))
+        return render(self.request, self.template_name, {"form": form, "feed_url": feed_url}, status=status)
 
 
 @method_decorator([never_cache, csrf_exempt], name="dispatch")
@@ -71,3 +80,16 @@ class UnsubscribeView(View):
         return render(
             request, self.template_name, {"email": email, "label": topic_label(topic), "done": True}
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class CalendarFeedView(View):
+    """The iCalendar feed of the person whose secret token is in the address (no session)."""
+
+    def get(self, request, token: str):
+        feed = get_object_or_404(
+            CalendarFeed.objects.select_related("user"), token=token, user__is_active=True
+        )
+        response = HttpResponse(calendar_for(user=feed.user), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="innovation-alliance.ics"'
+        return response
