@@ -124,3 +124,17 @@ def test_an_unknown_or_renewed_token_opens_no_calendar(client):
     assert client.get(reverse("notifications:calendar", args=[old])).status_code == 404
     assert client.get(reverse("notifications:calendar", args=["nope"])).status_code == 404
     assert CalendarFeed.objects.get(user=user).token != old
+
+
+def test_the_calendar_costs_the_same_queries_however_many_meetings(client, django_assert_max_num_queries):
+    host = CentreHostFactory(centre=CentreFactory(status="operating")).user
+    token = services.calendar_feed_for(user=host).token
+    url = reverse("notifications:calendar", args=[token])
+    MeetingFactory()
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    MeetingFactory.create_batch(5)
+    PledgeFactory.create_batch(3, status="published", pledger__user=host,
+                               next_report_due=datetime.date(2027, 1, 1))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
