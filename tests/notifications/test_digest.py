@@ -7,7 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from alliance.notifications import digest
-from alliance.notifications.optional import digest_topic, opt_out
+from alliance.notifications.models import ReminderSent
+from alliance.notifications.optional import digest_topic, opt_out, opted_out
 from tests.factories import ApplicationFactory, ExpertRequestFactory, PledgeFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,21 @@ def test_the_digest_is_written_in_each_staff_members_language(django_capture_on_
     ExpertRequestFactory()
     send(django_capture_on_commit_callbacks)
     assert mail.outbox[0].body.startswith("Bonjour,")
+
+
+def test_the_digests_unsubscribe_link_stops_the_whole_digest(client, django_capture_on_commit_callbacks):
+    staff = StaffFactory()
+    ExpertRequestFactory()
+    send(django_capture_on_commit_callbacks)
+    link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    assert client.post(link).status_code == 200
+    ReminderSent.objects.all().delete()  # as if it were the next day
+    mail.outbox.clear()
+    assert send(django_capture_on_commit_callbacks) == 0
+    assert mail.outbox == [] and opted_out(email=staff.email, topic="digest")
+
+
+def test_staff_status_without_permissions_gets_no_digest(django_capture_on_commit_callbacks):
+    UserFactory(is_staff=True)  # staff status alone opens nothing
+    ExpertRequestFactory()
+    assert send(django_capture_on_commit_callbacks) == 0
