@@ -3,8 +3,8 @@ one click, without signing in. Essential ones (decisions, acknowledgements, invi
 
 A kind is a ``topic``: ``reminder:<kind>`` or ``digest:<to-do list key>``. The unsubscribe link
 carries the address and the topic, signed with the secret key (no timestamp: it never expires,
-an old e-mail's link must still work); the List-Unsubscribe header (RFC 2369) and its one-click POST (RFC 8058)
-point to the same address.
+an old e-mail's link must still work); the List-Unsubscribe header (RFC 2369) and its one-click
+POST (RFC 8058) point to the same address.
 """
 
 from __future__ import annotations
