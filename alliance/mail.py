@@ -3,7 +3,7 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template
@@ -24,17 +24,19 @@ def render_mail(*, template: str, context: dict, language: str) -> tuple[str, st
     return " ".join(subject.split()), body
 
 
-def queue_mail(*, to: list[str], template: str, context: dict, language: str = "en") -> None:
+def queue_mail(*, to: list[str], template: str, context: dict, language: str = "en",
+               headers: dict[str, str] | None = None) -> None:
     """Render now, send once the current transaction commits (never for a rolled-back write)."""
     subject, body = render_mail(template=template, context=context, language=language)
     recipients = list(to)
-    transaction.on_commit(lambda: _hand_to_worker(to=recipients, subject=subject, body=body))
+    extra = dict(headers) if headers else None
+    transaction.on_commit(lambda: _hand_to_worker(to=recipients, subject=subject, body=body, headers=extra))
 
 
 logger = logging.getLogger(__name__)
 
 
-def _hand_to_worker(*, to: list[str], subject: str, body: str) -> None:
+def _hand_to_worker(*, to: list[str], subject: str, body: str, headers: dict[str, str] | None = None) -> None:
     """Queue the mail; with the broker unreachable, send it from this process instead.
 
     The write that asked for the mail is already committed, so the visitor must not get a 500
@@ -43,11 +45,15 @@ def _hand_to_worker(*, to: list[str], subject: str, body: str) -> None:
     from .celery import delay_if_reachable
     from .tasks import deliver_mail
 
-    if delay_if_reachable(deliver_mail, to=to, subject=subject, body=body):
+    extra = {"headers": headers} if headers else {}
+    if delay_if_reachable(deliver_mail, to=to, subject=subject, body=body, **extra):
         return
     logger.warning("sending %r to %s from the web process", subject, to)
     try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+        if headers:
+            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers).send()
+        else:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     except OSError:
         logger.exception("mail %r to %s could not be sent; it must be sent again by hand:\n%s",
                          subject, to, body)

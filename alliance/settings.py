@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "alliance",
     "alliance.reports",
+    "alliance.notifications",
     "centres",
     "board",
     "dtlab",

@@ -18,6 +18,8 @@ from django.utils.module_loading import autodiscover_modules
 
 # Anything waiting longer than this is overdue: a month is what BDT gives itself to answer.
 OVERDUE_AFTER = timedelta(days=30)
+# What arrived within this is new (the staff's daily digest, alliance.notifications.digest).
+NEW_WITHIN = timedelta(days=1)
 SHOWN = 5
 
 
@@ -41,6 +43,7 @@ class TodoList:
     count: int
     overdue: int
     oldest: list[Waiting] = field(default_factory=list)
+    new: int = 0
 
 
 Source = Callable[[datetime], Iterable[TodoList]]
@@ -64,12 +67,15 @@ def todo_list(queryset: QuerySet, *, key: str, title: str, url: str, since: str,
             todo_total=Window(Count("pk")),
             todo_overdue=Window(Sum(Case(When(Q(**{f"{since}__lt": cutoff}), then=Value(1)),
                                          default=Value(0), output_field=IntegerField()))),
+            todo_new=Window(Sum(Case(When(Q(**{f"{since}__gte": now - NEW_WITHIN}), then=Value(1)),
+                                     default=Value(0), output_field=IntegerField()))),
         ).order_by(since, "pk")[:SHOWN]
     )
     first = rows[0] if rows else None
     return TodoList(
         key=key, title=title, url=url,
         count=first.todo_total if first else 0, overdue=first.todo_overdue if first else 0,
+        new=first.todo_new if first else 0,
         oldest=[Waiting(label=label(row), url=item_url(row), since=getattr(row, since),
                         overdue=bool(getattr(row, since) and getattr(row, since) < cutoff)) for row in rows],
     )

@@ -65,6 +65,7 @@ urlpatterns += i18n_patterns(
     path("dtlab/", include("dtlab.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("coordination/", include("coordination.urls")),
+    path("notifications/", include("alliance.notifications.urls")),
 )
 
 # Public images only (logos, photos); private documents go through their permission-checked views.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.mail import queue_mail
+from alliance.notifications import decisions
 
 from .models import Activity, BoardMember, Expert, ExpertiseArea, ExpertRequest, Recommendation
 
@@ -111,8 +112,7 @@ def expert_request_approve(*, request: ExpertRequest, decided_by) -> Expert:
         request.decided_by = decided_by
         request.expert = expert
         request.save(update_fields=["status", "decided_at", "decided_by", "expert"])
-        queue_mail(to=[request.email], template="board/mail/expert_request_approved",
-                   context={"request": request}, language=request.language)
+        decisions.expert_request_decided(request=request)
     return expert
 
 
@@ -124,4 +124,5 @@ def expert_request_reject(*, request: ExpertRequest, decided_by) -> ExpertReques
         request.decided_at = timezone.now()
         request.decided_by = decided_by
         request.save(update_fields=["status", "decided_at", "decided_by"])
+        decisions.expert_request_decided(request=request)
     return request

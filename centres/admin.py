@@ -111,6 +111,9 @@ class CommentForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason for not selecting"), widget=forms.Textarea(attrs={"rows": 4}))
+    reason_given = forms.CharField(
+        label=_("Reason given to the applicant"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent in the e-mail telling the applicant the decision; leave empty to give none."))
 
 
 class RemoveForm(forms.Form):
@@ -242,7 +245,8 @@ class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, S
         return _with_form(
             self, request, queryset, RejectForm, _("Do not select these applications"),
             lambda a, data: services.application_reject(application=a, decided_by=request.user,
-                                                        reason=data["reason"]),
+                                                        reason=data["reason"],
+                                                        reason_given=data["reason_given"]),
             ngettext_lazy("%(count)s application not selected.",
                           "%(count)s applications not selected.", "count"))
 

@@ -238,6 +238,24 @@ class DueItem:
     url_name: str = ""
 
 
+def progress_report_due_on(centre: Centre) -> date | None:
+    """When a centre building capacity or operating owes its next progress report: a reporting
+    interval after the period of its last accepted report, or after its design phase ended."""
+    if centre.status not in (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
+        return None
+    last = (centre.progress_reports.filter(status=ProgressReport.Status.ACCEPTED)
+            .order_by("-period_end").values_list("period_end", flat=True).first())
+    since = last or centre.design_finished_on
+    return since + REPORTING_INTERVAL if since else None
+
+
+def agreement_ends_on(centre: Centre) -> date | None:
+    """When the centre's latest cooperation agreement ends (none for a removed centre)."""
+    if centre.status == Centre.Status.REMOVED:
+        return None
+    return centre.agreements.order_by("-ends_on").values_list("ends_on", flat=True).first()
+
+
 def host_due_items(centre: Centre) -> list[DueItem]:
     """What the host should do next, from the centre's state (a few small queries)."""
     today = timezone.localdate()
@@ -254,10 +272,8 @@ def host_due_items(centre: Centre) -> list[DueItem]:
         elif plan.status == ActionPlan.Status.SUBMITTED:
             items.append(DueItem(_("BDT is reviewing your action plan.")))
     if status in (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
-        last = (centre.progress_reports.filter(status=ProgressReport.Status.ACCEPTED)
-                .order_by("-period_end").values_list("period_end", flat=True).first())
-        since = last or centre.design_finished_on
-        if since and today - since >= REPORTING_INTERVAL:
+        due = progress_report_due_on(centre)
+        if due and today >= due:
             items.append(DueItem(_("A progress report is due."), "portal:reports"))
         if centre.progress_reports.filter(status=ProgressReport.Status.RETURNED).exists():
             items.append(DueItem(_("BDT returned a progress report for changes."), "portal:reports"))
@@ -267,8 +283,8 @@ def host_due_items(centre: Centre) -> list[DueItem]:
         if overdue:
             items.append(DueItem(_("%(n)s activities are past their planned end.") % {"n": overdue},
                                  "portal:action-plan"))
-    latest = centre.agreements.order_by("-ends_on").values_list("ends_on", flat=True).first()
-    if latest and status != Centre.Status.REMOVED and latest - today <= AGREEMENT_RENEWAL_NOTICE:
+    latest = agreement_ends_on(centre)
+    if latest and latest - today <= AGREEMENT_RENEWAL_NOTICE:
         items.append(DueItem(_("The cooperation agreement ends on %(date)s; discuss its renewal with BDT.")
                              % {"date": latest}, "portal:agreement"))
     return items

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.mail import queue_mail
 from alliance.models import RegionalInitiative, StrategicObjective
+from alliance.notifications import decisions
 
 from .models import (
     ActionPlan,
@@ -235,7 +236,10 @@ def application_select(*, application: Application, decided_by, reason: str = ""
     return centre
 
 
-def application_reject(*, application: Application, decided_by, reason: str) -> Application:
+def application_reject(*, application: Application, decided_by, reason: str,
+                       reason_given: str = "") -> Application:
+    """Not selected: the internal ``reason`` is recorded; the applicant is told by e-mail, with
+    ``reason_given`` if staff chose to give one."""
     if application.status in (Application.Status.SELECTED, Application.Status.NOT_SELECTED):
         raise ValidationError(_("A decision was already taken on this application."))
     if not reason.strip():
@@ -244,7 +248,9 @@ def application_reject(*, application: Application, decided_by, reason: str) -> 
     application.decision_reason = reason.strip()
     application.decided_at, application.decided_by = timezone.now(), decided_by
     _set_history_user(application, decided_by)
-    application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
+    with transaction.atomic():
+        application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
+        decisions.application_not_selected(application=application, reason_given=reason_given)
     return application
 
 

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -261,33 +261,27 @@ def reminders_send(*, today: datetime.date, days_before: Iterable[int] = (30, 7)
     twice, even if beat runs it again the same day or a day was missed and caught up later
     (the reminder for the nearest step still due is sent once).
     """
+    from alliance.notifications.reminders import due_step, send_once
+
     from . import selectors
 
     sent = 0
-    steps = sorted(set(days_before))
     for deadline in ReportingDeadline.objects.filter(due_on__gte=today):
         days_left = (deadline.due_on - today).days
-        due_steps = [step for step in steps if days_left <= step]
-        if not due_steps:
+        step = due_step(days_left=days_left, steps=days_before)
+        if step is None:
             continue
-        step = due_steps[0]
         for focal_point in selectors.focal_points_yet_to_report(year=deadline.year):
             if not focal_point.email:
                 continue
-            try:
-                with transaction.atomic():
-                    _reminder, created = ReminderSent.objects.get_or_create(
-                        focal_point=focal_point, year=deadline.year, days_before=step
-                    )
-                    if not created:
-                        continue
-                    queue_mail(
-                        to=[focal_point.email],
-                        template="coordination/mail/annual_report_reminder",
-                        context={"focal_point": focal_point, "deadline": deadline, "days_left": days_left},
-                        language=_mail_language(focal_point),
-                    )
-            except IntegrityError:
-                continue
-            sent += 1
+            if send_once(
+                record=lambda focal_point=focal_point, deadline=deadline, step=step:
+                    ReminderSent.objects.get_or_create(focal_point=focal_point, year=deadline.year,
+                                                       days_before=step),
+                send=lambda focal_point=focal_point, deadline=deadline, days_left=days_left: queue_mail(
+                    to=[focal_point.email], template="coordination/mail/annual_report_reminder",
+                    context={"focal_point": focal_point, "deadline": deadline, "days_left": days_left},
+                    language=_mail_language(focal_point)),
+            ):
+                sent += 1
     return sent

@@ -220,6 +220,8 @@ class ServiceRequest(models.Model):
     contact_email = models.EmailField(_("contact e-mail"))
     description = models.TextField(_("what you need"), validators=[validate_no_control_characters])
     preferred_start = models.DateField(_("preferred start"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en",
+                                help_text=_("The language of the e-mails sent to the requester."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.SUBMITTED)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)

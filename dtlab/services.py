@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance import freshness
 from alliance.mail import queue_mail
 from alliance.models import RegionalInitiative
+from alliance.notifications import decisions
 
 from .models import Playbook, PlaybookDocument, ProjectConcept, RIACohort, Service, ServiceRequest
 
@@ -94,7 +95,7 @@ def service_request_submit(
     request = ServiceRequest(
         service=service, requester_type=requester_type, organisation=organisation.strip(),
         country=country, contact_name=contact_name.strip(), contact_email=contact_email,
-        description=description.strip(), preferred_start=preferred_start,
+        description=description.strip(), preferred_start=preferred_start, language=language,
         submitted_by=submitted_by if submitted_by is not None and submitted_by.is_authenticated else None,
     )
     # Validated first: the duplicate query must not carry what the fields refuse (NUL in PostgreSQL).
@@ -146,8 +147,7 @@ def service_request_move(
     request.full_clean()
     with transaction.atomic():
         request.save(update_fields=["status", "completed_on", "handled_by", "staff_notes"])
-        queue_mail(to=[request.contact_email], template="dtlab/mail/request_status",
-                   context={"request": request, "service_name": str(request.service)})
+        decisions.service_request_moved(request=request)
     return request
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.mail import queue_mail
 from alliance.models import Priority
+from alliance.notifications import decisions
 from alliance.roles import staff_may
 
 from .models import (
@@ -345,8 +346,7 @@ def pledge_publish(*, pledge: Pledge, reviewer, today: date | None = None) -> Pl
     pledge.reviewed_by, pledge.decided_at = reviewer, timezone.now()
     pledge.next_report_due = add_months(today, pledge.report_every_months)
     pledge.save(update_fields=["status", "reviewed_by", "decided_at", "next_report_due"])
-    queue_mail(to=[pledge.pledger.contact_email], template="partnerships/mail/pledge_published",
-               context={"pledge": pledge}, language=_language_of(pledge))
+    decisions.pledge_published(pledge=pledge)
     return pledge
 
 
@@ -359,8 +359,7 @@ def pledge_decline(*, pledge: Pledge, reviewer, reason: str) -> Pledge:
     pledge.reviewed_by, pledge.decided_at = reviewer, timezone.now()
     pledge.full_clean()
     pledge.save(update_fields=["status", "decline_reason", "reviewed_by", "decided_at"])
-    queue_mail(to=[pledge.pledger.contact_email], template="partnerships/mail/pledge_declined",
-               context={"pledge": pledge}, language=_language_of(pledge))
+    decisions.pledge_declined(pledge=pledge)
     return pledge
 
 

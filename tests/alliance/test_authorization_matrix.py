@@ -22,6 +22,7 @@ from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
+from alliance.notifications.optional import unsubscribe_token
 from centres.models import ActionPlan, Activity, Centre, CentreDocument
 from centres.models import ProgressReport as CentreReport
 
@@ -462,6 +463,19 @@ MATRIX += [
     Row("GET",    "coordination-meeting-detail",     {"pk": "@coord_meeting"},   PUBLIC),
 ]
 
+# Notifications: each person's e-mails, one-click unsubscribe and calendar feed (issue 20) -------
+UNSUBSCRIBE = unsubscribe_token(email="nobody@example.org", topic="digest")
+MATRIX += [
+    Row("GET",    "notifications:preferences",       {},                         SIGNED_IN),
+    Row("POST",   "notifications:preferences",       {},                         (LOGIN, 302, 302, 302, 302),
+                  data={"receive": []}),
+    # The signed token is the proof: no sign-in, for anyone holding the link.
+    Row("GET",    "notifications:unsubscribe",       {"token": UNSUBSCRIBE},     PUBLIC),
+    Row("POST",   "notifications:unsubscribe",       {"token": UNSUBSCRIBE},     PUBLIC),
+    Row("POST",   "notifications:unsubscribe",       {"token": "forged"},        NOBODY),
+    # The per-person secret token opens a feed without a session; a wrong one nothing.
+    Row("GET",    "notifications:calendar",          {"token": "not-a-token"},   NOBODY),
+]
 
 # The router adds a ``.json``-style suffix route beside each API route: it must answer alike.
 MATRIX += [replace(row, kwargs={**row.kwargs, "format": "json"}) for row in MATRIX
@@ -514,6 +528,9 @@ ADMIN_SPECIAL = {
     "coordination_remindersent_add": (*GATE_OUT, 403, 403, 403),
     # Expressions of interest come from the public form; staff decide them, never add them.
     "partnerships_expressionofinterest_add": (*GATE_OUT, 403, 403, 403),
+    "notifications_remindersent_add": (*GATE_OUT, 403, 403, 403),
+    # Opt-outs are made by the person (preferences, unsubscribe link), never by staff.
+    "notifications_optout_add": (*GATE_OUT, 403, 403, 403),
 }
 
 

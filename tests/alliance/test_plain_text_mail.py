@@ -23,9 +23,7 @@ def test_a_mail_body_shows_quotes_ampersands_and_brackets_as_typed():
 
 
 @pytest.mark.parametrize(("template", "context"), [
-    ("dtlab/mail/request_status", {
-        "request": SimpleNamespace(contact_name=NAME, get_status_display="Accepted"),
-        "service_name": "Innovation Café"}),
+    ("notifications/mail/service_request_status", {"reference": 7, "status": "Accepted", "service": NAME}),
     ("centres/mail/host_invitation", {"centre": SimpleNamespace(name=NAME, host_organisation=NAME),
                                       "user": SimpleNamespace(username="host"), "link": "https://x/"}),
 ])
