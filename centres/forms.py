@@ -184,6 +184,13 @@ class CentreDocumentForm(NoControlCharactersFormMixin, forms.ModelForm):
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
 
 
+class DocumentReplaceForm(forms.Form):
+    file = forms.FileField(label=_("New file (PDF)"), validators=[validate_pdf],
+                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+                           help_text=_("PDF only, at most 10 MB. The current file is kept as a previous "
+                                       "version."))
+
+
 class CentreFilter(django_filters.FilterSet):
     """The public directory's search and filters (a GET form)."""
 

@@ -490,6 +490,33 @@ class CentreDocument(models.Model):
         return self.title
 
 
+class CentreDocumentVersion(models.Model):
+    """A file a centre document held before the host replaced it: kept, with who uploaded it and when,
+    and who replaced it and when."""
+
+    document = models.ForeignKey(CentreDocument, on_delete=models.CASCADE, related_name="versions",
+                                 verbose_name=_("document"))
+    file = models.FileField(_("file (PDF)"), upload_to="centres/documents/%Y/", validators=[validate_pdf])
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("replaced by"))
+    replaced_at = models.DateTimeField(_("replaced at"))
+
+    class Meta:
+        ordering = ["document", "-replaced_at", "-pk"]
+        verbose_name = _("previous version of a centre document")
+        verbose_name_plural = _("previous versions of centre documents")
+        constraints = [
+            models.CheckConstraint(condition=Q(replaced_at__gte=F("uploaded_at")),
+                                   name="centres_document_version_replaced_after_upload"),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(document)s, uploaded %(date)s") % {"document": self.document, "date": self.uploaded_at}
+
+
 class Training(models.Model):
     """An ITU Academy course or a workshop (such as I-CoDI) that centre staff attend."""
 

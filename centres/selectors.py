@@ -22,6 +22,7 @@ from .models import (
     Call,
     Centre,
     CentreDocument,
+    CentreDocumentVersion,
     Criterion,
     NetworkEvent,
     ProgressReport,
@@ -221,7 +222,18 @@ def activities_of(centre: Centre) -> QuerySet[Activity]:
 
 
 def documents_of(centre: Centre) -> QuerySet[CentreDocument]:
-    return CentreDocument.objects.filter(centre=centre).order_by("-uploaded_at", "-pk")
+    return (CentreDocument.objects.filter(centre=centre).select_related("uploaded_by")
+            .annotate(version_count=Count("versions")).order_by("-uploaded_at", "-pk"))
+
+
+def document_versions_of(document: CentreDocument) -> QuerySet[CentreDocumentVersion]:
+    return (CentreDocumentVersion.objects.filter(document=document)
+            .select_related("uploaded_by", "replaced_by").order_by("-replaced_at", "-pk"))
+
+
+def document_versions_for_centre(centre: Centre) -> QuerySet[CentreDocumentVersion]:
+    """The previous versions of the centre's documents: a version's own URL is scoped by this."""
+    return CentreDocumentVersion.objects.filter(document__centre=centre)
 
 
 def agreements_of(centre: Centre) -> QuerySet[Agreement]:

@@ -34,6 +34,7 @@ from .models import (
     Call,
     Centre,
     CentreDocument,
+    CentreDocumentVersion,
     CentreHost,
     Criterion,
     DueDiligenceCheck,
@@ -571,4 +572,22 @@ def centre_document_upload(*, centre: Centre, title: str, file: UploadedFile, by
     document = CentreDocument(centre=centre, title=title, file=file, uploaded_by=by)
     _full_clean(document)
     document.save()
+    return document
+
+
+def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=None) -> CentreDocument:
+    """Put a new file in place of the document's; the file it held is kept as a previous version,
+    with who uploaded it and when, and who replaced it."""
+    _require_not_removed(document.centre)
+    now = timezone.now()
+    with transaction.atomic():
+        document = CentreDocument.objects.select_for_update().get(pk=document.pk)
+        previous = CentreDocumentVersion(document=document, file=document.file.name,
+                                         uploaded_by=document.uploaded_by, uploaded_at=document.uploaded_at,
+                                         replaced_by=by, replaced_at=now)
+        document.file, document.uploaded_by, document.uploaded_at = file, by, now
+        _full_clean(document)
+        previous.save()
+        _set_history_user(document, by)
+        document.save()
     return document

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -19,6 +19,7 @@ from django_filters.views import FilterView
 
 from alliance import freshness
 from alliance.abuse import limit_public_form
+from alliance.downloads import private_download
 from alliance.pagination import VersionedPaginationMixin
 from alliance.roles import home_url_for, is_bdt_staff
 
@@ -30,6 +31,7 @@ from .forms import (
     CentreDocumentForm,
     CentreFilter,
     CentreProfileForm,
+    DocumentReplaceForm,
     ProgressReportForm,
     SubmitConfirmForm,
 )
@@ -416,20 +418,50 @@ class DocumentsView(HostMixin, FormView):
         return super().form_valid(form)
 
 
-def _attachment(file_field) -> FileResponse:
-    if not file_field:
-        raise Http404(_("No file was uploaded."))
-    # Every centre file is a PDF by content (validate_pdf), whatever name it was uploaded under:
-    # served as one, so a "budget.html" cannot come back as a web page.
-    stem = file_field.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return FileResponse(file_field.open("rb"), as_attachment=True, filename=f"{stem}.pdf",
-                        content_type="application/pdf")
-
-
 class DocumentDownloadView(HostMixin, View):
     def get(self, request, *args, **kwargs):
         document = get_object_or_404(selectors.documents_of(self.centre), pk=kwargs["pk"])
-        return _attachment(document.file)
+        return private_download(document.file)
+
+
+class DocumentDetailView(HostMixin, FormView):
+    """One of the centre's documents: its current file, the files it held before (who uploaded
+    each, who replaced it and when), and a form to replace it."""
+
+    template_name = "centres/portal/document_detail.html"
+    form_class = DocumentReplaceForm
+    portal_section = "documents"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.document = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_document(self):
+        if self.document is None:
+            self.document = get_object_or_404(selectors.documents_of(self.centre), pk=self.kwargs["pk"])
+        return self.document
+
+    def get_context_data(self, **kwargs):
+        document = self.get_document()
+        return super().get_context_data(document=document, versions=selectors.document_versions_of(document),
+                                        **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.centre_document_replace(document=self.get_document(), file=form.cleaned_data["file"],
+                                             by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The document was replaced; the previous file is kept below."))
+        return redirect("portal:document", pk=self.document.pk)
+
+
+class DocumentVersionDownloadView(HostMixin, View):
+    def get(self, request, *args, **kwargs):
+        version = get_object_or_404(selectors.document_versions_for_centre(self.centre),
+                                    document_id=kwargs["pk"], pk=kwargs["version"])
+        return private_download(version.file)
 
 
 class AgreementView(HostMixin, TemplateView):
@@ -443,5 +475,5 @@ class AgreementView(HostMixin, TemplateView):
 class AgreementDownloadView(HostMixin, View):
     def get(self, request, *args, **kwargs):
         agreement = get_object_or_404(selectors.agreements_of(self.centre), pk=kwargs["pk"])
-        return _attachment(agreement.document)
+        return private_download(agreement.document)
 

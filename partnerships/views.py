@@ -18,6 +18,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance import freshness
 from alliance.abuse import limit_public_form
+from alliance.downloads import private_download
 from alliance.filters import country_choices
 from alliance.pagination import VersionedPaginationMixin
 
@@ -295,7 +296,4 @@ class AgreementDocumentView(StaffOnlyMixin, View):
 
     def get(self, request, pk: int) -> FileResponse:
         agreement = get_object_or_404(Agreement, pk=pk)
-        if not agreement.document:
-            raise Http404
-        return FileResponse(agreement.document.open("rb"), as_attachment=True,
-                            filename=f"{agreement.reference}.pdf", content_type="application/pdf")
+        return private_download(agreement.document, filename=f"{agreement.reference}.pdf")

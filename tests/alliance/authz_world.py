@@ -79,6 +79,8 @@ class World:
     report_b: CentreReport
     document_a: object
     document_b: object
+    document_version_a: object
+    document_version_b: object
     agreement_a: object
     agreement_b: object
     pledge_a: Pledge
@@ -181,6 +183,9 @@ def _centre_side(call: Call, user_model) -> dict:
             summary=f"Half-year summary of centre {suffix.upper()}.", by=host)
         objects[f"document_{suffix}"] = centre_services.centre_document_upload(
             centre=centre, title=f"Budget of centre {suffix.upper()}", file=pdf("budget.pdf"), by=host)
+        centre_services.centre_document_replace(document=objects[f"document_{suffix}"],
+                                                file=pdf("budget-2.pdf"), by=host)
+        objects[f"document_version_{suffix}"] = objects[f"document_{suffix}"].versions.get()
     return objects
 
 
