@@ -32,6 +32,7 @@ from .models import (
     ApplicationDocument,
     Call,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
     CentreHost,
     Criterion,
@@ -514,3 +515,35 @@ class NetworkEventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     search_fields = ["title", "location"]
     filter_horizontal = ["centres"]
 
+
+
+@admin.register(CentreChangeProposal)
+class CentreChangeProposalAdmin(SimpleHistoryAdmin):
+    """Hosts propose; BDT decides with the actions (through the services), nothing is edited here."""
+
+    list_display = ["centre", "name", "host_organisation", "city", "status", "proposed_at", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["centre__name", "name", "host_organisation"]
+    list_select_related = ["centre"]
+    readonly_fields = ["centre", "name", "host_organisation", "city", "reason", "status", "proposed_by",
+                       "proposed_at", "decided_by", "decided_at", "decision_comment"]
+    actions = ["accept", "decline"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Accept (the centre takes the proposed values)"), permissions=["change"])
+    def accept(self, request, queryset):
+        _apply(self, request, queryset.select_related("centre"),
+               lambda p: services.change_proposal_accept(proposal=p, by=request.user),
+               ngettext_lazy("%(count)s proposed change accepted.",
+                             "%(count)s proposed changes accepted.", "count"))
+
+    @admin.action(description=_("Decline with a reason…"), permissions=["change"])
+    def decline(self, request, queryset):
+        return _with_form(
+            self, request, queryset, CommentForm, _("Decline these proposed changes"),
+            lambda p, data: services.change_proposal_decline(proposal=p, comment=data["comment"],
+                                                             by=request.user),
+            ngettext_lazy("%(count)s proposed change declined.",
+                          "%(count)s proposed changes declined.", "count"))

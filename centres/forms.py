@@ -18,6 +18,7 @@ from .models import (
     Activity,
     ActivityProgress,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
     HostType,
     ProgressReport,
@@ -182,6 +183,24 @@ class CentreDocumentForm(NoControlCharactersFormMixin, forms.ModelForm):
         model = CentreDocument
         fields = ["title", "file"]
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
+
+
+class ChangeProposalForm(NoControlCharactersFormMixin, forms.ModelForm):
+    """New values for what BDT validates, filled in with the current ones: the host edits what
+    changes."""
+
+    class Meta:
+        model = CentreChangeProposal
+        fields = ["name", "host_organisation", "city", "reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+        labels = {"name": _("Name of the centre"), "host_organisation": _("Host organisation"),
+                  "city": _("City")}
+        help_texts = {"reason": _("Why the change, and since when (a decree, a new name of the "
+                                  "organisation...). BDT reads it before deciding.")}
+
+    def __init__(self, *args, centre: Centre, **kwargs) -> None:
+        kwargs.setdefault("initial", {name: getattr(centre, name) for name in CentreChangeProposal.FIELDS})
+        super().__init__(*args, **kwargs)
 
 
 class DocumentReplaceForm(forms.Form):

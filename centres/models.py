@@ -315,6 +315,60 @@ class CentreHost(models.Model):
         return f"{self.user} ({self.centre})"
 
 
+class CentreChangeProposal(models.Model):
+    """A host's proposal to change what only BDT may change (the centre's name, its host
+    organisation, its city): it waits for BDT, who accepts it (the centre then changes) or
+    declines it with a reason. One proposal waits at a time per centre."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for BDT")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    FIELDS = ("name", "host_organisation", "city")
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="change_proposals",
+                               verbose_name=_("centre"))
+    name = models.CharField(_("new name"), max_length=200, blank=True, validators=TEXT)
+    host_organisation = models.CharField(_("new host organisation"), max_length=200, blank=True,
+                                         validators=TEXT)
+    city = models.CharField(_("new city"), max_length=100, blank=True, validators=TEXT)
+    reason = models.TextField(_("reason for the change"), max_length=3000, validators=TEXT)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(_("proposed at"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_comment = models.TextField(_("BDT comment"), blank=True, validators=TEXT)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["centre", "-proposed_at", "-pk"]
+        verbose_name = _("proposed change of a centre")
+        verbose_name_plural = _("proposed changes of centres")
+        constraints = [
+            models.UniqueConstraint(fields=["centre"], condition=Q(status="pending"),
+                                    name="centres_one_pending_change_proposal"),
+            models.CheckConstraint(condition=~Q(name="", host_organisation="", city=""),
+                                   name="centres_change_proposal_changes_something"),
+            models.CheckConstraint(condition=~Q(status="declined") | ~Q(decision_comment=""),
+                                   name="centres_change_proposal_decline_has_reason"),
+            models.CheckConstraint(condition=Q(status="pending") | Q(decided_at__isnull=False),
+                                   name="centres_change_proposal_decision_has_date"),
+        ]
+
+    def __str__(self) -> str:
+        return _("Proposed change of %(centre)s") % {"centre": self.centre}
+
+    def changes(self) -> list[tuple[str, str]]:
+        """(label, proposed value) of each field the proposal changes."""
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name))
+                for name in self.FIELDS if getattr(self, name)]
+
+
 class Agreement(models.Model):
     """The cooperation agreement with BDT, or one of its renewals."""
 

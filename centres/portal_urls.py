@@ -9,6 +9,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("profile/changes/", views.ChangeProposalView.as_view(), name="changes"),
     path("action-plan/", views.ActionPlanView.as_view(), name="action-plan"),
     path("action-plan/submit/", views.ActionPlanSubmitView.as_view(), name="action-plan-submit"),
     path("action-plan/activities/add/", views.ActivityFormView.as_view(), name="activity-add"),

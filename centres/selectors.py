@@ -21,6 +21,7 @@ from .models import (
     Application,
     Call,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
     CentreDocumentVersion,
     Criterion,
@@ -234,6 +235,11 @@ def document_versions_of(document: CentreDocument) -> QuerySet[CentreDocumentVer
 def document_versions_for_centre(centre: Centre) -> QuerySet[CentreDocumentVersion]:
     """The previous versions of the centre's documents: a version's own URL is scoped by this."""
     return CentreDocumentVersion.objects.filter(document__centre=centre)
+
+
+def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:
+    return (CentreChangeProposal.objects.filter(centre=centre).select_related("proposed_by", "decided_by")
+            .order_by("-proposed_at", "-pk"))
 
 
 def agreements_of(centre: Centre) -> QuerySet[Agreement]:

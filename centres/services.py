@@ -33,6 +33,7 @@ from .models import (
     ApplicationDocument,
     Call,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
     CentreDocumentVersion,
     CentreHost,
@@ -396,6 +397,71 @@ def centre_update_profile(*, centre: Centre, data: dict, by=None) -> Centre:
     _set_history_user(centre, by)
     centre.save()
     return centre
+
+
+# Changes only BDT may make -------------------------------------------------------------------
+
+
+def change_proposal_submit(*, centre: Centre, data: dict, reason: str, by=None) -> CentreChangeProposal:
+    """A host proposes new values for fields BDT validates; only values that differ from the
+    centre's are kept. Refused while another proposal of the centre waits for BDT."""
+    _require_not_removed(centre)
+    changes = {name: (data.get(name) or "").strip() for name in CentreChangeProposal.FIELDS}
+    changes = {name: value if value != getattr(centre, name) else "" for name, value in changes.items()}
+    if not any(changes.values()):
+        raise ValidationError(_("Change at least one field: the values are the centre's current ones."))
+    proposal = CentreChangeProposal(centre=centre, reason=reason.strip(), proposed_by=by,
+                                    proposed_at=timezone.now(), **changes)
+    _full_clean(proposal)
+    waiting = ValidationError(_("A proposed change already waits for BDT; wait for its decision."))
+    pending = CentreChangeProposal.Status.PENDING
+    if CentreChangeProposal.objects.filter(centre=centre, status=pending).exists():
+        raise waiting
+    try:
+        with transaction.atomic():  # the database's constraint settles two proposals sent at once
+            _set_history_user(proposal, by)
+            proposal.save()
+    except IntegrityError as exc:
+        raise waiting from exc
+    return proposal
+
+
+def _require_pending(proposal: CentreChangeProposal) -> None:
+    if proposal.status != CentreChangeProposal.Status.PENDING:
+        raise ValidationError(_("This proposal was already decided."))
+
+
+def change_proposal_accept(*, proposal: CentreChangeProposal, by=None,
+                           comment: str = "") -> CentreChangeProposal:
+    """BDT accepts: the centre takes the proposed values (its address, the slug, stays)."""
+    _require_pending(proposal)
+    centre = proposal.centre
+    _require_not_removed(centre)
+    for name in CentreChangeProposal.FIELDS:
+        if getattr(proposal, name):
+            setattr(centre, name, getattr(proposal, name))
+    _full_clean(centre)
+    proposal.status, proposal.decided_by, proposal.decided_at = (CentreChangeProposal.Status.ACCEPTED, by,
+                                                                 timezone.now())
+    proposal.decision_comment = comment.strip()
+    with transaction.atomic():
+        _set_history_user(centre, by)
+        centre.save()
+        _set_history_user(proposal, by)
+        proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
+    return proposal
+
+
+def change_proposal_decline(*, proposal: CentreChangeProposal, comment: str, by=None) -> CentreChangeProposal:
+    _require_pending(proposal)
+    if not comment.strip():
+        raise ValidationError({"decision_comment": _("Say why the change is declined.")})
+    proposal.status, proposal.decided_by, proposal.decided_at = (CentreChangeProposal.Status.DECLINED, by,
+                                                                 timezone.now())
+    proposal.decision_comment = comment.strip()
+    _set_history_user(proposal, by)
+    proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
+    return proposal
 
 
 # Action plans --------------------------------------------------------------------------------

@@ -31,11 +31,12 @@ from .forms import (
     CentreDocumentForm,
     CentreFilter,
     CentreProfileForm,
+    ChangeProposalForm,
     DocumentReplaceForm,
     ProgressReportForm,
     SubmitConfirmForm,
 )
-from .models import ProgressReport
+from .models import CentreChangeProposal, ProgressReport
 
 APPLICATION_SESSION_KEY = "centres_application_reference"
 
@@ -225,6 +226,36 @@ class ProfileView(HostMixin, FormView):
             _add_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The centre's profile was saved."))
+        return super().form_valid(form)
+
+
+class ChangeProposalView(HostMixin, FormView):
+    """What only BDT may change (name, host organisation, city): the host proposes new values and
+    follows the proposals' state; the form shows while no proposal waits."""
+
+    template_name = "centres/portal/changes.html"
+    form_class = ChangeProposalForm
+    portal_section = "profile"
+    success_url = reverse_lazy("portal:changes")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "centre": self.centre}
+
+    def get_context_data(self, **kwargs):
+        proposals = list(selectors.change_proposals_of(self.centre))
+        waiting = any(p.status == CentreChangeProposal.Status.PENDING for p in proposals)
+        return super().get_context_data(proposals=proposals, waiting=waiting, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.change_proposal_submit(centre=self.centre, data=data, reason=data["reason"],
+                                            by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your proposal was sent to BDT. The centre changes once BDT "
+                                         "accepts it."))
         return super().form_valid(form)
 
 

@@ -176,6 +176,8 @@ MATRIX: list[Row] = [
     Row("GET",    "portal:profile",                  {},                         HOSTS_ONLY),
     Row("POST",   "portal:profile",                  {},                         HOSTS_ONLY_POST,
                   data={"description_en": "Ours."}),
+    Row("GET",    "portal:changes",                  {},                         HOSTS_ONLY),
+    Row("POST",   "portal:changes",                  {},                         HOSTS_ONLY),
     Row("GET",    "portal:action-plan",              {},                         HOSTS_ONLY),
     Row("GET",    "portal:action-plan-submit",       {},                         (LOGIN, 405, 405, 403, 403)),
     Row("POST",   "portal:action-plan-submit",       {},                         HOSTS_ONLY_POST),
