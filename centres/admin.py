@@ -35,6 +35,7 @@ from .models import (
     CentreChangeProposal,
     CentreDocument,
     CentreHost,
+    CentreMessage,
     Criterion,
     DueDiligenceCheck,
     NetworkEvent,
@@ -547,3 +548,44 @@ class CentreChangeProposalAdmin(SimpleHistoryAdmin):
                                                              by=request.user),
             ngettext_lazy("%(count)s proposed change declined.",
                           "%(count)s proposed changes declined.", "count"))
+
+
+class CentreMessageAdminForm(forms.ModelForm):
+    class Meta:
+        model = CentreMessage
+        fields = ["centre", "body", "attachment"]
+
+
+@admin.register(CentreMessage)
+class CentreMessageAdmin(admin.ModelAdmin):
+    """BDT's side of each centre's thread: filter by centre to read it, "Add" to answer (the hosts
+    are told by e-mail). Sent messages are not edited."""
+
+    form = CentreMessageAdminForm
+    list_display = ["centre", "sent_at", "from_bdt", "author", "excerpt"]
+    list_filter = ["from_bdt", "centre"]
+    search_fields = ["centre__name", "body"]
+    list_select_related = ["centre", "author"]
+    raw_id_fields = ["centre"]
+    date_hierarchy = "sent_at"
+
+    @admin.display(description=_("message"))
+    def excerpt(self, obj) -> str:
+        return obj.body[:120]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["centre", "author", "from_bdt", "body", "attachment", "sent_at"] if obj else []
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj) or ["centre", "body", "attachment"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        saved = services.centre_message_send(centre=obj.centre, body=form.cleaned_data["body"],
+                                             attachment=form.cleaned_data.get("attachment"), by=request.user,
+                                             from_bdt=True, site_url=request.build_absolute_uri("/"))
+        obj.pk = saved.pk

@@ -20,6 +20,7 @@ from .models import (
     Centre,
     CentreChangeProposal,
     CentreDocument,
+    CentreMessage,
     HostType,
     ProgressReport,
 )
@@ -201,6 +202,15 @@ class ChangeProposalForm(NoControlCharactersFormMixin, forms.ModelForm):
     def __init__(self, *args, centre: Centre, **kwargs) -> None:
         kwargs.setdefault("initial", {name: getattr(centre, name) for name in CentreChangeProposal.FIELDS})
         super().__init__(*args, **kwargs)
+
+
+class CentreMessageForm(NoControlCharactersFormMixin, forms.ModelForm):
+    class Meta:
+        model = CentreMessage
+        fields = ["body", "attachment"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 5}),
+                   "attachment": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
+        help_texts = {"attachment": _("Optional. PDF only, at most 10 MB.")}
 
 
 class DocumentReplaceForm(forms.Form):

@@ -646,3 +646,25 @@ class NetworkEvent(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CentreMessage(models.Model):
+    """A message in the thread between a centre's hosts and BDT (one thread per centre)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="messages",
+                               verbose_name=_("centre"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("author"))
+    from_bdt = models.BooleanField(_("from BDT"), default=False)
+    body = models.TextField(_("message"), max_length=5000, validators=TEXT)
+    attachment = models.FileField(_("attachment (PDF)"), upload_to="centres/messages/%Y/", blank=True,
+                                  validators=[validate_pdf])
+    sent_at = models.DateTimeField(_("sent at"), db_index=True)
+
+    class Meta:
+        ordering = ["centre", "sent_at", "pk"]
+        verbose_name = _("message with a centre")
+        verbose_name_plural = _("messages with centres")
+
+    def __str__(self) -> str:
+        return _("Message of %(date)s about %(centre)s") % {"date": self.sent_at, "centre": self.centre}

@@ -23,6 +23,8 @@ urlpatterns = [
     path("documents/<int:pk>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
     path("documents/<int:pk>/versions/<int:version>/download/", views.DocumentVersionDownloadView.as_view(),
          name="document-version-download"),
+    path("messages/", views.MessagesView.as_view(), name="messages"),
+    path("messages/<int:pk>/attachment/", views.MessageAttachmentView.as_view(), name="message-attachment"),
     path("agreement/", views.AgreementView.as_view(), name="agreement"),
     path("agreement/<int:pk>/download/", views.AgreementDownloadView.as_view(), name="agreement-download"),
 ]

@@ -24,6 +24,7 @@ from .models import (
     CentreChangeProposal,
     CentreDocument,
     CentreDocumentVersion,
+    CentreMessage,
     Criterion,
     NetworkEvent,
     ProgressReport,
@@ -240,6 +241,10 @@ def document_versions_for_centre(centre: Centre) -> QuerySet[CentreDocumentVersi
 def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:
     return (CentreChangeProposal.objects.filter(centre=centre).select_related("proposed_by", "decided_by")
             .order_by("-proposed_at", "-pk"))
+
+
+def messages_of(centre: Centre) -> QuerySet[CentreMessage]:
+    return CentreMessage.objects.filter(centre=centre).select_related("author").order_by("sent_at", "pk")
 
 
 def agreements_of(centre: Centre) -> QuerySet[Agreement]:

@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -37,6 +38,7 @@ from .models import (
     CentreDocument,
     CentreDocumentVersion,
     CentreHost,
+    CentreMessage,
     Criterion,
     DueDiligenceCheck,
     ProgressReport,
@@ -657,3 +659,39 @@ def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=
         _set_history_user(document, by)
         document.save()
     return document
+
+
+# Messages between a centre and BDT -----------------------------------------------------------
+
+
+def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
+                        attachment: UploadedFile | None = None, site_url: str = "") -> CentreMessage:
+    """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
+    BDT's address for a host's message, the centre's hosts for BDT's. The e-mail says who wrote
+    and links to the thread; the text stays in the portal, behind the sign-in."""
+    if not from_bdt:
+        _require_not_removed(centre)
+    message = CentreMessage(centre=centre, body=body.strip(), author=by, from_bdt=from_bdt,
+                            sent_at=timezone.now())
+    if attachment:
+        message.attachment = attachment
+    _full_clean(message)
+    base = (site_url or settings.PORTAL_BASE_URL).rstrip("/")
+    with transaction.atomic():
+        message.save()
+        if from_bdt:
+            hosts = (get_user_model().objects.filter(centre_host__centre=centre, is_active=True)
+                     .exclude(email=""))
+            for host in hosts:
+                language = getattr(host, "preferred_language", "") or "en"
+                with translation.override(language):
+                    link = base + reverse("portal:messages")
+                queue_mail(to=[host.email], template="centres/mail/message_to_host", language=language,
+                           context={"centre": centre, "link": link})
+        else:
+            with translation.override("en"):
+                link = (base + reverse("admin:centres_centremessage_changelist")
+                        + f"?centre__id__exact={centre.pk}")
+            queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="centres/mail/message_to_bdt",
+                       language="en", context={"centre": centre, "author": by, "link": link})
+    return message

@@ -30,6 +30,7 @@ from .forms import (
     ApplicationForm,
     CentreDocumentForm,
     CentreFilter,
+    CentreMessageForm,
     CentreProfileForm,
     ChangeProposalForm,
     DocumentReplaceForm,
@@ -508,3 +509,32 @@ class AgreementDownloadView(HostMixin, View):
         agreement = get_object_or_404(selectors.agreements_of(self.centre), pk=kwargs["pk"])
         return private_download(agreement.document)
 
+
+
+class MessagesView(HostMixin, FormView):
+    """The centre's thread with BDT: every message, oldest first, and a form to write one."""
+
+    template_name = "centres/portal/messages.html"
+    form_class = CentreMessageForm
+    portal_section = "messages"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(thread=selectors.messages_of(self.centre), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            message = services.centre_message_send(
+                centre=self.centre, body=form.cleaned_data["body"],
+                attachment=form.cleaned_data["attachment"], by=self.request.user, from_bdt=False,
+                site_url=self.request.build_absolute_uri("/"))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your message was sent to BDT."))
+        return redirect(reverse("portal:messages") + f"#message-{message.pk}")
+
+
+class MessageAttachmentView(HostMixin, View):
+    def get(self, request, *args, **kwargs):
+        message = get_object_or_404(selectors.messages_of(self.centre), pk=kwargs["pk"])
+        return private_download(message.attachment)

@@ -81,6 +81,8 @@ class World:
     document_b: object
     document_version_a: object
     document_version_b: object
+    message_a: object
+    message_b: object
     agreement_a: object
     agreement_b: object
     pledge_a: Pledge
@@ -186,6 +188,9 @@ def _centre_side(call: Call, user_model) -> dict:
         centre_services.centre_document_replace(document=objects[f"document_{suffix}"],
                                                 file=pdf("budget-2.pdf"), by=host)
         objects[f"document_version_{suffix}"] = objects[f"document_{suffix}"].versions.get()
+        objects[f"message_{suffix}"] = centre_services.centre_message_send(
+            centre=centre, body=f"Message of centre {suffix.upper()}", by=host, from_bdt=False,
+            attachment=pdf("notes.pdf"))
     return objects
 
 
