@@ -512,8 +512,12 @@ class TrainingAdmin(SimpleHistoryAdmin):
 
 @admin.register(NetworkEvent)
 class NetworkEventAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ["title", "location", "starts_on", "ends_on"]
-    search_fields = ["title", "location"]
+    list_display = ["title", "organiser", "location", "is_online", "starts_on", "ends_on"]
+    list_filter = [("organiser", admin.EmptyFieldListFilter), "is_online"]
+    search_fields = ["title", "location", "organiser__name"]
+    list_select_related = ["organiser"]
+    raw_id_fields = ["organiser"]
+    readonly_fields = ["recorded_by"]
     filter_horizontal = ["centres"]
 
 

@@ -22,6 +22,7 @@ from .models import (
     CentreDocument,
     CentreMessage,
     HostType,
+    NetworkEvent,
     ProgressReport,
 )
 from .selectors import centre_countries
@@ -211,6 +212,29 @@ class CentreMessageForm(NoControlCharactersFormMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 5}),
                    "attachment": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
         help_texts = {"attachment": _("Optional. PDF only, at most 10 MB.")}
+
+
+class CentreEventForm(NoControlCharactersFormMixin, forms.ModelForm):
+    class Meta:
+        model = NetworkEvent
+        fields = ["title", "starts_on", "ends_on", "location", "is_online", "link", "description"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
+                   "description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"location": _("City and venue; leave empty for an event only online.")}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The event cannot end before it starts."))
+        return data
+
+
+class ApplicationDocumentForm(NoControlCharactersFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title of the document"), max_length=200)
+    file = forms.FileField(label=_("File (PDF)"), validators=[validate_pdf],
+                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+                           help_text=_("PDF only, at most 10 MB."))
 
 
 class DocumentReplaceForm(forms.Form):

@@ -624,13 +624,22 @@ class TrainingAttendance(models.Model):
 
 
 class NetworkEvent(models.Model):
-    """A meeting where the centres meet as a network, such as at the Global Innovation Forum."""
+    """A meeting where the centres meet as a network, such as at the Global Innovation Forum, or
+    an event a centre organises and records in the portal (``organiser``). Both show on the public
+    page of each centre concerned, as upcoming or past."""
 
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
-    description = models.TextField(_("description"), blank=True, validators=TEXT)
+    description = models.TextField(_("description"), blank=True, max_length=5000, validators=TEXT)
     location = models.CharField(_("location"), max_length=200, blank=True, validators=TEXT)
+    is_online = models.BooleanField(_("online"), default=False)
+    link = models.URLField(_("link"), blank=True, help_text=_("The event's page or registration link."))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+    organiser = models.ForeignKey(Centre, on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="organised_events", verbose_name=_("organised by the centre"),
+                                  help_text=_("Empty for an event of the network organised by BDT."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("recorded by"))
     centres = models.ManyToManyField(Centre, related_name="events", blank=True,
                                      verbose_name=_("centres taking part"))
 
@@ -642,6 +651,8 @@ class NetworkEvent(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
                                    name="centres_event_ends_after_start"),
+            models.CheckConstraint(condition=Q(organiser__isnull=True) | Q(is_online=True) | ~Q(location=""),
+                                   name="centres_centre_event_has_place_or_is_online"),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -41,6 +42,7 @@ from .models import (
     CentreMessage,
     Criterion,
     DueDiligenceCheck,
+    NetworkEvent,
     ProgressReport,
     Score,
 )
@@ -96,8 +98,10 @@ def application_submit(
     language: str = "en",
     call: Call | None = None,
     submitted_at=None,
+    site_url: str = "",
 ) -> Application:
-    """Store a public application with its documents and send the applicant a confirmation."""
+    """Store a public application with its documents and send the applicant a confirmation, with
+    the signed link where they follow its status."""
     submitted_at = submitted_at or timezone.now()
     errors: dict[str, list] = {}
     if not 1 <= len(objectives) <= MAX_OBJECTIVES:
@@ -137,9 +141,44 @@ def application_submit(
         for document in document_rows:
             document.application = application
             document.save()
+        with translation.override(language):
+            link = application_status_url(application=application, site_url=site_url)
         queue_mail(to=[application.contact_email], template="centres/mail/application_received",
-                   context={"application": application}, language=language)
+                   context={"application": application, "status_link": link}, language=language)
     return application
+
+
+APPLICATION_STATUS_SALT = "centres.application-status"
+APPLICATION_STATUS_MAX_AGE = timedelta(days=730)
+SCREENING_STATUSES = (Application.Status.SUBMITTED, Application.Status.DUE_DILIGENCE)
+MAX_APPLICATION_DOCUMENTS = 10
+
+
+def application_status_token(*, application: Application) -> str:
+    """What the applicant's link carries: the reference, signed (nobody reaches an application by
+    guessing its reference)."""
+    return signing.dumps(application.reference, salt=APPLICATION_STATUS_SALT)
+
+
+def application_status_url(*, application: Application, site_url: str = "") -> str:
+    path = reverse("centres:application-status", kwargs={"token": application_status_token(
+        application=application)})
+    return (site_url or settings.PORTAL_BASE_URL).rstrip("/") + path
+
+
+def application_document_add(*, application: Application, title: str,
+                             file: UploadedFile) -> ApplicationDocument:
+    """The applicant adds a missing document while BDT screens the application (submitted or in
+    due diligence); not once it is being evaluated or decided."""
+    if application.status not in SCREENING_STATUSES:
+        raise ValidationError(_("Documents can be added only while the application is being screened."))
+    if application.documents.count() >= MAX_APPLICATION_DOCUMENTS:
+        raise ValidationError(_("An application holds at most ten documents; write to BDT to replace one."))
+    document = ApplicationDocument(application=application, title=title.strip() or file.name, file=file)
+    _full_clean(document)
+    _set_history_user(document, None)
+    document.save()
+    return document
 
 
 def application_start_due_diligence(*, application: Application, by=None) -> Application:
@@ -695,3 +734,34 @@ def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
             queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="centres/mail/message_to_bdt",
                        language="en", context={"centre": centre, "author": by, "link": link})
     return message
+
+
+# Events a centre organises -------------------------------------------------------------------
+
+
+CENTRE_EVENT_FIELDS = ("title", "starts_on", "ends_on", "location", "is_online", "link", "description")
+
+
+def centre_event_save(*, centre: Centre, data: dict, event: NetworkEvent | None = None,
+                      by=None) -> NetworkEvent:
+    """Record (or correct) an event the centre organises; it shows on the centre's public page."""
+    _require_not_removed(centre)
+    if event is None:
+        event = NetworkEvent(organiser=centre, recorded_by=by)
+    elif event.organiser_id != centre.pk:
+        raise ValidationError(_("Only the centre that organises an event can change it."))
+    for name in CENTRE_EVENT_FIELDS:
+        if name in data:
+            setattr(event, name, data[name])
+    errors = {}
+    if event.starts_on and event.ends_on and event.ends_on < event.starts_on:
+        errors["ends_on"] = _("The event cannot end before it starts.")
+    if not event.is_online and not (event.location or "").strip():
+        errors["location"] = _("Give the place of the event, or tick \"online\".")
+    if errors:
+        raise ValidationError(errors)
+    _full_clean(event)
+    with transaction.atomic():
+        _set_history_user(event, by)
+        event.save()
+    return event

@@ -10,15 +10,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
+from django_ratelimit.decorators import ratelimit
 
 from alliance import freshness
-from alliance.abuse import limit_public_form
+from alliance.abuse import address_key, limit_public_form, rate
 from alliance.downloads import private_download
 from alliance.pagination import VersionedPaginationMixin
 from alliance.roles import home_url_for, is_bdt_staff
@@ -27,8 +29,10 @@ from . import selectors, services
 from .forms import (
     ActivityForm,
     ActivityProgressFormSet,
+    ApplicationDocumentForm,
     ApplicationForm,
     CentreDocumentForm,
+    CentreEventForm,
     CentreFilter,
     CentreMessageForm,
     CentreProfileForm,
@@ -37,7 +41,7 @@ from .forms import (
     ProgressReportForm,
     SubmitConfirmForm,
 )
-from .models import CentreChangeProposal, ProgressReport
+from .models import Application, CentreChangeProposal, ProgressReport
 
 APPLICATION_SESSION_KEY = "centres_application_reference"
 
@@ -102,7 +106,9 @@ class CentreDetailView(DetailView):
         return centre
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fragment_key=freshness.fragment_key("centres"), **kwargs)
+        events = selectors.CentreEvents(centre=self.object, today=timezone.localdate())
+        return super().get_context_data(fragment_key=freshness.fragment_key("centres"), events=events,
+                                        **kwargs)
 
 
 @public_page
@@ -137,6 +143,7 @@ class ApplyView(FormView):
                 regional_initiative=data["regional_initiative"], objectives=list(data["objectives"]),
                 support_plan=data["support_plan"], language=get_language() or "en",
                 documents=[(file.name, file) for file in data["documents"]],
+                site_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -152,7 +159,47 @@ class ApplyThanksView(TemplateView):
         reference = request.session.get(APPLICATION_SESSION_KEY)
         if not reference:
             return redirect("centres:apply")
-        return self.render_to_response(self.get_context_data(reference=reference))
+        application = Application.objects.filter(reference=reference).first()
+        status_url = (reverse("centres:application-status", kwargs={
+            "token": services.application_status_token(application=application)}) if application else "")
+        return self.render_to_response(self.get_context_data(reference=reference, status_url=status_url))
+
+
+# Uploads by address (the form sends no e-mail address, which the public forms' limits also count).
+@method_decorator(ratelimit(group="application-document", key=address_key, rate=rate("form-address"),
+                            method="POST"), name="dispatch")
+class ApplicationStatusView(FormView):
+    """Where an applicant follows the application, through the signed link of the confirmation
+    e-mail: its status, its documents, and a form to add a missing one while it is screened."""
+
+    template_name = "centres/public/application_status.html"
+    form_class = ApplicationDocumentForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.application = selectors.application_from_status_token(kwargs["token"])
+        if self.application is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        screening = self.application.status in services.SCREENING_STATUSES
+        return super().get_context_data(application=self.application, screening=screening, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.application.status not in services.SCREENING_STATUSES:
+            messages.error(request, _("Documents can be added only while the application is being screened."))
+            return redirect(request.path)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.application_document_add(application=self.application, title=form.cleaned_data["title"],
+                                              file=form.cleaned_data["file"])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The document was added to your application."))
+        return redirect(self.request.path)
 
 
 # Host portal ---------------------------------------------------------------------------------
@@ -538,3 +585,41 @@ class MessageAttachmentView(HostMixin, View):
     def get(self, request, *args, **kwargs):
         message = get_object_or_404(selectors.messages_of(self.centre), pk=kwargs["pk"])
         return private_download(message.attachment)
+
+
+class EventListView(HostMixin, ListView):
+    template_name = "centres/portal/events.html"
+    portal_section = "events"
+    paginate_by = 20
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return selectors.centre_events_of(self.centre)
+
+
+class EventFormView(HostMixin, FormView):
+    """Record an event the centre organises, or correct one (only the centre's own)."""
+
+    template_name = "centres/portal/event_form.html"
+    form_class = CentreEventForm
+    portal_section = "events"
+    success_url = reverse_lazy("portal:events")
+    event = None
+
+    def get_form_kwargs(self):
+        if "pk" in self.kwargs:
+            self.event = get_object_or_404(selectors.centre_events_of(self.centre), pk=self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "instance": self.event}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.centre_event_save(centre=self.centre, event=self.event, data=form.cleaned_data,
+                                       by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The event was saved; it shows on the centre's public page."))
+        return super().form_valid(form)

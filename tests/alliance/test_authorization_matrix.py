@@ -208,6 +208,12 @@ MATRIX: list[Row] = [
                                                                                  HOST_B_ONLY),
     Row("GET",    "portal:document-version-download", {"pk": "@document_a", "version": "@document_version_b"},
                                                                                  (LOGIN, 404, 404, 403, 403)),
+    Row("GET",    "portal:events",                   {},                         HOSTS_ONLY),
+    Row("GET",    "portal:event-add",                {},                         HOSTS_ONLY),
+    Row("POST",   "portal:event-add",                {},                         HOSTS_ONLY),
+    Row("GET",    "portal:event-edit",               {"pk": "@event_a"},         HOST_A_ONLY),
+    Row("POST",   "portal:event-edit",               {"pk": "@event_a"},         HOST_A_ONLY),
+    Row("GET",    "portal:event-edit",               {"pk": "@event_b"},         HOST_B_ONLY),
     Row("GET",    "portal:messages",                 {},                         HOSTS_ONLY),
     Row("POST",   "portal:messages",                 {},                         HOSTS_ONLY),
     Row("GET",    "portal:message-attachment",       {"pk": "@message_a"},       HOST_A_ONLY),
@@ -222,6 +228,9 @@ MATRIX: list[Row] = [
     Row("POST",   "centres:apply",                   {},                         PUBLIC,
                   data={"organisation": ""}),
     Row("GET",    "centres:apply-thanks",            {},                         REDIRECTED),
+    Row("GET",    "centres:application-status",      {"token": "@application_link.token"}, PUBLIC),
+    Row("POST",   "centres:application-status",      {"token": "@application_link.token"}, PUBLIC),
+    Row("GET",    "centres:application-status",      {"token": "AC-2025-000001"}, NOBODY),
     Row("GET",    "centres:detail",                  {"slug": "@centre_a.slug"}, PUBLIC),
     Row("GET",    "centres:detail",                  {"slug": "@centre_removed.slug"},
                                                                                  NOBODY),
@@ -496,6 +505,8 @@ ADMIN_SPECIAL = {
     "alliance_apitoken_add": (*GATE_OUT, 403, 403, 403),
     # The reminders sent are a log written by the task: read, never added by hand.
     "coordination_remindersent_add": (*GATE_OUT, 403, 403, 403),
+    # Hosts propose changes of their centre in the portal; BDT decides, never adds one here.
+    "centres_centrechangeproposal_add": (*GATE_OUT, 403, 403, 403),
 }
 
 
