@@ -8,9 +8,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from import_export import fields, resources
@@ -20,6 +22,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.countries import MemberStateCountriesAdminMixin
+from alliance.downloads import private_download
 from alliance.models import RegionalInitiative, StrategicObjective
 
 from . import selectors, services
@@ -578,7 +581,24 @@ class CentreMessageAdmin(admin.ModelAdmin):
         return obj.body[:120]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["centre", "author", "from_bdt", "body", "attachment", "sent_at"] if obj else []
+        return ["centre", "author", "from_bdt", "body", "attachment_link", "sent_at"] if obj else []
+
+    @admin.display(description=_("attachment (PDF)"))
+    def attachment_link(self, obj) -> str:
+        if not obj.attachment:
+            return "–"
+        url = reverse("admin:centres_centremessage_attachment", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download (PDF)"))
+
+    def get_urls(self):
+        return [path("<int:pk>/attachment/", self.admin_site.admin_view(self.attachment_view),
+                     name="centres_centremessage_attachment"), *super().get_urls()]
+
+    def attachment_view(self, request, pk: int):
+        """Attachments are private files (not under /media/): served after the admin's own check."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return private_download(get_object_or_404(CentreMessage, pk=pk).attachment)
 
     def get_fields(self, request, obj=None):
         return self.get_readonly_fields(request, obj) or ["centre", "body", "attachment"]

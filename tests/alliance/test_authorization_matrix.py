@@ -150,6 +150,8 @@ MATRIX: list[Row] = [
     # The Django admin: BDT staff only ------------------------------------------------------------
     Row("GET",    "admin:centres_centre_change",     {"object_id": "@centre_a"},
                                                      (*(ADMIN_LOGIN,) * 4, 200, 403, 200)),
+    Row("GET",    "admin:centres_centremessage_attachment", {"pk": "@message_a"},
+                                                     (*(ADMIN_LOGIN,) * 4, 200, 403, 200)),
     # Staff area ------------------------------------------------------------------------------
     # Staff status alone opens no staff page: 403 (issue 15 finding 6).
     Row("GET",    "staff-home",                      {},                         (*ADMIN_GATE, 403, 200)),

@@ -85,3 +85,15 @@ def test_sent_messages_cannot_be_changed_in_the_admin(centre, staff_client, staf
                       {"centre": centre.pk, "body": "Rewritten."})
     message.refresh_from_db()
     assert message.body == "As sent."
+
+
+def test_staff_download_a_hosts_attachment_in_the_admin_and_hosts_cannot(
+        centre, host_user, host_client, staff_client):
+    message = services.centre_message_send(centre=centre, body="Our budget.", by=host_user, from_bdt=False,
+                                           attachment=pdf("budget.pdf"))
+    url = reverse("admin:centres_centremessage_attachment", args=[message.pk])
+    page = staff_client.get(reverse("admin:centres_centremessage_change", args=[message.pk])).content.decode()
+    assert f'href="{url}"' in page
+    response = staff_client.get(url)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert host_client.get(url).status_code == 302  # the admin's gate: to its login page
