@@ -3,7 +3,14 @@ import unicodedata
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Forms render with templates/includes/form.html, from the project's template engine."""
+
+    form_template_name = "includes/form.html"
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "alliance",
     "alliance.reports",
     "alliance.notifications",
+    # Django's widget templates, found by the project's form renderer (FORM_RENDERER below).
+    "django.forms",
     "centres",
     "board",
     "dtlab",
@@ -136,6 +138,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form rendered as {{ form }} (or with includes/form.html) gets the project's template: an
+# error summary linking each field, required fields marked and explained, errors described.
+FORM_RENDERER = "alliance.forms.PortalFormRenderer"
 
 # Connections are kept for DJANGO_CONN_MAX_AGE seconds and checked before reuse. Behind PgBouncer
 # in transaction pooling (DJANGO_DB_TRANSACTION_POOLING=1, the web processes in docker-compose.yml)

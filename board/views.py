@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance import freshness
 from alliance.abuse import limit_public_form
+from alliance.downloads import private_download
 
 from . import selectors, services
 from .filters import BoardMemberFilter, ExpertFilter, ForesightFilter, MeetingFilter, RecommendationFilter
@@ -202,31 +203,20 @@ class ExpertRequestThanksView(TemplateView):
     template_name = "board/public/expert_request_thanks.html"
 
 
-def _attachment(field_file, filename: str) -> FileResponse:
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
-
-
 def meeting_document_download(request, pk: int) -> FileResponse:
     document = get_object_or_404(MeetingDocument.objects.select_related("meeting"), pk=pk)
-    return _attachment(
-        document.file, f"board-meeting-{document.meeting.number}-{document.kind}-{document.language}.pdf"
-    )
+    name = f"board-meeting-{document.meeting.number}-{document.kind}-{document.language}.pdf"
+    return private_download(document.file, filename=name)
 
 
 def board_document_download(request, slug: str) -> FileResponse:
     document = get_object_or_404(BoardDocument, slug=slug)
-    return _attachment(document.file, f"{document.slug}.pdf")
+    return private_download(document.file, filename=f"{document.slug}.pdf")
 
 
 def working_group_terms_of_reference(request, slug: str) -> FileResponse:
     group = get_object_or_404(WorkingGroup, slug=slug, is_active=True)
-    return _attachment(group.terms_of_reference, f"{group.slug}-terms-of-reference.pdf")
+    return private_download(group.terms_of_reference, filename=f"{group.slug}-terms-of-reference.pdf")
 
 
 def foresight_file_download(request, slug: str, language: str) -> FileResponse:
@@ -237,4 +227,4 @@ def foresight_file_download(request, slug: str, language: str) -> FileResponse:
         report__slug=slug,
         language=language,
     )
-    return _attachment(file.file, f"{slug}-{language}.pdf")
+    return private_download(file.file, filename=f"{slug}-{language}.pdf")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from import_export import fields, resources
@@ -19,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from alliance.admin_forms import action_with_form as _with_form
 from alliance.admin_forms import apply_to_each as _apply
 from alliance.countries import MemberStateCountriesAdminMixin
+from alliance.downloads import private_download
 from alliance.models import RegionalInitiative, StrategicObjective
 
 from . import selectors, services
@@ -31,8 +34,10 @@ from .models import (
     ApplicationDocument,
     Call,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
     CentreHost,
+    CentreMessage,
     Criterion,
     DueDiligenceCheck,
     NetworkEvent,
@@ -485,7 +490,101 @@ class TrainingAdmin(SimpleHistoryAdmin):
 
 @admin.register(NetworkEvent)
 class NetworkEventAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ["title", "location", "starts_on", "ends_on"]
-    search_fields = ["title", "location"]
+    list_display = ["title", "organiser", "location", "is_online", "starts_on", "ends_on"]
+    list_filter = [("organiser", admin.EmptyFieldListFilter), "is_online"]
+    search_fields = ["title", "location", "organiser__name"]
+    list_select_related = ["organiser"]
+    raw_id_fields = ["organiser"]
+    readonly_fields = ["recorded_by"]
     filter_horizontal = ["centres"]
 
+
+
+@admin.register(CentreChangeProposal)
+class CentreChangeProposalAdmin(SimpleHistoryAdmin):
+    """Hosts propose; BDT decides with the actions (through the services), nothing is edited here."""
+
+    list_display = ["centre", "name", "host_organisation", "city", "status", "proposed_at", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["centre__name", "name", "host_organisation"]
+    list_select_related = ["centre"]
+    readonly_fields = ["centre", "name", "host_organisation", "city", "reason", "status", "proposed_by",
+                       "proposed_at", "decided_by", "decided_at", "decision_comment"]
+    actions = ["accept", "decline"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Accept (the centre takes the proposed values)"), permissions=["change"])
+    def accept(self, request, queryset):
+        _apply(self, request, queryset.select_related("centre"),
+               lambda p: services.change_proposal_accept(proposal=p, by=request.user),
+               ngettext_lazy("%(count)s proposed change accepted.",
+                             "%(count)s proposed changes accepted.", "count"))
+
+    @admin.action(description=_("Decline with a reason…"), permissions=["change"])
+    def decline(self, request, queryset):
+        return _with_form(
+            self, request, queryset, CommentForm, _("Decline these proposed changes"),
+            lambda p, data: services.change_proposal_decline(proposal=p, comment=data["comment"],
+                                                             by=request.user),
+            ngettext_lazy("%(count)s proposed change declined.",
+                          "%(count)s proposed changes declined.", "count"))
+
+
+class CentreMessageAdminForm(forms.ModelForm):
+    class Meta:
+        model = CentreMessage
+        fields = ["centre", "body", "attachment"]
+
+
+@admin.register(CentreMessage)
+class CentreMessageAdmin(admin.ModelAdmin):
+    """BDT's side of each centre's thread: filter by centre to read it, "Add" to answer (the hosts
+    are told by e-mail). Sent messages are not edited."""
+
+    form = CentreMessageAdminForm
+    list_display = ["centre", "sent_at", "from_bdt", "author", "excerpt"]
+    list_filter = ["from_bdt", "centre"]
+    search_fields = ["centre__name", "body"]
+    list_select_related = ["centre", "author"]
+    raw_id_fields = ["centre"]
+    date_hierarchy = "sent_at"
+
+    @admin.display(description=_("message"))
+    def excerpt(self, obj) -> str:
+        return obj.body[:120]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["centre", "author", "from_bdt", "body", "attachment_link", "sent_at"] if obj else []
+
+    @admin.display(description=_("attachment (PDF)"))
+    def attachment_link(self, obj) -> str:
+        if not obj.attachment:
+            return "–"
+        url = reverse("admin:centres_centremessage_attachment", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download (PDF)"))
+
+    def get_urls(self):
+        return [path("<int:pk>/attachment/", self.admin_site.admin_view(self.attachment_view),
+                     name="centres_centremessage_attachment"), *super().get_urls()]
+
+    def attachment_view(self, request, pk: int):
+        """Attachments are private files (not under /media/): served after the admin's own check."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return private_download(get_object_or_404(CentreMessage, pk=pk).attachment)
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj) or ["centre", "body", "attachment"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        saved = services.centre_message_send(centre=obj.centre, body=form.cleaned_data["body"],
+                                             attachment=form.cleaned_data.get("attachment"), by=request.user,
+                                             from_bdt=True, site_url=request.build_absolute_uri("/"))
+        obj.pk = saved.pk

@@ -18,8 +18,11 @@ from .models import (
     Activity,
     ActivityProgress,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
+    CentreMessage,
     HostType,
+    NetworkEvent,
     ProgressReport,
 )
 from .selectors import centre_countries
@@ -182,6 +185,63 @@ class CentreDocumentForm(NoControlCharactersFormMixin, forms.ModelForm):
         model = CentreDocument
         fields = ["title", "file"]
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
+
+
+class ChangeProposalForm(NoControlCharactersFormMixin, forms.ModelForm):
+    """New values for what BDT validates, filled in with the current ones: the host edits what
+    changes."""
+
+    class Meta:
+        model = CentreChangeProposal
+        fields = ["name", "host_organisation", "city", "reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+        labels = {"name": _("Name of the centre"), "host_organisation": _("Host organisation"),
+                  "city": _("City")}
+        help_texts = {"reason": _("Why the change, and since when (a decree, a new name of the "
+                                  "organisation...). BDT reads it before deciding.")}
+
+    def __init__(self, *args, centre: Centre, **kwargs) -> None:
+        kwargs.setdefault("initial", {name: getattr(centre, name) for name in CentreChangeProposal.FIELDS})
+        super().__init__(*args, **kwargs)
+
+
+class CentreMessageForm(NoControlCharactersFormMixin, forms.ModelForm):
+    class Meta:
+        model = CentreMessage
+        fields = ["body", "attachment"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 5}),
+                   "attachment": forms.ClearableFileInput(attrs={"accept": "application/pdf"})}
+        help_texts = {"attachment": _("Optional. PDF only, at most 10 MB.")}
+
+
+class CentreEventForm(NoControlCharactersFormMixin, forms.ModelForm):
+    class Meta:
+        model = NetworkEvent
+        fields = ["title", "starts_on", "ends_on", "location", "is_online", "link", "description"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
+                   "description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"location": _("City and venue; leave empty for an event only online.")}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The event cannot end before it starts."))
+        return data
+
+
+class ApplicationDocumentForm(NoControlCharactersFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title of the document"), max_length=200)
+    file = forms.FileField(label=_("File (PDF)"), validators=[validate_pdf],
+                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+                           help_text=_("PDF only, at most 10 MB."))
+
+
+class DocumentReplaceForm(forms.Form):
+    file = forms.FileField(label=_("New file (PDF)"), validators=[validate_pdf],
+                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+                           help_text=_("PDF only, at most 10 MB. The current file is kept as a previous "
+                                       "version."))
 
 
 class CentreFilter(django_filters.FilterSet):

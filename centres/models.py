@@ -315,6 +315,60 @@ class CentreHost(models.Model):
         return f"{self.user} ({self.centre})"
 
 
+class CentreChangeProposal(models.Model):
+    """A host's proposal to change what only BDT may change (the centre's name, its host
+    organisation, its city): it waits for BDT, who accepts it (the centre then changes) or
+    declines it with a reason. One proposal waits at a time per centre."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for BDT")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    FIELDS = ("name", "host_organisation", "city")
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="change_proposals",
+                               verbose_name=_("centre"))
+    name = models.CharField(_("new name"), max_length=200, blank=True, validators=TEXT)
+    host_organisation = models.CharField(_("new host organisation"), max_length=200, blank=True,
+                                         validators=TEXT)
+    city = models.CharField(_("new city"), max_length=100, blank=True, validators=TEXT)
+    reason = models.TextField(_("reason for the change"), max_length=3000, validators=TEXT)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(_("proposed at"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_comment = models.TextField(_("BDT comment"), blank=True, validators=TEXT)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["centre", "-proposed_at", "-pk"]
+        verbose_name = _("proposed change of a centre")
+        verbose_name_plural = _("proposed changes of centres")
+        constraints = [
+            models.UniqueConstraint(fields=["centre"], condition=Q(status="pending"),
+                                    name="centres_one_pending_change_proposal"),
+            models.CheckConstraint(condition=~Q(name="", host_organisation="", city=""),
+                                   name="centres_change_proposal_changes_something"),
+            models.CheckConstraint(condition=~Q(status="declined") | ~Q(decision_comment=""),
+                                   name="centres_change_proposal_decline_has_reason"),
+            models.CheckConstraint(condition=Q(status="pending") | Q(decided_at__isnull=False),
+                                   name="centres_change_proposal_decision_has_date"),
+        ]
+
+    def __str__(self) -> str:
+        return _("Proposed change of %(centre)s") % {"centre": self.centre}
+
+    def changes(self) -> list[tuple[str, str]]:
+        """(label, proposed value) of each field the proposal changes."""
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name))
+                for name in self.FIELDS if getattr(self, name)]
+
+
 class Agreement(models.Model):
     """The cooperation agreement with BDT, or one of its renewals."""
 
@@ -490,6 +544,33 @@ class CentreDocument(models.Model):
         return self.title
 
 
+class CentreDocumentVersion(models.Model):
+    """A file a centre document held before the host replaced it: kept, with who uploaded it and when,
+    and who replaced it and when."""
+
+    document = models.ForeignKey(CentreDocument, on_delete=models.CASCADE, related_name="versions",
+                                 verbose_name=_("document"))
+    file = models.FileField(_("file (PDF)"), upload_to="centres/documents/%Y/", validators=[validate_pdf])
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("replaced by"))
+    replaced_at = models.DateTimeField(_("replaced at"))
+
+    class Meta:
+        ordering = ["document", "-replaced_at", "-pk"]
+        verbose_name = _("previous version of a centre document")
+        verbose_name_plural = _("previous versions of centre documents")
+        constraints = [
+            models.CheckConstraint(condition=Q(replaced_at__gte=F("uploaded_at")),
+                                   name="centres_document_version_replaced_after_upload"),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(document)s, uploaded %(date)s") % {"document": self.document, "date": self.uploaded_at}
+
+
 class Training(models.Model):
     """An ITU Academy course or a workshop (such as I-CoDI) that centre staff attend."""
 
@@ -543,13 +624,22 @@ class TrainingAttendance(models.Model):
 
 
 class NetworkEvent(models.Model):
-    """A meeting where the centres meet as a network, such as at the Global Innovation Forum."""
+    """A meeting where the centres meet as a network, such as at the Global Innovation Forum, or
+    an event a centre organises and records in the portal (``organiser``). Both show on the public
+    page of each centre concerned, as upcoming or past."""
 
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
-    description = models.TextField(_("description"), blank=True, validators=TEXT)
+    description = models.TextField(_("description"), blank=True, max_length=5000, validators=TEXT)
     location = models.CharField(_("location"), max_length=200, blank=True, validators=TEXT)
+    is_online = models.BooleanField(_("online"), default=False)
+    link = models.URLField(_("link"), blank=True, help_text=_("The event's page or registration link."))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+    organiser = models.ForeignKey(Centre, on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="organised_events", verbose_name=_("organised by the centre"),
+                                  help_text=_("Empty for an event of the network organised by BDT."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("recorded by"))
     centres = models.ManyToManyField(Centre, related_name="events", blank=True,
                                      verbose_name=_("centres taking part"))
 
@@ -561,7 +651,31 @@ class NetworkEvent(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
                                    name="centres_event_ends_after_start"),
+            models.CheckConstraint(condition=Q(organiser__isnull=True) | Q(is_online=True) | ~Q(location=""),
+                                   name="centres_centre_event_has_place_or_is_online"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class CentreMessage(models.Model):
+    """A message in the thread between a centre's hosts and BDT (one thread per centre)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="messages",
+                               verbose_name=_("centre"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("author"))
+    from_bdt = models.BooleanField(_("from BDT"), default=False)
+    body = models.TextField(_("message"), max_length=5000, validators=TEXT)
+    attachment = models.FileField(_("attachment (PDF)"), upload_to="centres/messages/%Y/", blank=True,
+                                  validators=[validate_pdf])
+    sent_at = models.DateTimeField(_("sent at"), db_index=True)
+
+    class Meta:
+        ordering = ["centre", "sent_at", "pk"]
+        verbose_name = _("message with a centre")
+        verbose_name_plural = _("messages with centres")
+
+    def __str__(self) -> str:
+        return _("Message of %(date)s about %(centre)s") % {"date": self.sent_at, "centre": self.centre}

@@ -6,7 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
+from django.core import signing
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,9 +21,13 @@ from .models import (
     ActivityProgress,
     Agreement,
     Application,
+    ApplicationDocument,
     Call,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
+    CentreDocumentVersion,
+    CentreMessage,
     Criterion,
     NetworkEvent,
     ProgressReport,
@@ -221,7 +227,74 @@ def activities_of(centre: Centre) -> QuerySet[Activity]:
 
 
 def documents_of(centre: Centre) -> QuerySet[CentreDocument]:
-    return CentreDocument.objects.filter(centre=centre).order_by("-uploaded_at", "-pk")
+    return (CentreDocument.objects.filter(centre=centre).select_related("uploaded_by")
+            .annotate(version_count=Count("versions")).order_by("-uploaded_at", "-pk"))
+
+
+def document_versions_of(document: CentreDocument) -> QuerySet[CentreDocumentVersion]:
+    return (CentreDocumentVersion.objects.filter(document=document)
+            .select_related("uploaded_by", "replaced_by").order_by("-replaced_at", "-pk"))
+
+
+def document_versions_for_centre(centre: Centre) -> QuerySet[CentreDocumentVersion]:
+    """The previous versions of the centre's documents: a version's own URL is scoped by this."""
+    return CentreDocumentVersion.objects.filter(document__centre=centre)
+
+
+def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:
+    return (CentreChangeProposal.objects.filter(centre=centre).select_related("proposed_by", "decided_by")
+            .order_by("-proposed_at", "-pk"))
+
+
+def messages_of(centre: Centre) -> QuerySet[CentreMessage]:
+    return CentreMessage.objects.filter(centre=centre).select_related("author").order_by("sent_at", "pk")
+
+
+def centre_events_of(centre: Centre) -> QuerySet[NetworkEvent]:
+    """The events the centre organises, newest first (the portal's list)."""
+    return NetworkEvent.objects.filter(organiser=centre).order_by("-starts_on", "-pk")
+
+
+def centre_public_events(centre: Centre) -> QuerySet[NetworkEvent]:
+    """Every event of the centre's public page, the ones it organises and the network's it takes
+    part in, in date order (one query; the page splits them into upcoming and past)."""
+    return (NetworkEvent.objects.filter(Q(organiser=centre) | Q(centres=centre)).distinct()
+            .select_related("organiser").order_by("starts_on", "pk"))
+
+
+@dataclass
+class CentreEvents:
+    """A centre's events split into upcoming (not ended by ``today``, soonest first) and past
+    (latest first), read with one query on first use: a cached page body runs none."""
+
+    centre: Centre
+    today: date
+
+    @cached_property
+    def _all(self) -> list[NetworkEvent]:
+        return list(centre_public_events(self.centre))
+
+    @property
+    def upcoming(self) -> list[NetworkEvent]:
+        return [event for event in self._all if event.ends_on >= self.today]
+
+    @property
+    def past(self) -> list[NetworkEvent]:
+        return [event for event in reversed(self._all) if event.ends_on < self.today]
+
+
+def application_from_status_token(token: str) -> Application | None:
+    """The application an applicant's signed status link names, or None (forged, altered, expired)."""
+    from .services import APPLICATION_STATUS_MAX_AGE, APPLICATION_STATUS_SALT
+
+    try:
+        reference = signing.loads(token, salt=APPLICATION_STATUS_SALT,
+                                  max_age=APPLICATION_STATUS_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return (Application.objects.filter(reference=reference)
+            .prefetch_related(Prefetch("documents", queryset=ApplicationDocument.objects.order_by("pk")))
+            .first())
 
 
 def agreements_of(centre: Centre) -> QuerySet[Agreement]:

@@ -9,8 +9,10 @@ import secrets
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -34,10 +36,14 @@ from .models import (
     ApplicationDocument,
     Call,
     Centre,
+    CentreChangeProposal,
     CentreDocument,
+    CentreDocumentVersion,
     CentreHost,
+    CentreMessage,
     Criterion,
     DueDiligenceCheck,
+    NetworkEvent,
     ProgressReport,
     Score,
 )
@@ -93,8 +99,10 @@ def application_submit(
     language: str = "en",
     call: Call | None = None,
     submitted_at=None,
+    site_url: str = "",
 ) -> Application:
-    """Store a public application with its documents and send the applicant a confirmation."""
+    """Store a public application with its documents and send the applicant a confirmation, with
+    the signed link where they follow its status."""
     submitted_at = submitted_at or timezone.now()
     errors: dict[str, list] = {}
     if not 1 <= len(objectives) <= MAX_OBJECTIVES:
@@ -134,9 +142,44 @@ def application_submit(
         for document in document_rows:
             document.application = application
             document.save()
+        with translation.override(language):
+            link = application_status_url(application=application, site_url=site_url)
         queue_mail(to=[application.contact_email], template="centres/mail/application_received",
-                   context={"application": application}, language=language)
+                   context={"application": application, "status_link": link}, language=language)
     return application
+
+
+APPLICATION_STATUS_SALT = "centres.application-status"
+APPLICATION_STATUS_MAX_AGE = timedelta(days=730)
+SCREENING_STATUSES = (Application.Status.SUBMITTED, Application.Status.DUE_DILIGENCE)
+MAX_APPLICATION_DOCUMENTS = 10
+
+
+def application_status_token(*, application: Application) -> str:
+    """What the applicant's link carries: the reference, signed (nobody reaches an application by
+    guessing its reference)."""
+    return signing.dumps(application.reference, salt=APPLICATION_STATUS_SALT)
+
+
+def application_status_url(*, application: Application, site_url: str = "") -> str:
+    path = reverse("centres:application-status", kwargs={"token": application_status_token(
+        application=application)})
+    return (site_url or settings.PORTAL_BASE_URL).rstrip("/") + path
+
+
+def application_document_add(*, application: Application, title: str,
+                             file: UploadedFile) -> ApplicationDocument:
+    """The applicant adds a missing document while BDT screens the application (submitted or in
+    due diligence); not once it is being evaluated or decided."""
+    if application.status not in SCREENING_STATUSES:
+        raise ValidationError(_("Documents can be added only while the application is being screened."))
+    if application.documents.count() >= MAX_APPLICATION_DOCUMENTS:
+        raise ValidationError(_("An application holds at most ten documents; write to BDT to replace one."))
+    document = ApplicationDocument(application=application, title=title.strip() or file.name, file=file)
+    _full_clean(document)
+    _set_history_user(document, None)
+    document.save()
+    return document
 
 
 def application_start_due_diligence(*, application: Application, by=None) -> Application:
@@ -403,6 +446,71 @@ def centre_update_profile(*, centre: Centre, data: dict, by=None) -> Centre:
     return centre
 
 
+# Changes only BDT may make -------------------------------------------------------------------
+
+
+def change_proposal_submit(*, centre: Centre, data: dict, reason: str, by=None) -> CentreChangeProposal:
+    """A host proposes new values for fields BDT validates; only values that differ from the
+    centre's are kept. Refused while another proposal of the centre waits for BDT."""
+    _require_not_removed(centre)
+    changes = {name: (data.get(name) or "").strip() for name in CentreChangeProposal.FIELDS}
+    changes = {name: value if value != getattr(centre, name) else "" for name, value in changes.items()}
+    if not any(changes.values()):
+        raise ValidationError(_("Change at least one field: the values are the centre's current ones."))
+    proposal = CentreChangeProposal(centre=centre, reason=reason.strip(), proposed_by=by,
+                                    proposed_at=timezone.now(), **changes)
+    _full_clean(proposal)
+    waiting = ValidationError(_("A proposed change already waits for BDT; wait for its decision."))
+    pending = CentreChangeProposal.Status.PENDING
+    if CentreChangeProposal.objects.filter(centre=centre, status=pending).exists():
+        raise waiting
+    try:
+        with transaction.atomic():  # the database's constraint settles two proposals sent at once
+            _set_history_user(proposal, by)
+            proposal.save()
+    except IntegrityError as exc:
+        raise waiting from exc
+    return proposal
+
+
+def _require_pending(proposal: CentreChangeProposal) -> None:
+    if proposal.status != CentreChangeProposal.Status.PENDING:
+        raise ValidationError(_("This proposal was already decided."))
+
+
+def change_proposal_accept(*, proposal: CentreChangeProposal, by=None,
+                           comment: str = "") -> CentreChangeProposal:
+    """BDT accepts: the centre takes the proposed values (its address, the slug, stays)."""
+    _require_pending(proposal)
+    centre = proposal.centre
+    _require_not_removed(centre)
+    for name in CentreChangeProposal.FIELDS:
+        if getattr(proposal, name):
+            setattr(centre, name, getattr(proposal, name))
+    _full_clean(centre)
+    proposal.status, proposal.decided_by, proposal.decided_at = (CentreChangeProposal.Status.ACCEPTED, by,
+                                                                 timezone.now())
+    proposal.decision_comment = comment.strip()
+    with transaction.atomic():
+        _set_history_user(centre, by)
+        centre.save()
+        _set_history_user(proposal, by)
+        proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
+    return proposal
+
+
+def change_proposal_decline(*, proposal: CentreChangeProposal, comment: str, by=None) -> CentreChangeProposal:
+    _require_pending(proposal)
+    if not comment.strip():
+        raise ValidationError({"decision_comment": _("Say why the change is declined.")})
+    proposal.status, proposal.decided_by, proposal.decided_at = (CentreChangeProposal.Status.DECLINED, by,
+                                                                 timezone.now())
+    proposal.decision_comment = comment.strip()
+    _set_history_user(proposal, by)
+    proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
+    return proposal
+
+
 # Action plans --------------------------------------------------------------------------------
 
 
@@ -578,3 +686,88 @@ def centre_document_upload(*, centre: Centre, title: str, file: UploadedFile, by
     _full_clean(document)
     document.save()
     return document
+
+
+def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=None) -> CentreDocument:
+    """Put a new file in place of the document's; the file it held is kept as a previous version,
+    with who uploaded it and when, and who replaced it."""
+    _require_not_removed(document.centre)
+    now = timezone.now()
+    with transaction.atomic():
+        document = CentreDocument.objects.select_for_update().get(pk=document.pk)
+        previous = CentreDocumentVersion(document=document, file=document.file.name,
+                                         uploaded_by=document.uploaded_by, uploaded_at=document.uploaded_at,
+                                         replaced_by=by, replaced_at=now)
+        document.file, document.uploaded_by, document.uploaded_at = file, by, now
+        _full_clean(document)
+        previous.save()
+        _set_history_user(document, by)
+        document.save()
+    return document
+
+
+# Messages between a centre and BDT -----------------------------------------------------------
+
+
+def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
+                        attachment: UploadedFile | None = None, site_url: str = "") -> CentreMessage:
+    """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
+    BDT's address for a host's message, the centre's hosts for BDT's. The e-mail says who wrote
+    and links to the thread; the text stays in the portal, behind the sign-in."""
+    if not from_bdt:
+        _require_not_removed(centre)
+    message = CentreMessage(centre=centre, body=body.strip(), author=by, from_bdt=from_bdt,
+                            sent_at=timezone.now())
+    if attachment:
+        message.attachment = attachment
+    _full_clean(message)
+    base = (site_url or settings.PORTAL_BASE_URL).rstrip("/")
+    with transaction.atomic():
+        message.save()
+        if from_bdt:
+            hosts = (get_user_model().objects.filter(centre_host__centre=centre, is_active=True)
+                     .exclude(email=""))
+            for host in hosts:
+                language = getattr(host, "preferred_language", "") or "en"
+                with translation.override(language):
+                    link = base + reverse("portal:messages")
+                queue_mail(to=[host.email], template="centres/mail/message_to_host", language=language,
+                           context={"centre": centre, "link": link})
+        else:
+            with translation.override("en"):
+                link = (base + reverse("admin:centres_centremessage_changelist")
+                        + f"?centre__id__exact={centre.pk}")
+            queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="centres/mail/message_to_bdt",
+                       language="en", context={"centre": centre, "author": by, "link": link})
+    return message
+
+
+# Events a centre organises -------------------------------------------------------------------
+
+
+CENTRE_EVENT_FIELDS = ("title", "starts_on", "ends_on", "location", "is_online", "link", "description")
+
+
+def centre_event_save(*, centre: Centre, data: dict, event: NetworkEvent | None = None,
+                      by=None) -> NetworkEvent:
+    """Record (or correct) an event the centre organises; it shows on the centre's public page."""
+    _require_not_removed(centre)
+    if event is None:
+        event = NetworkEvent(organiser=centre, recorded_by=by)
+    elif event.organiser_id != centre.pk:
+        raise ValidationError(_("Only the centre that organises an event can change it."))
+    for name in CENTRE_EVENT_FIELDS:
+        if name in data:
+            setattr(event, name, data[name])
+    errors = {}
+    if event.starts_on and event.ends_on and event.ends_on < event.starts_on:
+        errors["ends_on"] = _("The event cannot end before it starts.")
+    if not event.is_online and not (event.location or "").strip():
+        errors["location"] = _("Give the place of the event, or tick \"online\".")
+    if errors:
+        raise ValidationError(errors)
+    _full_clean(event)
+    with transaction.atomic():
+        _set_history_user(event, by)
+        event.save()
+    return event

@@ -9,5 +9,6 @@ urlpatterns = [
     path("figures/", views.FiguresView.as_view(), name="figures"),
     path("apply/", views.ApplyView.as_view(), name="apply"),
     path("apply/thanks/", views.ApplyThanksView.as_view(), name="apply-thanks"),
+    path("apply/status/<str:token>/", views.ApplicationStatusView.as_view(), name="application-status"),
     path("<slug:slug>/", views.CentreDetailView.as_view(), name="detail"),
 ]

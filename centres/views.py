@@ -6,19 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
+from django_ratelimit.decorators import ratelimit
 
 from alliance import freshness
-from alliance.abuse import limit_public_form
+from alliance.abuse import address_key, limit_public_form, rate
+from alliance.downloads import private_download
 from alliance.pagination import VersionedPaginationMixin
 from alliance.roles import home_url_for, is_bdt_staff
 
@@ -26,14 +29,19 @@ from . import selectors, services
 from .forms import (
     ActivityForm,
     ActivityProgressFormSet,
+    ApplicationDocumentForm,
     ApplicationForm,
     CentreDocumentForm,
+    CentreEventForm,
     CentreFilter,
+    CentreMessageForm,
     CentreProfileForm,
+    ChangeProposalForm,
+    DocumentReplaceForm,
     ProgressReportForm,
     SubmitConfirmForm,
 )
-from .models import ProgressReport
+from .models import Application, CentreChangeProposal, ProgressReport
 
 APPLICATION_SESSION_KEY = "centres_application_reference"
 
@@ -98,7 +106,9 @@ class CentreDetailView(DetailView):
         return centre
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fragment_key=freshness.fragment_key("centres"), **kwargs)
+        events = selectors.CentreEvents(centre=self.object, today=timezone.localdate())
+        return super().get_context_data(fragment_key=freshness.fragment_key("centres"), events=events,
+                                        **kwargs)
 
 
 @public_page
@@ -133,6 +143,7 @@ class ApplyView(FormView):
                 regional_initiative=data["regional_initiative"], objectives=list(data["objectives"]),
                 support_plan=data["support_plan"], language=get_language() or "en",
                 documents=[(file.name, file) for file in data["documents"]],
+                site_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -148,7 +159,47 @@ class ApplyThanksView(TemplateView):
         reference = request.session.get(APPLICATION_SESSION_KEY)
         if not reference:
             return redirect("centres:apply")
-        return self.render_to_response(self.get_context_data(reference=reference))
+        application = Application.objects.filter(reference=reference).first()
+        status_url = (reverse("centres:application-status", kwargs={
+            "token": services.application_status_token(application=application)}) if application else "")
+        return self.render_to_response(self.get_context_data(reference=reference, status_url=status_url))
+
+
+# Uploads by address (the form sends no e-mail address, which the public forms' limits also count).
+@method_decorator(ratelimit(group="application-document", key=address_key, rate=rate("form-address"),
+                            method="POST"), name="dispatch")
+class ApplicationStatusView(FormView):
+    """Where an applicant follows the application, through the signed link of the confirmation
+    e-mail: its status, its documents, and a form to add a missing one while it is screened."""
+
+    template_name = "centres/public/application_status.html"
+    form_class = ApplicationDocumentForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.application = selectors.application_from_status_token(kwargs["token"])
+        if self.application is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        screening = self.application.status in services.SCREENING_STATUSES
+        return super().get_context_data(application=self.application, screening=screening, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.application.status not in services.SCREENING_STATUSES:
+            messages.error(request, _("Documents can be added only while the application is being screened."))
+            return redirect(request.path)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.application_document_add(application=self.application, title=form.cleaned_data["title"],
+                                              file=form.cleaned_data["file"])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The document was added to your application."))
+        return redirect(self.request.path)
 
 
 # Host portal ---------------------------------------------------------------------------------
@@ -223,6 +274,36 @@ class ProfileView(HostMixin, FormView):
             _add_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The centre's profile was saved."))
+        return super().form_valid(form)
+
+
+class ChangeProposalView(HostMixin, FormView):
+    """What only BDT may change (name, host organisation, city): the host proposes new values and
+    follows the proposals' state; the form shows while no proposal waits."""
+
+    template_name = "centres/portal/changes.html"
+    form_class = ChangeProposalForm
+    portal_section = "profile"
+    success_url = reverse_lazy("portal:changes")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "centre": self.centre}
+
+    def get_context_data(self, **kwargs):
+        proposals = list(selectors.change_proposals_of(self.centre))
+        waiting = any(p.status == CentreChangeProposal.Status.PENDING for p in proposals)
+        return super().get_context_data(proposals=proposals, waiting=waiting, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.change_proposal_submit(centre=self.centre, data=data, reason=data["reason"],
+                                            by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your proposal was sent to BDT. The centre changes once BDT "
+                                         "accepts it."))
         return super().form_valid(form)
 
 
@@ -416,20 +497,50 @@ class DocumentsView(HostMixin, FormView):
         return super().form_valid(form)
 
 
-def _attachment(file_field) -> FileResponse:
-    if not file_field:
-        raise Http404(_("No file was uploaded."))
-    # Every centre file is a PDF by content (validate_pdf), whatever name it was uploaded under:
-    # served as one, so a "budget.html" cannot come back as a web page.
-    stem = file_field.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return FileResponse(file_field.open("rb"), as_attachment=True, filename=f"{stem}.pdf",
-                        content_type="application/pdf")
-
-
 class DocumentDownloadView(HostMixin, View):
     def get(self, request, *args, **kwargs):
         document = get_object_or_404(selectors.documents_of(self.centre), pk=kwargs["pk"])
-        return _attachment(document.file)
+        return private_download(document.file)
+
+
+class DocumentDetailView(HostMixin, FormView):
+    """One of the centre's documents: its current file, the files it held before (who uploaded
+    each, who replaced it and when), and a form to replace it."""
+
+    template_name = "centres/portal/document_detail.html"
+    form_class = DocumentReplaceForm
+    portal_section = "documents"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.document = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_document(self):
+        if self.document is None:
+            self.document = get_object_or_404(selectors.documents_of(self.centre), pk=self.kwargs["pk"])
+        return self.document
+
+    def get_context_data(self, **kwargs):
+        document = self.get_document()
+        return super().get_context_data(document=document, versions=selectors.document_versions_of(document),
+                                        **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.centre_document_replace(document=self.get_document(), file=form.cleaned_data["file"],
+                                             by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The document was replaced; the previous file is kept below."))
+        return redirect("portal:document", pk=self.document.pk)
+
+
+class DocumentVersionDownloadView(HostMixin, View):
+    def get(self, request, *args, **kwargs):
+        version = get_object_or_404(selectors.document_versions_for_centre(self.centre),
+                                    document_id=kwargs["pk"], pk=kwargs["version"])
+        return private_download(version.file)
 
 
 class AgreementView(HostMixin, TemplateView):
@@ -443,5 +554,72 @@ class AgreementView(HostMixin, TemplateView):
 class AgreementDownloadView(HostMixin, View):
     def get(self, request, *args, **kwargs):
         agreement = get_object_or_404(selectors.agreements_of(self.centre), pk=kwargs["pk"])
-        return _attachment(agreement.document)
+        return private_download(agreement.document)
 
+
+
+class MessagesView(HostMixin, FormView):
+    """The centre's thread with BDT: every message, oldest first, and a form to write one."""
+
+    template_name = "centres/portal/messages.html"
+    form_class = CentreMessageForm
+    portal_section = "messages"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(thread=selectors.messages_of(self.centre), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            message = services.centre_message_send(
+                centre=self.centre, body=form.cleaned_data["body"],
+                attachment=form.cleaned_data["attachment"], by=self.request.user, from_bdt=False,
+                site_url=self.request.build_absolute_uri("/"))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your message was sent to BDT."))
+        return redirect(reverse("portal:messages") + f"#message-{message.pk}")
+
+
+class MessageAttachmentView(HostMixin, View):
+    def get(self, request, *args, **kwargs):
+        message = get_object_or_404(selectors.messages_of(self.centre), pk=kwargs["pk"])
+        return private_download(message.attachment)
+
+
+class EventListView(HostMixin, ListView):
+    template_name = "centres/portal/events.html"
+    portal_section = "events"
+    paginate_by = 20
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return selectors.centre_events_of(self.centre)
+
+
+class EventFormView(HostMixin, FormView):
+    """Record an event the centre organises, or correct one (only the centre's own)."""
+
+    template_name = "centres/portal/event_form.html"
+    form_class = CentreEventForm
+    portal_section = "events"
+    success_url = reverse_lazy("portal:events")
+    event = None
+
+    def get_form_kwargs(self):
+        if "pk" in self.kwargs:
+            self.event = get_object_or_404(selectors.centre_events_of(self.centre), pk=self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "instance": self.event}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.centre_event_save(centre=self.centre, event=self.event, data=form.cleaned_data,
+                                       by=self.request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The event was saved; it shows on the centre's public page."))
+        return super().form_valid(form)

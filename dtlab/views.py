@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance import freshness
 from alliance.abuse import limit_public_form
+from alliance.downloads import private_download
 
 from . import permissions, selectors, services
 from .filters import CohortFilter, PlaybookFilter, ServiceFilter, ServiceRequestFilter
@@ -85,16 +86,10 @@ class PlaybookDownloadView(View):
             document = selectors.playbook_document_get(slug=slug, version=version, language=language)
         except PlaybookDocument.DoesNotExist as error:
             raise Http404 from error
-        if not permissions.can_download(request.user, document) or not document.file:
+        if not permissions.can_download(request.user, document):
             raise Http404
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
+        response = private_download(document.file, filename=f"{slug}-{version}-{language}.pdf")
         services.playbook_document_count_download(document=document)
-        response = FileResponse(handle, as_attachment=True, filename=f"{slug}-{version}-{language}.pdf",
-                                content_type="application/pdf")
-        response["X-Content-Type-Options"] = "nosniff"
         return response
 
 

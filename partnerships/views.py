@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from alliance import freshness
 from alliance.abuse import account_key, address_key, limit_public_form, rate
+from alliance.downloads import private_download
 from alliance.filters import country_choices
 from alliance.pagination import VersionedPaginationMixin
 
@@ -471,7 +472,4 @@ class AgreementDocumentView(StaffOnlyMixin, View):
 
     def get(self, request, pk: int) -> FileResponse:
         agreement = get_object_or_404(Agreement, pk=pk)
-        if not agreement.document:
-            raise Http404
-        return FileResponse(agreement.document.open("rb"), as_attachment=True,
-                            filename=f"{agreement.reference}.pdf", content_type="application/pdf")
+        return private_download(agreement.document, filename=f"{agreement.reference}.pdf")

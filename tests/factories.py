@@ -166,6 +166,15 @@ class CentreAgreementFactory(DjangoModelFactory):
     ends_on = factory.LazyFunction(lambda: today() + datetime.timedelta(days=800))
 
 
+class CentreDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = centres.CentreDocument
+
+    centre = factory.SubFactory(CentreFactory)
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="document.pdf"))
+
+
 class ActionPlanFactory(DjangoModelFactory):
     class Meta:
         model = centres.ActionPlan

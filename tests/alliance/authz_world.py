@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -56,7 +57,7 @@ from partnerships.models import (
     Pledge,
     PledgeCompilation,
 )
-from tests.centres.conftest import PDF_BYTES, make_centre, make_host, pdf
+from tests.centres.conftest import PDF_BYTES, make_application, make_centre, make_host, pdf
 
 ROLES = ("anonymous", "host_a", "host_b", "pledger", "staff", "staff_flag_only", "superuser")
 # The first five roles are the rows' written columns; the last two are derived when a row does not
@@ -88,6 +89,13 @@ class World:
     report_b: CentreReport
     document_a: object
     document_b: object
+    document_version_a: object
+    document_version_b: object
+    message_a: object
+    message_b: object
+    event_a: object
+    event_b: object
+    application_link: object
     agreement_a: object
     agreement_b: object
     pledge_a: Pledge
@@ -183,7 +191,11 @@ def _centre_side(call: Call, user_model) -> dict:
     centre_b = make_centre(call, Centre.Status.CAPACITY_BUILDING, country="GH")
     host_a = make_host(user_model, centre_a, "authz-host-a")
     host_b = make_host(user_model, centre_b, "authz-host-b")
-    objects = {"centre_a": centre_a, "centre_b": centre_b, "host_a": host_a, "host_b": host_b,
+    # The applicant's signed link (``.token``), to an application still being screened.
+    screened = make_application(call)
+    objects = {"application_link": SimpleNamespace(
+                   token=centre_services.application_status_token(application=screened)),
+               "centre_a": centre_a, "centre_b": centre_b, "host_a": host_a, "host_b": host_b,
                "centre_removed": make_centre(call, Centre.Status.REMOVED, country="SN")}
     for suffix, centre, host in (("a", centre_a, host_a), ("b", centre_b, host_b)):
         objects[f"plan_{suffix}"] = centre.action_plan
@@ -194,6 +206,15 @@ def _centre_side(call: Call, user_model) -> dict:
             summary=f"Half-year summary of centre {suffix.upper()}.", by=host)
         objects[f"document_{suffix}"] = centre_services.centre_document_upload(
             centre=centre, title=f"Budget of centre {suffix.upper()}", file=pdf("budget.pdf"), by=host)
+        centre_services.centre_document_replace(document=objects[f"document_{suffix}"],
+                                                file=pdf("budget-2.pdf"), by=host)
+        objects[f"document_version_{suffix}"] = objects[f"document_{suffix}"].versions.get()
+        objects[f"event_{suffix}"] = centre_services.centre_event_save(
+            centre=centre, by=host, data={"title": f"Open day of centre {suffix.upper()}", "location": "Here",
+                                          "starts_on": today, "ends_on": today})
+        objects[f"message_{suffix}"] = centre_services.centre_message_send(
+            centre=centre, body=f"Message of centre {suffix.upper()}", by=host, from_bdt=False,
+            attachment=pdf("notes.pdf"))
     return objects
 
 

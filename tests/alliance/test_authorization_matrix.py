@@ -151,6 +151,8 @@ MATRIX: list[Row] = [
     # The Django admin: BDT staff only ------------------------------------------------------------
     Row("GET",    "admin:centres_centre_change",     {"object_id": "@centre_a"},
                                                      (*(ADMIN_LOGIN,) * 4, 200, 403, 200)),
+    Row("GET",    "admin:centres_centremessage_attachment", {"pk": "@message_a"},
+                                                     (*(ADMIN_LOGIN,) * 4, 200, 403, 200)),
     # Staff area ------------------------------------------------------------------------------
     # Staff status alone opens no staff page: 403 (issue 15 finding 6).
     Row("GET",    "staff-home",                      {},                         (*ADMIN_GATE, 403, 200)),
@@ -177,6 +179,8 @@ MATRIX: list[Row] = [
     Row("GET",    "portal:profile",                  {},                         HOSTS_ONLY),
     Row("POST",   "portal:profile",                  {},                         HOSTS_ONLY_POST,
                   data={"description_en": "Ours."}),
+    Row("GET",    "portal:changes",                  {},                         HOSTS_ONLY),
+    Row("POST",   "portal:changes",                  {},                         HOSTS_ONLY),
     Row("GET",    "portal:action-plan",              {},                         HOSTS_ONLY),
     Row("GET",    "portal:action-plan-submit",       {},                         (LOGIN, 405, 405, 403, 403)),
     Row("POST",   "portal:action-plan-submit",       {},                         HOSTS_ONLY_POST),
@@ -197,6 +201,26 @@ MATRIX: list[Row] = [
     Row("GET",    "portal:documents",                {},                         HOSTS_ONLY),
     Row("GET",    "portal:document-download",        {"pk": "@document_a"},      HOST_A_ONLY),
     Row("GET",    "portal:document-download",        {"pk": "@document_b"},      HOST_B_ONLY),
+    Row("GET",    "portal:document",                 {"pk": "@document_a"},      HOST_A_ONLY),
+    Row("POST",   "portal:document",                 {"pk": "@document_a"},      HOST_A_ONLY),
+    Row("GET",    "portal:document",                 {"pk": "@document_b"},      HOST_B_ONLY),
+    Row("POST",   "portal:document",                 {"pk": "@document_b"},      HOST_B_ONLY),
+    Row("GET",    "portal:document-version-download", {"pk": "@document_a", "version": "@document_version_a"},
+                                                                                 HOST_A_ONLY),
+    Row("GET",    "portal:document-version-download", {"pk": "@document_b", "version": "@document_version_b"},
+                                                                                 HOST_B_ONLY),
+    Row("GET",    "portal:document-version-download", {"pk": "@document_a", "version": "@document_version_b"},
+                                                                                 (LOGIN, 404, 404, 403, 403)),
+    Row("GET",    "portal:events",                   {},                         HOSTS_ONLY),
+    Row("GET",    "portal:event-add",                {},                         HOSTS_ONLY),
+    Row("POST",   "portal:event-add",                {},                         HOSTS_ONLY),
+    Row("GET",    "portal:event-edit",               {"pk": "@event_a"},         HOST_A_ONLY),
+    Row("POST",   "portal:event-edit",               {"pk": "@event_a"},         HOST_A_ONLY),
+    Row("GET",    "portal:event-edit",               {"pk": "@event_b"},         HOST_B_ONLY),
+    Row("GET",    "portal:messages",                 {},                         HOSTS_ONLY),
+    Row("POST",   "portal:messages",                 {},                         HOSTS_ONLY),
+    Row("GET",    "portal:message-attachment",       {"pk": "@message_a"},       HOST_A_ONLY),
+    Row("GET",    "portal:message-attachment",       {"pk": "@message_b"},       HOST_B_ONLY),
     Row("GET",    "portal:agreement",                {},                         HOSTS_ONLY),
     Row("GET",    "portal:agreement-download",       {"pk": "@agreement_a"},     HOST_A_ONLY),
     Row("GET",    "portal:agreement-download",       {"pk": "@agreement_b"},     HOST_B_ONLY),
@@ -207,6 +231,9 @@ MATRIX: list[Row] = [
     Row("POST",   "centres:apply",                   {},                         PUBLIC,
                   data={"organisation": ""}),
     Row("GET",    "centres:apply-thanks",            {},                         REDIRECTED),
+    Row("GET",    "centres:application-status",      {"token": "@application_link.token"}, PUBLIC),
+    Row("POST",   "centres:application-status",      {"token": "@application_link.token"}, PUBLIC),
+    Row("GET",    "centres:application-status",      {"token": "AC-2025-000001"}, NOBODY),
     Row("GET",    "centres:detail",                  {"slug": "@centre_a.slug"}, PUBLIC),
     Row("GET",    "centres:detail",                  {"slug": "@centre_removed.slug"},
                                                                                  NOBODY),
@@ -531,6 +558,8 @@ ADMIN_SPECIAL = {
     "notifications_remindersent_add": (*GATE_OUT, 403, 403, 403),
     # Opt-outs are made by the person (preferences, unsubscribe link), never by staff.
     "notifications_optout_add": (*GATE_OUT, 403, 403, 403),
+    # Hosts propose changes of their centre in the portal; BDT decides, never adds one here.
+    "centres_centrechangeproposal_add": (*GATE_OUT, 403, 403, 403),
 }
 
 

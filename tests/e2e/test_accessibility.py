@@ -164,10 +164,11 @@ def test_account_portal_staff_pages_and_form_errors_have_no_wcag_21_aa_violation
                  "/portal/reports/add/", "/portal/documents/", "/portal/agreement/",
                  "/portal/action-plan/activities/add/", f"/portal/action-plan/activities/{activity.pk}/",
                  f"/portal/reports/{report.pk}/", "/accounts/password-change/",
-                 "/accounts/password-change/done/"):
+                 "/accounts/password-change/done/", "/portal/messages/", "/portal/events/",
+                 "/portal/events/add/", "/portal/profile/changes/"):
         check.visit(path)
     for path in ("/portal/action-plan/activities/add/", "/portal/reports/add/", "/portal/documents/",
-                 "/accounts/password-change/"):
+                 "/accounts/password-change/", "/portal/messages/", "/portal/events/add/"):
         check.submit_empty(path)
 
     log_in_as(page, live_server, demo_roles["pledger"])

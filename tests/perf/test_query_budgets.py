@@ -24,7 +24,7 @@ PAGE_BUDGETS = {
     "home": 1,
     "centres directory": 6,
     "centres directory, filtered": 7,
-    "centre page": 3,
+    "centre page": 4,  # the centre, its objectives, its trainings, its events
     "centres in figures": 8,
     "apply to host": 3,
     "partnerships in figures": 10,
