@@ -18,7 +18,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from alliance.models import Region, RegionalInitiative, StrategicObjective
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.roles import BDT_STAFF_GROUP, EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from board import models as board
 from centres import models as centres
 from dtlab import models as dtlab
@@ -57,6 +57,28 @@ class StaffFactory(UserFactory):
     def bdt_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
+
+
+class EvaluatorFactory(StaffFactory):
+    """BDT staff in the "Evaluators" group: they score the applications they are assigned."""
+
+    username = factory.Sequence(lambda n: f"evaluator{n}")
+
+    @factory.post_generation
+    def evaluators_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=EVALUATORS_GROUP))
+
+
+class LeadEvaluatorFactory(StaffFactory):
+    """BDT staff in the "Lead evaluators" group: they assign evaluators and see every score."""
+
+    username = factory.Sequence(lambda n: f"lead{n}")
+
+    @factory.post_generation
+    def lead_evaluators_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=LEAD_EVALUATORS_GROUP))
 
 
 # --- Centres --------------------------------------------------------------------------------------
@@ -125,6 +147,16 @@ class ScoreFactory(DjangoModelFactory):
     criterion = factory.SubFactory(CriterionFactory)
     evaluator = factory.SubFactory(StaffFactory)
     score = 3
+
+
+class EvaluatorAssignmentFactory(DjangoModelFactory):
+    """An evaluator assigned to an application under evaluation, with nothing scored yet."""
+
+    class Meta:
+        model = centres.EvaluatorAssignment
+
+    application = factory.SubFactory(ApplicationFactory, status=centres.Application.Status.EVALUATION)
+    evaluator = factory.SubFactory(EvaluatorFactory)
 
 
 class CentreFactory(DjangoModelFactory):
