@@ -81,6 +81,13 @@ class LeadEvaluatorFactory(StaffFactory):
             self.groups.add(Group.objects.get(name=LEAD_EVALUATORS_GROUP))
 
 
+def api_key_for(user) -> str:
+    """A new API token for ``user``: its key (the database holds only the key's digest)."""
+    from alliance.api_tokens import api_token_create
+
+    return api_token_create(user=user)
+
+
 # --- Centres --------------------------------------------------------------------------------------
 
 
