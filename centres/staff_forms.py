@@ -48,6 +48,10 @@ class ScoreSheetForm:
         return [(form.criterion, form.cleaned_data["score"], form.cleaned_data["comment"])
                 for form in self.forms]
 
+    @property
+    def cleaned_data(self) -> dict:
+        return {"scores": self.scores()}
+
     def add_error(self, field, error) -> None:
         """A service's refusal, shown above the sheet."""
         self.non_field_errors.extend(ValidationError(error).messages)

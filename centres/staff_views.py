@@ -25,6 +25,20 @@ from .staff_forms import AssignForm, ConflictForm, ScoreSheetForm
 from .views import _add_errors
 
 
+def _written(request, form, write, done: str) -> bool:
+    """Call the service ``write(cleaned_data)`` for a valid form and say ``done``; a refusal goes on
+    the form. True when written."""
+    if not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        return False
+    messages.success(request, done)
+    return True
+
+
 @method_decorator(never_cache, name="dispatch")
 class EvaluatorMixin(LoginRequiredMixin, UserPassesTestMixin):
     def test_func(self) -> bool:
@@ -64,16 +78,11 @@ class ScoreSheetView(EvaluatorMixin, View):
         assignment = self.assignment()
         sheet = selectors.evaluator_sheet(assignment)
         form = ScoreSheetForm(request.POST, criteria=sheet.criteria, own=sheet.own)
-        if form.is_valid():
-            submit = request.POST.get("action") == "submit"
-            try:
-                services.score_sheet_save(assignment=assignment, scores=form.scores(), submit=submit)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Your scores are submitted.") if submit
-                                 else _("Your draft scores are saved."))
-                return redirect("evaluation:sheet", pk=pk)
+        submit = request.POST.get("action") == "submit"
+        if _written(request, form, lambda data: services.score_sheet_save(
+                assignment=assignment, scores=data["scores"], submit=submit),
+                _("Your scores are submitted.") if submit else _("Your draft scores are saved.")):
+            return redirect("evaluation:sheet", pk=pk)
         return self._page(assignment, form=form, status=400)
 
     def _page(self, assignment, *, form=None, conflict_form=None, status=200):
@@ -95,17 +104,11 @@ class ConflictView(ScoreSheetView):
     def post(self, request, pk: int):
         assignment = self.assignment()
         form = ConflictForm(request.POST)
-        if form.is_valid():
-            try:
-                services.conflict_declare(assignment=assignment, note=form.cleaned_data["note"],
-                                          by=request.user)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Your conflict of interest is recorded; you no longer "
-                                            "evaluate %(reference)s.") % {
-                                     "reference": assignment.application.reference})
-                return redirect("evaluation:mine")
+        done = _("Your conflict of interest is recorded; you no longer evaluate %(reference)s.") % {
+            "reference": assignment.application.reference}
+        if _written(request, form, lambda data: services.conflict_declare(
+                assignment=assignment, note=data["note"], by=request.user), done):
+            return redirect("evaluation:mine")
         return self._page(assignment, conflict_form=form, status=400)
 
 
@@ -140,15 +143,10 @@ class AssignView(LeadApplicationView):
     def post(self, request, pk: int):
         application = get_object_or_404(selectors.applications_for_lead(), pk=pk)
         form = AssignForm(request.POST, evaluators=selectors.evaluators_available(application))
-        if form.is_valid():
-            try:
-                services.evaluator_assign(application=application, evaluator=form.cleaned_data["evaluator"],
-                                          by=request.user)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("The evaluator is assigned."))
-                return redirect("evaluation:application", pk=pk)
+        if _written(request, form, lambda data: services.evaluator_assign(
+                application=application, evaluator=data["evaluator"], by=request.user),
+                _("The evaluator is assigned.")):
+            return redirect("evaluation:application", pk=pk)
         return self._page(pk, form=form, status=400)
 
 

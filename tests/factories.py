@@ -44,6 +44,14 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("correct horse battery")
 
 
+def _joins(group: str) -> factory.PostGeneration:
+    """A post-generation step adding the user to ``group`` (the groups come from migrate)."""
+    def join(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=group))
+    return factory.PostGeneration(join)
+
+
 class StaffFactory(UserFactory):
     """A BDT staff member: staff status and the BDT staff group, no superuser."""
 
@@ -52,33 +60,21 @@ class StaffFactory(UserFactory):
 
     username = factory.Sequence(lambda n: f"bdt{n}")
     is_staff = True
-
-    @factory.post_generation
-    def bdt_group(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
+    bdt_group = _joins(BDT_STAFF_GROUP)
 
 
 class EvaluatorFactory(StaffFactory):
     """BDT staff in the "Evaluators" group: they score the applications they are assigned."""
 
     username = factory.Sequence(lambda n: f"evaluator{n}")
-
-    @factory.post_generation
-    def evaluators_group(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=EVALUATORS_GROUP))
+    evaluators_group = _joins(EVALUATORS_GROUP)
 
 
 class LeadEvaluatorFactory(StaffFactory):
     """BDT staff in the "Lead evaluators" group: they assign evaluators and see every score."""
 
     username = factory.Sequence(lambda n: f"lead{n}")
-
-    @factory.post_generation
-    def lead_evaluators_group(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=LEAD_EVALUATORS_GROUP))
+    lead_evaluators_group = _joins(LEAD_EVALUATORS_GROUP)
 
 
 def api_key_for(user) -> str:
