@@ -6,13 +6,16 @@ request) accepts a few submissions an hour from one address and from one account
 to one e-mail address (each sends that address a receipt); login and password reset are limited by
 address and by the name or address typed; API writes by account or address (``WriteRateThrottle``).
 The addresses are the proxy-aware ones (``alliance.middleware.client_ip``). ``RATELIMIT_ENABLE``
-switches all of it off (the test suite does, except in the tests of the limits).
+switches all of it off (the test suite does, except in the tests of the limits). The counters live
+in the ``ratelimit`` cache: Redis where configured, otherwise a table of the database, so that every
+process counts in the same place (``alliance.cache.DatabaseCounterCache``).
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
@@ -108,6 +111,11 @@ class WriteRateThrottle(SimpleRateThrottle):
     """
 
     scope = "write"
+
+    @property
+    def cache(self):
+        """The counters' cache, shared by every process (DRF's default would be the local one)."""
+        return caches[settings.RATELIMIT_USE_CACHE]
 
     def allow_request(self, request, view) -> bool:
         if request.method in SAFE_METHODS or not getattr(settings, "RATELIMIT_ENABLE", True):

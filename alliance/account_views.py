@@ -15,11 +15,12 @@ from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp_webauthn import exceptions as webauthn_exceptions
 from django_otp_webauthn import views as webauthn_views
-from rest_framework.authtoken.models import Token
 
 from . import second_factor
+from .api_tokens import api_token_create, api_token_revoke
 from .forms import SecondFactorForm
 from .middleware import PASSKEY_PERMISSIONS_POLICY
+from .models import ApiToken
 from .roles import has_staff_area, home_url_for
 
 
@@ -131,14 +132,14 @@ class ApiTokenView(StaffOnlyMixin, View):
         return self._page()
 
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
         if request.POST.get("action") == "create":
-            return self._page(new_key=Token.objects.create(user=request.user).key)
+            return self._page(new_key=api_token_create(user=request.user))
+        api_token_revoke(user=request.user)
         messages.success(request, _("Your API token is revoked."))
         return redirect("api-token")
 
     def _page(self, new_key: str | None = None):
-        token = Token.objects.filter(user=self.request.user).first()
+        token = ApiToken.objects.filter(user=self.request.user).first()
         return render(self.request, self.template_name, {"token": token, "new_key": new_key})
 
 

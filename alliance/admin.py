@@ -15,7 +15,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.admin import WebAuthnCredentialAdmin
 from django_otp_webauthn.models import WebAuthnCredential
 from modeltranslation.admin import TranslationAdmin
-from rest_framework.authtoken.admin import TokenAdmin as DrfTokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from .models import ApiToken, Priority, Region, RegionalInitiative, StrategicObjective, User
@@ -112,13 +111,17 @@ for _model in (Group, TOTPDevice, StaticDevice, WebAuthnCredential, PeriodicTask
     _superuser_only(_model)
 
 
-class TokenAdmin(SuperuserOnlyMixin, DrfTokenAdmin):
-    """API tokens: who holds one and since when, never the key (shown once, on the token page);
-    deleting one revokes it. Tokens are created by their holders on the API token page."""
+class ApiTokenAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    """API tokens: who holds one and since when; the key is stored nowhere (shown once, on the
+    token page), its digest is not shown either. Deleting one revokes it. Tokens are created by
+    their holders on the API token page."""
 
     list_display = ("user", "created")
     fields = ("user", "created")
     readonly_fields = ("user", "created")
+    search_fields = ("user__username",)
+    list_select_related = ("user",)
+
     def has_add_permission(self, request):
         return False
 
@@ -128,7 +131,7 @@ class TokenAdmin(SuperuserOnlyMixin, DrfTokenAdmin):
 
 if admin.site.is_registered(TokenProxy):
     admin.site.unregister(TokenProxy)
-admin.site.register(ApiToken, TokenAdmin)
+admin.site.register(ApiToken, ApiTokenAdmin)
 
 
 @admin.register(Region)

@@ -1,10 +1,10 @@
 """The Alliance-wide domain: users and the reference data every app maps to."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.models import TokenProxy
 
 
 class User(AbstractUser):
@@ -90,12 +90,18 @@ class Priority(models.Model):
         return self.name
 
 
-class ApiToken(TokenProxy):
-    """An API token as the admin lists it: by its holder, never by its key (``str(token)`` is the
-    key for DRF's own classes, and the admin prints it in titles and confirmations)."""
+class ApiToken(models.Model):
+    """A staff member's API token (one each). Only the SHA-256 digest of its key is stored, with the
+    key's first characters to find it: the key is shown once, at creation, and a copy of the
+    database gives no one the keys (``alliance.api.HashedTokenAuthentication``)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+                                related_name="api_token", verbose_name=_("user"))
+    prefix = models.CharField(_("first characters of the key"), max_length=8, db_index=True, editable=False)
+    digest = models.CharField(_("SHA-256 digest of the key"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        proxy = True
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 

@@ -13,8 +13,19 @@ from django.contrib.auth.models import Group, Permission
 
 BDT_STAFF_GROUP = "BDT staff"
 REPORT_APPROVERS_GROUP = "Report approvers"
-# Held by some staff only (the four-eyes rule of the TDAG reports), never by the whole group.
-RESTRICTED_PERMISSIONS = (("reports", "approve_report"),)
+EVALUATORS_GROUP = "Evaluators"
+LEAD_EVALUATORS_GROUP = "Lead evaluators"
+# Held by some staff only, never by the whole group: the four-eyes rule of the TDAG reports, and the
+# blind evaluation of applications (an evaluator scores only what they are assigned; the lead alone
+# sees every score).
+RESTRICTED_PERMISSIONS = (("reports", "approve_report"), ("centres", "evaluate_application"),
+                          ("centres", "lead_evaluation"))
+# The groups holding a restricted permission (members added in the admin).
+RESTRICTED_GROUPS = {
+    REPORT_APPROVERS_GROUP: ("reports", "approve_report"),
+    EVALUATORS_GROUP: ("centres", "evaluate_application"),
+    LEAD_EVALUATORS_GROUP: ("centres", "lead_evaluation"),
+}
 # "axes": staff lift a lockout early by deleting the access attempt (its admin adds nothing by hand).
 PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination",
                 "notifications", "axes")
@@ -29,16 +40,16 @@ def bdt_staff_group_sync(**kwargs) -> Group:
     for app_label, codename in RESTRICTED_PERMISSIONS:
         permissions = permissions.exclude(content_type__app_label=app_label, codename=codename)
     group.permissions.set(permissions)
-    report_approvers_group_sync()
+    restricted_groups_sync()
     return group
 
 
-def report_approvers_group_sync() -> Group:
-    """The group whose members may approve and publish TDAG reports (members added in the admin)."""
-    group, _ = Group.objects.get_or_create(name=REPORT_APPROVERS_GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="reports",
-                                                      codename="approve_report"))
-    return group
+def restricted_groups_sync() -> None:
+    """The groups of the restricted permissions: report approvers, evaluators, lead evaluators."""
+    for name, (app_label, codename) in RESTRICTED_GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label,
+                                                          codename=codename))
 
 
 def is_bdt_staff(user) -> bool:

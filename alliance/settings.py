@@ -291,9 +291,13 @@ if REDIS_URL:
     from alliance.cache import redis_cache_settings
 
     # django-redis, failing open (IGNORE_EXCEPTIONS): while Redis is down, pages come from the database.
-    CACHES = {"default": redis_cache_settings(REDIS_URL)}
+    CACHES = {"default": redis_cache_settings(REDIS_URL), "ratelimit": redis_cache_settings(REDIS_URL)}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The rate-limit counters must be shared by every process: in the database, not in local memory.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+              "ratelimit": {"BACKEND": "alliance.cache.DatabaseCounterCache",
+                            "LOCATION": "alliance_ratelimit_cache"}}
+RATELIMIT_USE_CACHE = "ratelimit"
 
 # Celery: with no broker configured, tasks run in-process (eagerly).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
@@ -319,7 +323,7 @@ CELERY_TIMEZONE = TIME_ZONE
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "alliance.api_tokens.HashedTokenAuthentication",  # keys stored as SHA-256 digests only
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

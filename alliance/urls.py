@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("accounts/api-token/", account_views.ApiTokenView.as_view(), name="api-token"),
     path("staff/", views.StaffHomeView.as_view(), name="staff-home"),
     path("staff/reports/", include("alliance.reports.urls")),
+    path("staff/evaluation/", include("centres.staff_urls")),
     path("documents/", include("alliance.reports.public_urls")),
     path("portal/", include("centres.portal_urls")),
     path("centres/", include("centres.urls")),

@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -24,7 +23,7 @@ from alliance.countries import MemberStateCountriesAdminMixin
 from alliance.downloads import private_download
 from alliance.models import RegionalInitiative, StrategicObjective
 
-from . import selectors, services
+from . import services
 from .models import (
     ActionPlan,
     Activity,
@@ -42,7 +41,6 @@ from .models import (
     DueDiligenceCheck,
     NetworkEvent,
     ProgressReport,
-    Score,
     Training,
     TrainingAttendance,
 )
@@ -155,27 +153,6 @@ class DueDiligenceInline(admin.TabularInline):
     readonly_fields = ["checked_by", "checked_at"]
 
 
-class ScoreInlineForm(forms.ModelForm):
-    class Meta:
-        model = Score
-        fields = ["criterion", "score", "comment"]
-
-    def clean(self):
-        data = super().clean()
-        criterion, score = data.get("criterion"), data.get("score")
-        if criterion and score is not None and score > criterion.max_score:
-            self.add_error("score", _("The score must be between 0 and %(max)s.")
-                           % {"max": criterion.max_score})
-        return data
-
-
-class ScoreInline(admin.TabularInline):
-    model = Score
-    form = ScoreInlineForm
-    extra = 0
-    readonly_fields = ["evaluator", "scored_at"]
-
-
 @admin.register(Application)
 class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     member_state_fields = ("country",)
@@ -184,14 +161,11 @@ class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, S
     list_filter = ["status", "call", "host_type", "regional_initiative", "language"]
     search_fields = ["reference", "organisation", "contact_name", "contact_email", "city"]
     date_hierarchy = "submitted_at"
-    readonly_fields = ["reference", "status", "weighted_total", "decided_at", "decided_by", "decision_reason"]
+    readonly_fields = ["reference", "status", "decided_at", "decided_by", "decision_reason"]
     filter_horizontal = ["objectives"]
-    inlines = [ApplicationDocumentInline, DueDiligenceInline, ScoreInline]
-
-    @admin.display(description=_("Weighted total (out of 100)"))
-    def weighted_total(self, obj) -> str:
-        total = selectors.application_weighted_total(obj) if obj.pk else None
-        return "–" if total is None else str(total)
+    # No scores here: evaluators score blind on their own sheets, and the lead evaluator alone sees
+    # every score (centres/staff_views.py).
+    inlines = [ApplicationDocumentInline, DueDiligenceInline]
     actions = ["start_due_diligence", "finish_due_diligence", "select", "reject"]
     list_select_related = ["call"]
 
@@ -200,27 +174,10 @@ class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, S
         for obj in formset.deleted_objects:
             obj.delete()
         for instance in instances:
-            if isinstance(instance, Score) and not instance.evaluator_id:
-                instance.evaluator = request.user
             if isinstance(instance, DueDiligenceCheck):
                 instance.checked_by, instance.checked_at = request.user, timezone.now()
             instance.save()
         formset.save_m2m()
-
-    def get_urls(self):
-        return [path("ranking/", self.admin_site.admin_view(self.ranking_view), name="centres_ranking"),
-                *super().get_urls()]
-
-    def ranking_view(self, request):
-        # The admin's gate lets in any is_staff user: the ranking shows applications' scores.
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        calls = Call.objects.order_by("-opened_on", "-pk")
-        return TemplateResponse(request, "centres/staff/ranking.html", {
-            **self.admin_site.each_context(request), "title": _("Ranking of applications"),
-            "opts": self.model._meta,
-            "rankings": [(call, selectors.call_ranking(call)) for call in calls],
-        })
 
     @admin.action(description=_("Start due diligence"), permissions=["change"])
     def start_due_diligence(self, request, queryset):
@@ -267,14 +224,6 @@ class CriterionAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "weight", "max_score", "order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
-
-
-@admin.register(Score)
-class ScoreAdmin(SimpleHistoryAdmin):
-    list_display = ["application", "criterion", "evaluator", "score", "scored_at"]
-    list_filter = ["criterion", "application__call"]
-    search_fields = ["application__reference", "application__organisation"]
-    list_select_related = ["application", "criterion", "evaluator"]
 
 
 # Centres -------------------------------------------------------------------------------------

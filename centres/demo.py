@@ -30,6 +30,7 @@ from .models import (
     Centre,
     CentreHost,
     Criterion,
+    EvaluatorAssignment,
     HostType,
     NetworkEvent,
     ProgressReport,
@@ -355,6 +356,8 @@ def _scores(application: Application, criteria: list[Criterion], evaluator, sele
         score = min(criterion.max_score, base + (number + index) % (2 if selected else 3))
         _upsert(Score, {"application": application, "criterion": criterion, "evaluator": evaluator},
                 {"score": score, "comment": f"Demo score {ILLUSTRATIVE}."})
+    _upsert(EvaluatorAssignment, {"application": application, "evaluator": evaluator},
+            {"submitted_at": application.decided_at})
 
 
 def _demo_host(centre: Centre) -> None:

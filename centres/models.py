@@ -222,6 +222,53 @@ class Score(models.Model):
         return f"{self.criterion}: {self.score}"
 
 
+class EvaluatorAssignment(models.Model):
+    """An evaluator assigned to score an application on their own, blind to the others' scores.
+
+    Their scores count once they submit them (``submitted_at``), and are frozen then. Declaring a
+    conflict of interest removes them from the application: their draft scores are deleted and the
+    application's evaluation no longer waits for them.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="assignments",
+                                    verbose_name=_("application"))
+    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("evaluator"))
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("assigned by"))
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("scores submitted at"), null=True, blank=True)
+    conflict_declared_at = models.DateTimeField(_("conflict of interest declared at"), null=True, blank=True)
+    conflict_note = models.TextField(_("conflict of interest"), blank=True, validators=TEXT)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["application", "assigned_at", "pk"]
+        verbose_name = _("evaluator assignment")
+        verbose_name_plural = _("evaluator assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "evaluator"],
+                                    name="centres_evaluator_assigned_once_per_application"),
+            models.CheckConstraint(
+                condition=Q(submitted_at__isnull=True) | Q(conflict_declared_at__isnull=True),
+                name="centres_assignment_submitted_or_conflicted_not_both",
+            ),
+        ]
+        # Held by the "Evaluators" and "Lead evaluators" groups only, never by the whole BDT staff
+        # group (alliance.roles.RESTRICTED_PERMISSIONS).
+        permissions = [
+            ("evaluate_application", _("Can score the applications assigned to them")),
+            ("lead_evaluation", _("Can assign evaluators and see every score and the ranking")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application.reference}: {self.evaluator}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.conflict_declared_at is None
+
+
 class Centre(models.Model):
     class Status(models.TextChoices):
         SELECTED = "selected", _("Selected")

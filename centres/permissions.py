@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from alliance.roles import is_bdt_staff
+from alliance.roles import is_bdt_staff, staff_may
 
 
 def host_centre_id(user) -> int | None:
@@ -33,3 +33,13 @@ def host_home_url(user) -> str | None:
     if is_centre_host(user):
         return reverse("portal:dashboard")
     return None
+
+
+def can_evaluate(user) -> bool:
+    """An evaluator (the "Evaluators" group): scores the applications assigned to them, blind."""
+    return staff_may(user, "centres.evaluate_application")
+
+
+def can_lead_evaluation(user) -> bool:
+    """The lead evaluator (the "Lead evaluators" group): assigns evaluators, sees every score."""
+    return staff_may(user, "centres.lead_evaluation")

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,7 @@ from .models import (
     CentreDocumentVersion,
     CentreMessage,
     Criterion,
+    EvaluatorAssignment,
     NetworkEvent,
     ProgressReport,
     Score,
@@ -138,22 +140,51 @@ class Ranked:
     application: Application
     total: Decimal | None
     rank: int | None = None
+    submitted: int = 0
+    assigned: int = 0
+
+
+def submitted_scores() -> QuerySet[Score]:
+    """Scores whose evaluator has submitted their sheet (a draft counts for nobody but its author)."""
+    return Score.objects.filter(Exists(EvaluatorAssignment.objects.filter(
+        application=OuterRef("application"), evaluator=OuterRef("evaluator"), submitted_at__isnull=False)))
+
+
+def evaluation_progress(applications) -> dict[int, tuple[int, int]]:
+    """Per application: how many assigned evaluators (without a conflict) submitted, out of how many."""
+    active = EvaluatorAssignment.objects.filter(application__in=applications,
+                                                conflict_declared_at__isnull=True)
+    rows = (active.values("application").order_by("application")
+            .annotate(assigned=Count("pk"), submitted=Count("pk", filter=Q(submitted_at__isnull=False))))
+    return {row["application"]: (row["submitted"], row["assigned"]) for row in rows}
+
+
+def _complete(progress: tuple[int, int] | None) -> bool:
+    return progress is not None and progress[1] > 0 and progress[0] == progress[1]
+
+
+def evaluation_complete(application: Application) -> bool:
+    """Every evaluator assigned to the application (without a conflict) has submitted; at least one."""
+    return _complete(evaluation_progress([application]).get(application.pk))
 
 
 def weighted_totals(applications: list[Application]) -> dict[int, Decimal | None]:
-    """Each application's weighted total, out of 100, from its evaluators' scores.
+    """Each application's weighted total, out of 100, once its evaluation is complete.
 
-    A criterion counts the mean of its evaluators' scores as a share of its maximum, times its
-    weight; the total is divided by the sum of the weights of the active criteria. An application
-    without a score on every active criterion has no total yet.
+    A criterion counts the mean of its evaluators' submitted scores as a share of its maximum, times
+    its weight; the total is divided by the sum of the weights of the active criteria. Until every
+    assigned evaluator has submitted, the application has no total (nor a rank).
     """
+    progress = evaluation_progress(applications)
+    complete = [a for a in applications if _complete(progress.get(a.pk))]
     criteria = list(Criterion.objects.filter(is_active=True).order_by("pk"))
     weight_sum = sum((c.weight for c in criteria), Decimal(0))
     sums: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for application_id, criterion_id, score in Score.objects.filter(
-        application__in=applications, criterion__in=criteria,
-    ).values_list("application_id", "criterion_id", "score").order_by("pk"):
-        sums[(application_id, criterion_id)].append(score)
+    if complete and criteria:
+        for application_id, criterion_id, score in submitted_scores().filter(
+            application__in=complete, criterion__in=criteria,
+        ).values_list("application_id", "criterion_id", "score").order_by("pk"):
+            sums[(application_id, criterion_id)].append(score)
     totals: dict[int, Decimal | None] = {}
     for application in applications:
         if not criteria or any((application.pk, c.pk) not in sums for c in criteria):
@@ -172,16 +203,120 @@ def application_weighted_total(application: Application) -> Decimal | None:
     return weighted_totals([application])[application.pk]
 
 
-def call_ranking(call: Call) -> list[Ranked]:
-    """The call's applications, best weighted total first; those not fully scored come last, unranked."""
-    applications = list(call.applications.exclude(status=Application.Status.SUBMITTED)
-                        .select_related("regional_initiative").order_by("reference"))
+def _ranked(applications: list[Application]) -> list[Ranked]:
     totals = weighted_totals(applications)
-    rows = [Ranked(application=a, total=totals[a.pk]) for a in applications]
+    progress = evaluation_progress(applications)
+    rows = [Ranked(application=a, total=totals[a.pk], submitted=progress.get(a.pk, (0, 0))[0],
+                   assigned=progress.get(a.pk, (0, 0))[1]) for a in applications]
     rows.sort(key=lambda r: (r.total is None, -(r.total or 0), r.application.reference))
     for number, row in enumerate(r for r in rows if r.total is not None):
         row.rank = number + 1
     return rows
+
+
+def call_ranking(call: Call) -> list[Ranked]:
+    """The call's applications, best weighted total first; those whose evaluation is not complete
+    come last, unranked."""
+    return _ranked(list(call.applications.exclude(status=Application.Status.SUBMITTED)
+                        .select_related("regional_initiative").order_by("reference")))
+
+
+def rankings_by_call() -> list[tuple[Call, list[Ranked]]]:
+    """Every call's ranking, newest call first, in a constant number of queries."""
+    applications = list(Application.objects.exclude(status=Application.Status.SUBMITTED)
+                        .select_related("call").order_by("reference"))
+    by_call: dict[int, list[Ranked]] = defaultdict(list)
+    calls: dict[int, Call] = {}
+    for row in _ranked(applications):
+        calls[row.application.call_id] = row.application.call
+        by_call[row.application.call_id].append(row)
+    ordered = sorted(calls.values(), key=lambda c: (c.opened_on, c.pk), reverse=True)
+    return [(call, by_call[call.pk]) for call in ordered]
+
+
+def assignments_of(evaluator) -> QuerySet[EvaluatorAssignment]:
+    """The applications an evaluator is to score (without those they declared a conflict with)."""
+    return (EvaluatorAssignment.objects.filter(evaluator=evaluator, conflict_declared_at__isnull=True)
+            .select_related("application__call").order_by(F("submitted_at").desc(nulls_first=True),
+                                                            "application__reference"))
+
+
+@dataclass
+class Sheet:
+    """What an evaluator sees of one application: their own scores, and the others' once they
+    have submitted theirs (blind until then)."""
+
+    assignment: EvaluatorAssignment
+    criteria: list[Criterion]
+    own: dict[int, Score]
+    others: list[Score]
+
+
+def evaluator_sheet(assignment: EvaluatorAssignment) -> Sheet:
+    criteria = list(criteria_published())
+    scores = Score.objects.filter(application_id=assignment.application_id)
+    own = {s.criterion_id: s for s in scores.filter(evaluator_id=assignment.evaluator_id)}
+    others: list[Score] = []
+    if assignment.submitted_at is not None:
+        others = list(submitted_scores().filter(application_id=assignment.application_id)
+                      .exclude(evaluator_id=assignment.evaluator_id)
+                      .select_related("criterion", "evaluator").order_by("criterion__order", "evaluator_id"))
+    return Sheet(assignment=assignment, criteria=criteria, own=own, others=others)
+
+
+@dataclass
+class CriterionScores:
+    criterion: Criterion
+    scores: list[Score | None]
+    spread: int | None
+    mean: Decimal | None
+
+
+@dataclass
+class Scoreboard:
+    """The lead evaluator's view of one application: who is assigned and where they are, and once
+    every assigned evaluator has submitted, every score, the spread per criterion and the total."""
+
+    application: Application
+    assignments: list[EvaluatorAssignment]
+    complete: bool
+    evaluators: list = field(default_factory=list)
+    rows: list[CriterionScores] = field(default_factory=list)
+    total: Decimal | None = None
+
+
+def application_scoreboard(application: Application) -> Scoreboard:
+    assignments = list(application.assignments.select_related("evaluator", "assigned_by")
+                       .order_by("assigned_at", "pk"))
+    active = [a for a in assignments if a.is_active]
+    complete = bool(active) and all(a.submitted_at is not None for a in active)
+    board = Scoreboard(application=application, assignments=assignments, complete=complete)
+    if not complete:
+        return board
+    board.evaluators = [a.evaluator for a in active]
+    scores = {(s.criterion_id, s.evaluator_id): s
+              for s in submitted_scores().filter(application=application)}
+    for criterion in criteria_published():
+        row = [scores.get((criterion.pk, evaluator.pk)) for evaluator in board.evaluators]
+        values = [s.score for s in row if s is not None]
+        board.rows.append(CriterionScores(
+            criterion=criterion, scores=row, spread=(max(values) - min(values)) if values else None,
+            mean=(Decimal(sum(values)) / len(values)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if values else None))
+    board.total = application_weighted_total(application)
+    return board
+
+
+def evaluators_available(application: Application):
+    """Staff who may evaluate and are not yet assigned to (nor conflicted with) the application."""
+    taken = application.assignments.values("evaluator_id")
+    return (get_user_model().objects.with_perm("centres.evaluate_application",
+                                                backend="django.contrib.auth.backends.ModelBackend")
+            .filter(is_staff=True, is_active=True).exclude(pk__in=taken).order_by("username"))
+
+
+def applications_for_lead() -> QuerySet[Application]:
+    return Application.objects.select_related("call", "regional_initiative")
 
 
 # Scoped to who asks --------------------------------------------------------------------------

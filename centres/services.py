@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.mail import queue_mail
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.notifications import decisions
+from alliance.roles import staff_may
 
 from .models import (
     ActionPlan,
@@ -43,10 +44,12 @@ from .models import (
     CentreMessage,
     Criterion,
     DueDiligenceCheck,
+    EvaluatorAssignment,
     NetworkEvent,
     ProgressReport,
     Score,
 )
+from .selectors import evaluation_complete
 
 DUPLICATE_WINDOW = timedelta(days=1)
 MAX_OBJECTIVES = 5
@@ -223,10 +226,81 @@ def application_finish_due_diligence(*, application: Application, by=None) -> Ap
     return application
 
 
+# Blind evaluation ------------------------------------------------------------------------------
+
+DECIDED = (Application.Status.SELECTED, Application.Status.NOT_SELECTED)
+
+
+def evaluator_assign(*, application: Application, evaluator, by=None) -> EvaluatorAssignment:
+    """Assign an evaluator (a staff member who may evaluate) to score an application on their own."""
+    if application.status in DECIDED:
+        raise ValidationError(_("A decision was already taken on this application."))
+    if not staff_may(evaluator, "centres.evaluate_application"):
+        raise ValidationError({"evaluator": _("This person is not an evaluator.")})
+    existing = EvaluatorAssignment.objects.filter(application=application, evaluator=evaluator).first()
+    if existing is not None:
+        if not existing.is_active:
+            raise ValidationError({"evaluator": _(
+                "This evaluator declared a conflict of interest with this application.")})
+        raise ValidationError({"evaluator": _("This evaluator is already assigned to this application.")})
+    assignment = EvaluatorAssignment(application=application, evaluator=evaluator, assigned_by=by)
+    _set_history_user(assignment, by)
+    assignment.save()
+    return assignment
+
+
+def evaluator_unassign(*, assignment: EvaluatorAssignment, by=None) -> None:
+    """Take an evaluator off an application before they submit: their draft scores go with them."""
+    if assignment.submitted_at is not None:
+        raise ValidationError(_("Submitted scores are final: this evaluator can no longer be removed."))
+    with transaction.atomic():
+        _own_scores(assignment).delete()
+        _set_history_user(assignment, by)
+        assignment.delete()
+
+
+def _own_scores(assignment: EvaluatorAssignment):
+    return Score.objects.filter(application_id=assignment.application_id,
+                                evaluator_id=assignment.evaluator_id)
+
+
+def _active_assignment(application: Application, evaluator) -> EvaluatorAssignment:
+    """The evaluator's assignment to score this application: they score their own sheet only."""
+    assignment = EvaluatorAssignment.objects.filter(
+        application=application, evaluator=evaluator, conflict_declared_at__isnull=True).first()
+    if assignment is None:
+        raise ValidationError(_("You are not assigned to evaluate this application."))
+    return assignment
+
+
+def _require_open(assignment: EvaluatorAssignment) -> None:
+    if assignment.submitted_at is not None:
+        raise ValidationError(_("Your scores were submitted; they can no longer be changed."))
+
+
+def conflict_declare(*, assignment: EvaluatorAssignment, note: str, by=None) -> EvaluatorAssignment:
+    """The evaluator has a conflict of interest: they leave the application, their drafts deleted."""
+    if not assignment.is_active:
+        raise ValidationError(_("A conflict of interest was already declared."))
+    _require_open(assignment)
+    if not note.strip():
+        raise ValidationError({"note": _("Describe the conflict of interest.")})
+    with transaction.atomic():
+        _own_scores(assignment).delete()
+        assignment.conflict_declared_at, assignment.conflict_note = timezone.now(), note.strip()
+        _full_clean(assignment)
+        _set_history_user(assignment, by)
+        assignment.save(update_fields=["conflict_declared_at", "conflict_note"])
+    return assignment
+
+
 def score_record(*, application: Application, criterion: Criterion, evaluator, score: int,
                  comment: str = "") -> Score:
+    """One score of the evaluator's own sheet, a draft until they submit the sheet."""
     if application.status != Application.Status.EVALUATION:
         raise ValidationError(_("Only applications under evaluation can be scored."))
+    assignment = _active_assignment(application, evaluator)
+    _require_open(assignment)
     if not criterion.is_active:
         raise ValidationError({"criterion": _("This criterion is no longer in use.")})
     if not 0 <= score <= criterion.max_score:
@@ -237,6 +311,39 @@ def score_record(*, application: Application, criterion: Criterion, evaluator, s
         defaults={"score": score, "comment": comment},
     )
     return row
+
+
+def score_sheet_save(*, assignment: EvaluatorAssignment, scores: Sequence[tuple[Criterion, int | None, str]],
+                     submit: bool = False) -> EvaluatorAssignment:
+    """Save the evaluator's sheet (a score and a comment per criterion), and submit it if asked:
+    then every criterion in use must be scored, and the scores are final."""
+    if not assignment.is_active:
+        raise ValidationError(_("You declared a conflict of interest with this application."))
+    _require_open(assignment)
+    with transaction.atomic():
+        for criterion, score, comment in scores:
+            if score is None:
+                _own_scores(assignment).filter(criterion=criterion).delete()
+                continue
+            score_record(application=assignment.application, criterion=criterion,
+                         evaluator=assignment.evaluator, score=score, comment=comment)
+        if submit:
+            score_sheet_submit(assignment=assignment)
+    return assignment
+
+
+def score_sheet_submit(*, assignment: EvaluatorAssignment) -> EvaluatorAssignment:
+    if not assignment.is_active:
+        raise ValidationError(_("You declared a conflict of interest with this application."))
+    _require_open(assignment)
+    active = set(Criterion.objects.filter(is_active=True).values_list("pk", flat=True))
+    scored = set(_own_scores(assignment).values_list("criterion_id", flat=True))
+    if not active or not active <= scored:
+        raise ValidationError(_("Score every criterion before submitting your scores."))
+    assignment.submitted_at = timezone.now()
+    _set_history_user(assignment, assignment.evaluator)
+    assignment.save(update_fields=["submitted_at"])
+    return assignment
 
 
 def _unique_slug(name: str) -> str:
@@ -252,10 +359,9 @@ def application_select(*, application: Application, decided_by, reason: str = ""
     """Select a host: create its centre and invite the contact person to the host portal."""
     if application.status != Application.Status.EVALUATION:
         raise ValidationError(_("Only applications under evaluation can be selected."))
-    active = set(Criterion.objects.filter(is_active=True).values_list("pk", flat=True))
-    scored = set(application.scores.values_list("criterion_id", flat=True))
-    if not active or not active <= scored:
-        raise ValidationError(_("Score the application on every criterion before selecting it."))
+    if not evaluation_complete(application):
+        raise ValidationError(_("Every assigned evaluator must submit their scores before the "
+                                "application is selected."))
     with transaction.atomic():
         application.status = Application.Status.SELECTED
         application.decision_reason = reason

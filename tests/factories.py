@@ -18,7 +18,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from alliance.models import Region, RegionalInitiative, StrategicObjective
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.roles import BDT_STAFF_GROUP, EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from board import models as board
 from centres import models as centres
 from dtlab import models as dtlab
@@ -44,6 +44,14 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("correct horse battery")
 
 
+def _joins(group: str) -> factory.PostGeneration:
+    """A post-generation step adding the user to ``group`` (the groups come from migrate)."""
+    def join(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=group))
+    return factory.PostGeneration(join)
+
+
 class StaffFactory(UserFactory):
     """A BDT staff member: staff status and the BDT staff group, no superuser."""
 
@@ -52,11 +60,28 @@ class StaffFactory(UserFactory):
 
     username = factory.Sequence(lambda n: f"bdt{n}")
     is_staff = True
+    bdt_group = _joins(BDT_STAFF_GROUP)
 
-    @factory.post_generation
-    def bdt_group(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
+
+class EvaluatorFactory(StaffFactory):
+    """BDT staff in the "Evaluators" group: they score the applications they are assigned."""
+
+    username = factory.Sequence(lambda n: f"evaluator{n}")
+    evaluators_group = _joins(EVALUATORS_GROUP)
+
+
+class LeadEvaluatorFactory(StaffFactory):
+    """BDT staff in the "Lead evaluators" group: they assign evaluators and see every score."""
+
+    username = factory.Sequence(lambda n: f"lead{n}")
+    lead_evaluators_group = _joins(LEAD_EVALUATORS_GROUP)
+
+
+def api_key_for(user) -> str:
+    """A new API token for ``user``: its key (the database holds only the key's digest)."""
+    from alliance.api_tokens import api_token_create
+
+    return api_token_create(user=user)
 
 
 # --- Centres --------------------------------------------------------------------------------------
@@ -125,6 +150,16 @@ class ScoreFactory(DjangoModelFactory):
     criterion = factory.SubFactory(CriterionFactory)
     evaluator = factory.SubFactory(StaffFactory)
     score = 3
+
+
+class EvaluatorAssignmentFactory(DjangoModelFactory):
+    """An evaluator assigned to an application under evaluation, with nothing scored yet."""
+
+    class Meta:
+        model = centres.EvaluatorAssignment
+
+    application = factory.SubFactory(ApplicationFactory, status=centres.Application.Status.EVALUATION)
+    evaluator = factory.SubFactory(EvaluatorFactory)
 
 
 class CentreFactory(DjangoModelFactory):

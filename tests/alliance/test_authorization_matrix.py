@@ -457,6 +457,32 @@ MATRIX += [
     Row("POST",   "reports-api-return",              {"pk": "@tdag_report"},     (403, 403, 403, 403, 409)),
 ]
 
+# Blind evaluation of applications (issue 20): evaluators and the lead evaluator are groups of their
+# own, which the BDT staff group does not hold; a superuser holds both permissions but is assigned
+# to no application: 404 on an evaluator's sheet.
+EVALUATORS = (LOGIN, 403, 403, 403, 403, 403, 200)
+EVALUATORS_404 = (LOGIN, 403, 403, 403, 403, 403, 404)
+MATRIX += [
+    Row("GET",    "evaluation:mine",                 {},                         EVALUATORS),
+    Row("GET",    "evaluation:sheet",                {"pk": "@centre_a.application_id"}, EVALUATORS_404),
+    Row("POST",   "evaluation:sheet",                {"pk": "@centre_a.application_id"}, EVALUATORS_404,
+                  data={"action": "submit"}),
+    Row("GET",    "evaluation:conflict",             {"pk": "@centre_a.application_id"},
+                  (LOGIN, 403, 403, 403, 403, 403, 302)),                 # to the sheet
+    Row("POST",   "evaluation:conflict",             {"pk": "@centre_a.application_id"}, EVALUATORS_404,
+                  data={"note": "A conflict."}),
+    Row("GET",    "evaluation:ranking",              {},                         EVALUATORS),
+    Row("GET",    "evaluation:application",          {"pk": "@centre_a.application_id"}, EVALUATORS),
+    Row("GET",    "evaluation:assign",               {"pk": "@centre_a.application_id"},
+                  (LOGIN, 403, 403, 403, 403, 403, 302)),
+    # BDT staff are no evaluators: refused with a field error (the superuser's 400).
+    Row("POST",   "evaluation:assign",               {"pk": "@centre_a.application_id"},
+                  (LOGIN, 403, 403, 403, 403, 403, 400), data={"evaluator": "@staff"}),
+    Row("GET",    "evaluation:unassign",             {"pk": 999999},
+                  (LOGIN, 403, 403, 403, 403, 403, 405)),
+    Row("POST",   "evaluation:unassign",             {"pk": 999999},             EVALUATORS_404),
+]
+
 # Inter-sectoral coordination (issue 19) -----------------------------------------------------------
 API_STAFF_CREATES = (403, 403, 403, 403, 201)
 MATRIX += [
@@ -548,7 +574,6 @@ ADMIN_SPECIAL = {
     "password_change_done": (*GATE_OUT, 200, 200, 200),
     "jsi18n": (*GATE_OUT, 200, 200, 200),
     "autocomplete": (*GATE_OUT, 403, 403, 403),
-    "centres_ranking": (*GATE_OUT, 200, 403, 200),
     # Tokens are made on the staff member's own page (api-token), never in the admin.
     "alliance_apitoken_add": (*GATE_OUT, 403, 403, 403),
     # The reminders sent are a log written by the task: read, never added by hand.

@@ -43,11 +43,14 @@ def test_create_demo_staff_prints_a_login_for_each_role_of_the_demo(settings, ca
     call_command("load_demo", verbosity=0)
     call_command("create_demo_staff")
     out = capsys.readouterr().out
-    for username in ("staff", "approver", "host", "pledger", "focal-point"):
+    for username in ("staff", "approver", "evaluator", "lead-evaluator", "host", "pledger", "focal-point"):
         assert f"username: {username}\n" in out
         assert django_user_model.objects.get(username=username).has_usable_password()
     assert django_user_model.objects.get(username="approver").has_perm("reports.approve_report")
     assert not django_user_model.objects.get(username="staff").has_perm("reports.approve_report")
+    assert django_user_model.objects.get(username="evaluator").has_perm("centres.evaluate_application")
+    assert django_user_model.objects.get(username="lead-evaluator").has_perm("centres.lead_evaluation")
+    assert not django_user_model.objects.get(username="staff").has_perm("centres.evaluate_application")
     assert Pledger.objects.order_by("pk").first().user.username == "pledger"
     assert FocalPoint.objects.filter(vacant=False).order_by("pk").first().user.username == "focal-point"
     call_command("create_demo_staff")

@@ -143,10 +143,10 @@ def test_a_private_download_is_never_stored_by_caches(staff_client, settings, tm
 
 
 def test_the_api_with_a_token_is_never_stored_by_caches(client, staff_user):
-    from rest_framework.authtoken.models import Token
+    from tests.factories import api_key_for
 
-    token = Token.objects.create(user=staff_user)
-    response = client.get("/api/v1/regions/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    key = api_key_for(staff_user)
+    response = client.get("/api/v1/regions/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 

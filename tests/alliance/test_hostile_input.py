@@ -21,7 +21,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
-from rest_framework.authtoken.models import Token
 
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.reports.models import ProgressReport as TdagReport
@@ -47,6 +46,7 @@ from partnerships import services as partnership_services
 from partnerships.models import ActionArea, Agreement, Partner, Pledge
 from partnerships.models import ProgressReport as PledgeProgress
 from tests.centres.conftest import PDF_BYTES, make_centre, make_host
+from tests.factories import api_key_for
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,7 @@ def _client(user=None) -> Client:
 
 
 def _api_client(user) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return Client(HTTP_AUTHORIZATION=f"Token {api_key_for(user)}")
 
 
 def centre_application(request) -> Submission:

@@ -17,10 +17,11 @@ from django.urls import reverse
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
+from alliance.models import ApiToken
 from alliance.roles import BDT_STAFF_GROUP
 from tests.alliance.authz_world import build_world
+from tests.factories import api_key_for
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -44,9 +45,10 @@ def admin_group(db):
 def objects(staff_user, superuser):
     """One object behind each superuser-only admin."""
     schedule = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
+    api_key_for(superuser)
     return {
         "auth_group": Group.objects.get(name=BDT_STAFF_GROUP),
-        "alliance_apitoken": Token.objects.create(user=superuser).user,
+        "alliance_apitoken": superuser,
         "otp_totp_totpdevice": TOTPDevice.objects.create(user=superuser, name="phone"),
         "otp_static_staticdevice": StaticDevice.objects.create(user=superuser, name="codes"),
         "django_celery_beat_periodictask": PeriodicTask.objects.create(
@@ -115,20 +117,21 @@ def test_bdt_staff_hold_no_token_or_periodic_task_permission(staff_user):
 
 def test_the_token_admin_never_shows_a_key_even_to_superusers(client, superuser, objects):
     client.force_login(superuser)
-    key = Token.objects.get(user=superuser).key
+    key = api_key_for(superuser)
+    digest = ApiToken.objects.get(user=superuser).digest
     changelist = client.get(reverse("admin:alliance_apitoken_changelist"))
     change = client.get(reverse("admin:alliance_apitoken_change", args=[superuser.pk]))
     delete = client.get(reverse("admin:alliance_apitoken_delete", args=[superuser.pk]))
     for page in (changelist, change, delete):
         assert page.status_code == 200
-        assert key not in page.content.decode()
+        assert key not in page.content.decode() and digest not in page.content.decode()
 
 
 def test_a_superuser_revokes_a_token_in_the_admin(client, superuser, objects):
     client.force_login(superuser)
     url = reverse("admin:alliance_apitoken_delete", args=[superuser.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
-    assert not Token.objects.filter(user=superuser).exists()
+    assert not ApiToken.objects.filter(user=superuser).exists()
 
 
 # The user admin ----------------------------------------------------------------------------------

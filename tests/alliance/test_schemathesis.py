@@ -19,7 +19,6 @@ from django.test import RequestFactory, override_settings
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -30,6 +29,7 @@ from schemathesis.specs.openapi.checks import (
 
 from alliance.roles import BDT_STAFF_GROUP
 from alliance.wsgi import application
+from tests.factories import api_key_for
 
 
 def staff_schema() -> dict:
@@ -59,7 +59,7 @@ def staff_token(django_db_setup, django_db_blocker, tmp_path_factory):
         call_command("load_demo", verbosity=0)
         user = get_user_model().objects.create_user(username="schemathesis", is_staff=True)
         user.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
-        yield Token.objects.create(user=user).key
+        yield api_key_for(user)
         transaction.set_rollback(True)
 
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
+from alliance.models import ApiToken
 from alliance.second_factor import check_second_factor_on
 from tests.alliance.test_settings import ROOT, clean_environ
 from tests.conftest import force_login_without_second_factor
@@ -162,27 +162,30 @@ def test_the_session_key_changes_when_the_second_factor_is_given(password_only, 
 def test_a_new_api_token_is_shown_once_works_and_can_be_revoked(client, staff_user):
     client.force_login(staff_user)
     response = client.post(reverse("api-token"), {"action": "create"})
-    key = Token.objects.get(user=staff_user).key
+    key = response.context["new_key"]
     assert key in response.content.decode()
     assert key not in client.get(reverse("api-token")).content.decode()
     api = Client(headers={"Authorization": f"Token {key}"})
     assert api.get("/api/v1/applications/").status_code == 200
     client.post(reverse("api-token"), {"action": "revoke"})
-    assert not Token.objects.filter(user=staff_user).exists()
+    assert not ApiToken.objects.filter(user=staff_user).exists()
     assert api.get("/api/v1/applications/").status_code in (401, 403)
 
 
 def test_replacing_a_token_revokes_the_old_one(client, staff_user):
     client.force_login(staff_user)
-    client.post(reverse("api-token"), {"action": "create"})
-    old = Token.objects.get(user=staff_user).key
-    client.post(reverse("api-token"), {"action": "create"})
-    assert Token.objects.get(user=staff_user).key != old
+    old = client.post(reverse("api-token"), {"action": "create"}).context["new_key"]
+    new = client.post(reverse("api-token"), {"action": "create"}).context["new_key"]
+    assert new != old and ApiToken.objects.filter(user=staff_user).count() == 1
+    def status(key: str) -> int:
+        return Client(headers={"Authorization": f"Token {key}"}).get("/api/v1/applications/").status_code
+
+    assert status(old) in (401, 403) and status(new) == 200
 
 
 def test_no_token_without_the_second_factor(password_only, authenticator, staff_user):
     assert password_only.post(reverse("api-token"), {"action": "create"}).status_code == 302
-    assert not Token.objects.filter(user=staff_user).exists()
+    assert not ApiToken.objects.filter(user=staff_user).exists()
 
 
 # The demo switch -----------------------------------------------------------------------------------

@@ -153,11 +153,11 @@ def test_password_reset_is_limited_by_address_and_by_e_mail_address(client, limi
 
 
 def test_api_writes_are_throttled_per_account_and_reads_are_not(client, limits_on, staff_user, monkeypatch):
-    from rest_framework.authtoken.models import Token
+    from tests.factories import api_key_for
 
     monkeypatch.setattr(WriteRateThrottle, "THROTTLE_RATES", {"write": "2/min"})
-    token = Token.objects.create(user=staff_user)
-    headers = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    key = api_key_for(staff_user)
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
     codes = [client.post("/api/v1/partners/", {"name": ""}, content_type="application/json",
                          REMOTE_ADDR=_address(), **headers).status_code for _ in range(3)]
     assert codes == [400, 400, 429]

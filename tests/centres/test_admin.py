@@ -17,7 +17,7 @@ from centres.models import (
 
 from .conftest import make_application, make_centre, make_report, pdf
 
-MODELS = ["application", "call", "criterion", "score", "centre", "agreement", "actionplan", "activity",
+MODELS = ["application", "call", "criterion", "centre", "agreement", "actionplan", "activity",
           "progressreport", "centredocument", "centrehost", "training", "networkevent"]
 
 
@@ -110,17 +110,6 @@ def test_staff_approve_a_submitted_action_plan_in_the_admin(staff_client, call):
                       {"action": "approve", "_selected_action": [centre.action_plan.pk]})
     centre.refresh_from_db()
     assert centre.status == Centre.Status.CAPACITY_BUILDING
-
-
-def test_application_page_shows_the_weighted_total(staff_client, call, criteria, staff_user):
-    from centres.models import Score
-
-    application = make_application(call, status=Application.Status.EVALUATION)
-    Score.objects.create(application=application, criterion=criteria[0], evaluator=staff_user, score=5)
-    Score.objects.create(application=application, criterion=criteria[1], evaluator=staff_user, score=5)
-    url = reverse("admin:centres_application_change", args=[application.pk])
-    page = staff_client.get(url).content.decode()
-    assert "80.00" in page  # 5/5 × 60 + 5/10 × 40
 
 
 def test_staff_see_the_reported_progress_of_each_activity(staff_client, centre):

@@ -34,6 +34,7 @@ from tests.factories import (
     CentreProgressReportFactory,
     CriterionFactory,
     DueDiligenceCheckFactory,
+    EvaluatorAssignmentFactory,
     ScoreFactory,
     StaffFactory,
     UserFactory,
@@ -141,58 +142,52 @@ def test_only_an_application_under_evaluation_is_scored():
 
 
 def test_a_criterion_no_longer_in_use_cannot_be_scored():
-    application = ApplicationFactory(status=S.EVALUATION)
+    assignment = EvaluatorAssignmentFactory()
     with refused("no longer in use"):
-        services.score_record(application=application, criterion=CriterionFactory(is_active=False),
-                              evaluator=StaffFactory(), score=3)
-    assert not application.scores.exists()
+        services.score_record(application=assignment.application, criterion=CriterionFactory(is_active=False),
+                              evaluator=assignment.evaluator, score=3)
+    assert not assignment.application.scores.exists()
 
 
 @pytest.mark.parametrize("score, accepted", [(-1, False), (0, True), (5, True), (6, False)])
 def test_a_score_lies_between_zero_and_the_criterion_maximum(score, accepted):
-    application = ApplicationFactory(status=S.EVALUATION)
+    assignment = EvaluatorAssignmentFactory()
+    application, evaluator = assignment.application, assignment.evaluator
     criterion = CriterionFactory(max_score=5)
     if accepted:
         row = services.score_record(application=application, criterion=criterion,
-                                    evaluator=StaffFactory(), score=score)
+                                    evaluator=evaluator, score=score)
         assert row.score == score
     else:
         with refused("between 0 and 5"):
             services.score_record(application=application, criterion=criterion,
-                                  evaluator=StaffFactory(), score=score)
+                                  evaluator=evaluator, score=score)
         assert not application.scores.exists()
 
 
 @pytest.mark.parametrize("status", [S.SUBMITTED, S.DUE_DILIGENCE, S.SELECTED, S.NOT_SELECTED])
 def test_only_an_application_under_evaluation_is_selected(status):
     application = ApplicationFactory(status=status)
-    criterion = CriterionFactory()
-    ScoreFactory(application=application, criterion=criterion)
     with refused("Only applications under evaluation can be selected"):
         services.application_select(application=application, decided_by=StaffFactory())
     assert not Centre.objects.filter(application=application).exists()
 
 
-def test_selection_needs_a_criterion_to_score_against():
+def test_selection_needs_an_evaluator_who_submitted():
     application = ApplicationFactory(status=S.EVALUATION)
-    with refused("Score the application on every criterion"):
+    ScoreFactory(application=application)
+    with refused("Every assigned evaluator must submit"):
         services.application_select(application=application, decided_by=StaffFactory())
     assert not Centre.objects.exists()
 
 
-def test_selection_needs_every_active_criterion_scored():
-    application = ApplicationFactory(status=S.EVALUATION)
-    ScoreFactory(application=application)
-    CriterionFactory()
-    with refused("Score the application on every criterion"):
-        services.application_select(application=application, decided_by=StaffFactory())
-    assert not Centre.objects.exists()
-
-
-def test_a_criterion_no_longer_in_use_is_not_needed_for_selection():
-    application = ApplicationFactory(status=S.EVALUATION)
-    ScoreFactory(application=application)
+def test_a_criterion_no_longer_in_use_is_not_needed_to_submit_and_select():
+    assignment = EvaluatorAssignmentFactory()
+    application = assignment.application
+    services.score_record(application=application, criterion=CriterionFactory(),
+                          evaluator=assignment.evaluator, score=4)
     CriterionFactory(is_active=False)
+    services.score_sheet_submit(assignment=assignment)
     centre = services.application_select(application=application, decided_by=StaffFactory())
     assert centre.status == C.SELECTED
     application.refresh_from_db()

@@ -17,8 +17,8 @@ from centres.models import (
     Centre,
     DueDiligenceCheck,
     ProgressReport,
-    Score,
 )
+from tests.factories import EvaluatorFactory
 
 from .conftest import make_application, make_centre, make_report, pdf
 
@@ -158,24 +158,28 @@ def _to_evaluation(application):
     services.application_finish_due_diligence(application=application)
 
 
-def test_scores_are_bounded_and_selection_needs_every_criterion_scored(call, criteria, staff_user):
+def test_scores_are_bounded_and_selection_needs_every_evaluator_submitted(call, criteria):
     application = make_application(call)
     _to_evaluation(application)
+    assignment = services.evaluator_assign(application=application, evaluator=EvaluatorFactory())
+    evaluator = assignment.evaluator
     with pytest.raises(ValidationError):
-        services.score_record(application=application, criterion=criteria[0], evaluator=staff_user, score=6)
-    services.score_record(application=application, criterion=criteria[0], evaluator=staff_user, score=5)
-    with pytest.raises(ValidationError, match="every criterion"):
-        services.application_select(application=application, decided_by=staff_user)
+        services.score_record(application=application, criterion=criteria[0], evaluator=evaluator, score=6)
+    services.score_record(application=application, criterion=criteria[0], evaluator=evaluator, score=5)
+    with pytest.raises(ValidationError, match="Every assigned evaluator must submit"):
+        services.application_select(application=application, decided_by=evaluator)
     assert not Centre.objects.exists()
 
 
-def test_ranking_orders_the_calls_applications_by_weighted_total(call, criteria, staff_user):
+def test_ranking_orders_the_calls_applications_by_weighted_total(call, criteria):
     weak, strong, unscored = make_application(call), make_application(call), make_application(call)
+    evaluator = EvaluatorFactory()
     for application, scores in ((weak, (1, 2)), (strong, (5, 10)), (unscored, None)):
         _to_evaluation(application)
-        for criterion, score in zip(criteria, scores or (), strict=False):
-            Score.objects.create(application=application, criterion=criterion, evaluator=staff_user,
-                                 score=score)
+        assignment = services.evaluator_assign(application=application, evaluator=evaluator)
+        if scores:
+            services.score_sheet_save(assignment=assignment, submit=True,
+                                      scores=[(c, s, "") for c, s in zip(criteria, scores, strict=True)])
     ranking = selectors.call_ranking(call)
     assert [r.application for r in ranking] == [strong, weak, unscored]
     assert [r.rank for r in ranking] == [1, 2, None]

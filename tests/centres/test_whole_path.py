@@ -19,6 +19,7 @@ from centres.models import (
     DueDiligenceCheck,
     ProgressReport,
 )
+from tests.factories import EvaluatorFactory, LeadEvaluatorFactory
 
 from .conftest import pdf
 
@@ -62,15 +63,19 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
     application.refresh_from_db()
     assert application.status == Application.Status.EVALUATION
 
-    # 3. Scoring by two evaluators, and the ranking.
-    second = get_user_model().objects.create_user(username="evaluator2", is_staff=True)
-    for evaluator, scores in ((staff_user, (5, 8)), (second, (3, 6))):
-        for criterion, score in zip(criteria, scores, strict=True):
-            services.score_record(application=application, criterion=criterion, evaluator=evaluator,
-                                  score=score, comment="")
+    # 3. The lead evaluator assigns two evaluators, who score blind; then the ranking.
+    lead = client.__class__()
+    lead.force_login(LeadEvaluatorFactory())
+    for evaluator, scores in ((EvaluatorFactory(), (5, 8)), (EvaluatorFactory(), (3, 6))):
+        lead.post(reverse("evaluation:assign", args=[application.pk]), {"evaluator": evaluator.pk})
+        sheet = client.__class__()
+        sheet.force_login(evaluator)
+        fields = {f"criterion-{c.pk}-score": str(s) for c, s in zip(criteria, scores, strict=True)}
+        assert sheet.post(reverse("evaluation:sheet", args=[application.pk]),
+                          {**fields, "action": "submit"}).status_code == 302
     # (4/5 × 60 + 7/10 × 40) / 100 = 76 %
     assert services_total(application) == 76
-    assert staff.get(reverse("admin:centres_ranking")).status_code == 200
+    assert "76.00" in lead.get(reverse("evaluation:ranking")).content.decode()
 
     # 4. Selection creates the centre and invites the host.
     with django_capture_on_commit_callbacks(execute=True):

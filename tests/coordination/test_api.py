@@ -1,10 +1,10 @@
 import datetime
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from coordination.models import Body, FocalPoint, Meeting, Sector, Topic
+from tests.factories import api_key_for
 
 from .conftest import make_body, make_focal_point, make_meeting, make_topic
 
@@ -16,7 +16,7 @@ API = "/api/v1/coordination"
 @pytest.fixture
 def token_client(staff_user):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=staff_user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(staff_user)}")
     return client
 
 

@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 from django.utils import translation
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from alliance.reports import services
 from alliance.reports.models import ProgressReport, ReportStatus
 from coordination import demo as coordination_demo
+from tests.factories import api_key_for
 from tests.reports.pdftext import normalised
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,7 @@ def test_the_english_report_reads_as_seed_004s_frame(demo, django_capture_on_com
 
 def test_the_reports_api_accepts_the_coordination_kind(staff_user, django_capture_on_commit_callbacks):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=staff_user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(staff_user)}")
     with django_capture_on_commit_callbacks(execute=False):
         payload = {"kind": "coordination", "period_start": "2024-01-01", "period_end": "2024-12-31",
                    "language": "en"}

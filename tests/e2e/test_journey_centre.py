@@ -12,11 +12,13 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
+from alliance.roles import EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from centres.models import Activity, Application
 
 from .conftest import authenticator_code, give_authenticator, screenshot
@@ -236,20 +238,23 @@ def due_diligence_and_scores(act, page: Page, base: str, reference: str) -> None
     expect(page.locator(".messagelist .success")).to_be_visible()
 
     admin_action(act, page, base, "application", reference, "Finish due diligence")
-    act.follow(page.locator("#result_list").get_by_role("link", name=reference))
-    add_score = page.locator("#scores-group .add-row a")
-    criteria = page.locator("#scores-group .empty-form select[name$='-criterion'] option").all_inner_texts()
-    criteria = [name.strip() for name in criteria if not name.startswith("-")]
-    assert len(criteria) == 5, criteria
-    for index, criterion in enumerate(criteria):
-        act.press(add_score)
-        act.choose(page.locator(f"select[name='scores-{index}-criterion']"), criterion)
-        act.fill(page.locator(f"input[name='scores-{index}-score']"), "4")
-    act.follow(page.locator("input[name=_continue]"))
-    expect(page.locator(".messagelist .success")).to_be_visible()
+    # The staff member, also the lead evaluator, assigns themselves and scores on their own sheet.
+    application = Application.objects.get(reference=reference)
+    page.goto(f"{base}/en/staff/evaluation/ranking/{application.pk}/")
+    act.choose(page.locator("#id_evaluator"), "bdt")
+    act.follow(page.locator("main form[action$='/assign/'] button"))
+    expect(page.locator(".messages")).to_contain_text("The evaluator is assigned.")
+    page.goto(f"{base}/en/staff/evaluation/{application.pk}/")
+    scores = page.locator("main input[name$='-score']")
+    expect(scores).to_have_count(5)
+    for index in range(5):
+        act.fill(scores.nth(index), "4")
+    act.follow(page.locator("main button[value=submit]"))
+    expect(page.locator(".messages")).to_contain_text("Your scores are submitted.")
     # Every criterion scored 4 out of 5.
-    expect(page.locator(".field-weighted_total .readonly")).to_have_text("80.00")
-    snap(act, "journey1-admin-scores")
+    page.goto(f"{base}/en/staff/evaluation/ranking/{application.pk}/")
+    expect(main(page)).to_contain_text("80.00")
+    snap(act, "journey1-evaluation-scores")
 
 
 def select_and_sign(act, page: Page, base: str, reference: str) -> str:
@@ -354,6 +359,7 @@ def journey(driver, new_page, base: str, staff_user) -> dict:
     assert re.fullmatch(r"AC-\d{4}-[0-9A-F]{6}", reference), reference
 
     give_authenticator(staff_user)
+    staff_user.groups.add(*Group.objects.filter(name__in=(EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP)))
     staff.goto(f"{base}/en/accounts/login/")
     bdt.fill(staff.locator("#id_username"), staff_user.username)
     bdt.fill(staff.locator("#id_password"), "correct horse battery")

@@ -2,9 +2,9 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from partnerships.models import Agreement, Partner
+from tests.factories import api_key_for
 
 PARTNERS = "/api/v1/partners/"
 AGREEMENTS = "/api/v1/agreements/"
@@ -12,8 +12,8 @@ AGREEMENTS = "/api/v1/agreements/"
 
 @pytest.fixture
 def token_client(client, staff_user):
-    token = Token.objects.create(user=staff_user)
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    key = api_key_for(staff_user)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
     return client
 
 

@@ -4,11 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from alliance.reports import services
 from alliance.reports.models import ProgressReport, ReportStatus
 from alliance.reports.registry import ReportKind
+from tests.factories import api_key_for
 
 pytestmark = pytest.mark.django_db
 
@@ -190,8 +190,8 @@ def test_the_admin_action_generates_reports_again(staff_client, django_capture_o
 
 
 def _token_client(client, user):
-    token = Token.objects.create(user=user)
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    key = api_key_for(user)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
     return client
 
 

@@ -2,6 +2,8 @@
 
 - ``staff``: BDT staff (the group's permissions);
 - ``approver``: BDT staff who may also approve and publish TDAG reports (the four-eyes rule);
+- ``evaluator`` and ``lead-evaluator``: BDT staff who score applications blind, and the one who
+  assigns them and sees every score and the ranking;
 - ``host``: the demo centre's host (the account ``load_demo`` links to the centre);
 - ``pledger``: the first demo pledger's account (their pledges under "My pledges");
 - ``focal-point``: the first named focal point of the coordination demo (their annual reports).
@@ -16,7 +18,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
+from alliance.roles import (
+    BDT_STAFF_GROUP,
+    EVALUATORS_GROUP,
+    LEAD_EVALUATORS_GROUP,
+    REPORT_APPROVERS_GROUP,
+)
 
 
 def _staff(username: str, *groups: str):
@@ -53,6 +60,8 @@ class Command(BaseCommand):
         logins = [
             ("BDT staff", _staff(username, BDT_STAFF_GROUP)),
             ("BDT staff, report approver", _staff("approver", BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP)),
+            ("BDT staff, evaluator", _staff("evaluator", BDT_STAFF_GROUP, EVALUATORS_GROUP)),
+            ("BDT staff, lead evaluator", _staff("lead-evaluator", BDT_STAFF_GROUP, LEAD_EVALUATORS_GROUP)),
             ("centre host", get_user_model().objects.filter(username="host").first()),
             ("pledger", _linked("pledger", "partnerships.Pledger", {})),
             ("focal point", _linked("focal-point", "coordination.FocalPoint", {"vacant": False})),
