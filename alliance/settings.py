@@ -384,8 +384,8 @@ SILENCED_SYSTEM_CHECKS: list[str] = []
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
-# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/exports.py).
-from alliance import exports as _exports  # noqa: E402 (format classes, as django-import-export wants)
+# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/export_formats.py).
+from alliance import export_formats as _exports  # noqa: E402 (format classes, as django-import-export wants)
 
 EXPORT_FORMATS = _exports.EXPORT_FORMATS
 

@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from import_export import fields, resources
-from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.countries import MemberStateCountriesAdminMixin
+from alliance.exports import ImportExportModelAdmin
 from alliance.models import RegionalInitiative, StrategicObjective
 
 from . import selectors, services

@@ -5,10 +5,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.exports import ExportMixin, ImportExportModelAdmin
 from alliance.models import Priority
 
 from . import services
@@ -124,8 +124,25 @@ class ActionAreaAdmin(TranslationAdmin):
     inlines = [MembershipInline]
 
 
+class PledgerResource(resources.ModelResource):
+    class Meta:
+        model = Pledger
+        fields = ("id", "organisation", "kind", "country", "contact_name", "contact_email")
+        export_order = fields
+
+
+class PledgeResource(resources.ModelResource):
+    class Meta:
+        model = Pledge
+        fields = ("id", "pledger", "title", "kind", "action_areas", "target_countries", "benefits_ldc",
+                  "benefits_lldc", "benefits_sids", "value_usd", "target_year", "status", "submitted_at",
+                  "decided_at", "next_report_due")
+        export_order = fields
+
+
 @admin.register(Pledger)
-class PledgerAdmin(SimpleHistoryAdmin):
+class PledgerAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PledgerResource]
     list_display = ("organisation", "kind", "country", "contact_email")
     list_filter = ("kind",)
     search_fields = ("organisation", "contact_name", "contact_email")
@@ -139,7 +156,8 @@ class ProgressInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(SimpleHistoryAdmin):
+class PledgeAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PledgeResource]
     list_display = ("title", "pledger", "kind", "status", "value_usd", "target_year", "next_report_due")
     list_filter = ("status", "kind", "action_areas", "benefits_ldc", "benefits_lldc", "benefits_sids")
     search_fields = ("title", "description", "pledger__organisation")
