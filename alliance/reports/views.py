@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from csp.constants import NONCE
-from csp.decorators import csp_update
+from csp.constants import NONCE, SELF
+from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, FormView, ListView
 
 from alliance.roles import staff_may
@@ -238,15 +240,35 @@ class ReportNarrativeView(StaffRequiredMixin, FormView):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(csp_update({"style-src": [NONCE]}), name="dispatch")
+@method_decorator(csp_replace({"frame-ancestors": [SELF]}), name="dispatch")
+@method_decorator(xframe_options_sameorigin, name="dispatch")
 class ReportPreviewView(StaffRequiredMixin, View):
-    """The whole document as HTML, from the same templates as the PDF, with the current narrative."""
+    """The whole document as HTML, from the same templates as the PDF: GET with the saved
+    narrative; POST (the narrative page's "Preview these changes", and its script as staff type)
+    with the narrative on the page, unsaved. Framed by the narrative page only (same origin)."""
 
     def get(self, request, pk: int):
         from .document import render_document
 
         report = get_object_or_404(selectors.reports_list(), pk=pk)
-        html = render_document(report).replace("<style>", f'<style nonce="{request.csp_nonce}">', 1)
-        return HttpResponse(html)
+        return self._page(request, render_document(report))
+
+    def post(self, request, pk: int):
+        from .document import render_preview
+
+        report = get_object_or_404(selectors.reports_list(), pk=pk)
+        form = NarrativeForm(report, data=request.POST)
+        form.is_valid()
+        try:
+            html = render_preview(report, {code: form.cleaned_data.get(code, "") for code in form.fields})
+        except ValidationError as error:
+            return TemplateResponse(request, "reports/staff/preview_errors.html",
+                                    {"report": report, "errors": error.message_dict}, status=400)
+        return self._page(request, html)
+
+    @staticmethod
+    def _page(request, html: str) -> HttpResponse:
+        return HttpResponse(html.replace("<style>", f'<style nonce="{request.csp_nonce}">', 1))
 
 
 WORKFLOW_STEPS = {
