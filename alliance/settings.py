@@ -51,7 +51,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "alliance.admin_site.AllianceAdminConfig",  # the admin, its index grouped by vehicle
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
