@@ -408,8 +408,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
                              "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO.
-    "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint": {"level": "WARNING"}},
+    # Quiet: each warning and error once (through the root's handler only: Django's own console
+    # handler on "django" is dropped), and no routine lines at INFO outside DEBUG: no SQL, no
+    # "AXES: BEGIN…" at every command, no line per task received or succeeded (failures stay
+    # ERROR), WeasyPrint only when a PDF has a problem.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "INFO" if DEBUG else "WARNING"},
+        "celery.app.trace": {"level": "INFO" if DEBUG else "WARNING"},
+        "celery.worker.strategy": {"level": "INFO" if DEBUG else "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Metrics (/metrics, alliance.metrics): from loopback without a proxy in between, or with this
