@@ -1,55 +1,171 @@
-"""The admin's CSV and XLSX exports, with spreadsheet formulas neutralised (CSV injection).
+"""The admin's exports: readable by people, safe to open (see ``alliance.export_formats``).
 
-Visitors type the text of applications, service and expert requests, hosts their centre's
-profile: a cell such as ``=HYPERLINK("https://evil.example", "Click")`` would run as a formula in
-the spreadsheet of the staff member who opens the export. Every text cell that a spreadsheet
-would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is
-prefixed with a single quote, as OWASP recommends; plain numbers (``-12.5``) stay numbers.
-
-``settings.EXPORT_FORMATS`` offers only these two formats, so every admin that exports (with its
-own resource or the default one) goes through them.
+A spreadsheet staff read: labels instead of codes ("Capacity building", not capacity_building),
+names instead of ids (the partner's name, not 15), ISO dates, one header row of the fields' names,
+one sheet named after the model, all in the language of the request (the admin's URL names it;
+LocaleMiddleware has activated it). Every exporting admin uses ``ExportMixin`` or
+``ImportExportModelAdmin`` from here: they offer the readable export first and, where the admin
+imports, the resource's own export (codes and ids, the columns an import reads) second.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
 
-import tablib
-from import_export.formats import base_formats
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Manager
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django_countries.fields import Country
+from import_export import admin as import_admin
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+from alliance.export_formats import (  # noqa: F401 (one place to import from)
+    EXPORT_FORMATS,
+    SafeCSV,
+    SafeXLSX,
+    neutralise_cell,
+    neutralise_dataset,
+)
 
 
-def neutralise_cell(value):
-    """The value, with a leading single quote if a spreadsheet would read it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.match(value):
-        return f"'{value}"
+def _model_field(model, name: str):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def readable_value(value):
+    """One cell as a person reads it, in the active language."""
+    if value is None:
+        return ""
+    if isinstance(value, Manager):
+        return ", ".join(str(item) for item in value.all())
+    if isinstance(value, Country):
+        return str(value.name)
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float | Decimal | str):
+        return value
+    if isinstance(value, models.Model | Promise):
+        return str(value)
+    if isinstance(value, Iterable):  # a list, or several countries
+        return ", ".join(str(readable_value(item)) for item in value)
     return value
 
 
-def neutralise_dataset(dataset: tablib.Dataset) -> tablib.Dataset:
-    """A copy of the dataset with every cell (and header) neutralised."""
-    safe = tablib.Dataset(headers=[neutralise_cell(h) for h in dataset.headers or []] or None,
-                          title=dataset.title)
-    for row in dataset:
-        safe.append([neutralise_cell(cell) for cell in row])
-    return safe
+class ReadableExportResource:
+    """Mixed into a ``ModelResource`` by ``readable_resource``: same columns, readable cells and
+    headers. A column named after a model field shows that field: a relation exported as its code
+    or id (``region__code``) shows the related object's name."""
+
+    def _model_field_for(self, field):
+        model = self._meta.model
+        name = self.get_field_name(field)
+        return _model_field(model, name) or (
+            _model_field(model, field.attribute) if field.attribute and "__" not in field.attribute else None)
+
+    def _computed(self, field) -> bool:
+        """Whether the resource computes the column itself (a ``dehydrate_`` method)."""
+        dehydrate = field.get_dehydrate_method(self.get_field_name(field))
+        return callable(dehydrate) or hasattr(self, dehydrate)
+
+    def _shown_directly(self, field):
+        """The model field a column shows itself (a relation or a field with choices)."""
+        model_field = None if self._computed(field) else self._model_field_for(field)
+        if model_field is None or model_field.auto_created:
+            return None
+        return model_field if (model_field.is_relation or model_field.choices) else None
+
+    def export_field(self, field, instance, **kwargs):
+        if self._computed(field):
+            return readable_value(super().export_field(field, instance, **kwargs))
+        model_field = self._shown_directly(field)
+        if model_field is None:
+            return readable_value(field.get_value(instance))
+        if model_field.many_to_many and instance.pk is None:
+            return ""
+        if model_field.is_relation:
+            return readable_value(getattr(instance, model_field.name))
+        value = getattr(instance, model_field.attname)
+        if value is None or value == "" or not isinstance(value, str | int):
+            return readable_value(value)
+        return str(instance._get_FIELD_display(model_field))
+
+    def get_export_headers(self, selected_fields=None):
+        headers = []
+        for field in self.get_export_fields(selected_fields):
+            model_field = self._model_field_for(field)
+            label = getattr(model_field, "verbose_name", None) if model_field is not None else None
+            headers.append(capfirst(str(label)) if label else force_str(field.column_name))
+        return headers
+
+    def export(self, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = self.get_queryset()
+        if isinstance(queryset, models.QuerySet):
+            # The related objects' names in a few queries, not one per row.
+            shown = [f for f in map(self._shown_directly, self.get_export_fields()) if f is not None]
+            queryset = (queryset.select_related(*[f.name for f in shown if f.many_to_one or f.one_to_one])
+                        .prefetch_related(*[f.name for f in shown if f.many_to_many]))
+        dataset = super().export(queryset, **kwargs)
+        dataset.title = sheet_title(self._meta.model)
+        return dataset
 
 
-class SafeCSV(base_formats.CSV):
-    def export_data(self, dataset, **kwargs):
-        return super().export_data(neutralise_dataset(dataset), **kwargs)
+def sheet_title(model) -> str:
+    """The model's plural name as a worksheet's name (at most 31 characters, none of []:*?/\\)."""
+    return re.sub(r"[\[\]:*?/\\]", " ", capfirst(str(model._meta.verbose_name_plural)))[:31]
 
 
-class SafeXLSX(base_formats.XLSX):
-    def export_data(self, dataset, **kwargs):
-        return super().export_data(neutralise_dataset(dataset), **kwargs)
+def readable_resource(resource_class: type) -> type:
+    """The readable twin of a resource class (kept apart: a class name of its own, so the export
+    form's field names of the two never collide). Not cached: the admin's default resource is a new
+    class at each request."""
+    return type(f"{resource_class.__name__}Readable", (ReadableExportResource, resource_class), {
+        "__module__": resource_class.__module__,
+        "get_display_name": classmethod(lambda cls: gettext("Readable: labels, names and ISO dates")),
+    })
 
 
-EXPORT_FORMATS = [SafeCSV, SafeXLSX]
+def reimport_resource(resource_class: type) -> type:
+    return type(resource_class.__name__, (resource_class,), {
+        "__module__": resource_class.__module__,
+        "get_display_name": classmethod(lambda cls: gettext("For re-import: codes and ids")),
+    })
 
-# The admin exports dates and numbers as native cell types for the formats in this list (compared
-# by exact type), as it does for the stock XLSX.
-if SafeXLSX not in base_formats.BINARY_FORMATS:
-    base_formats.BINARY_FORMATS.append(SafeXLSX)
+
+class ReadableExportMixin:
+    """Offer the readable export first; keep the resource's own (codes and ids) where the admin
+    imports, since an import reads those."""
+
+    def get_export_resource_classes(self, request):
+        classes = list(super().get_export_resource_classes(request))
+        readable = [readable_resource(resource_class) for resource_class in classes]
+        if isinstance(self, import_admin.ImportMixin):
+            return readable + [reimport_resource(resource_class) for resource_class in classes]
+        return readable
+
+
+class ExportMixin(ReadableExportMixin, import_admin.ExportMixin):
+    """The admin's export, readable first (use instead of import_export's)."""
+
+
+class ImportExportModelAdmin(ReadableExportMixin, import_admin.ImportExportModelAdmin):
+    """The admin's import and export, the export readable first (use instead of import_export's)."""

@@ -51,7 +51,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "alliance.admin_site.AllianceAdminConfig",  # the admin, its index grouped by vehicle
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -407,8 +407,8 @@ SILENCED_SYSTEM_CHECKS: list[str] = [] if OTP_WEBAUTHN_ALLOWED_ORIGINS else ["ot
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
-# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/exports.py).
-from alliance import exports as _exports  # noqa: E402 (format classes, as django-import-export wants)
+# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/export_formats.py).
+from alliance import export_formats as _exports  # noqa: E402 (format classes, as django-import-export wants)
 
 EXPORT_FORMATS = _exports.EXPORT_FORMATS
 
@@ -431,8 +431,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
                              "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO.
-    "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint": {"level": "WARNING"}},
+    # Quiet: each warning and error once (through the root's handler only: Django's own console
+    # handler on "django" is dropped), and no routine lines at INFO outside DEBUG: no SQL, no
+    # "AXES: BEGIN…" at every command, no line per task received or succeeded (failures stay
+    # ERROR), WeasyPrint only when a PDF has a problem.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "INFO" if DEBUG else "WARNING"},
+        "celery.app.trace": {"level": "INFO" if DEBUG else "WARNING"},
+        "celery.worker.strategy": {"level": "INFO" if DEBUG else "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Metrics (/metrics, alliance.metrics): from loopback without a proxy in between, or with this

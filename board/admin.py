@@ -2,12 +2,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.admin_forms import validated_by
 from alliance.countries import MemberStateCountriesAdminMixin
+from alliance.exports import ImportExportModelAdmin
 
 from . import services
 from .models import (

@@ -12,7 +12,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from import_export import fields, resources
-from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -21,6 +20,7 @@ from alliance.admin_forms import action_with_form as _with_form
 from alliance.admin_forms import apply_to_each as _apply
 from alliance.countries import MemberStateCountriesAdminMixin
 from alliance.downloads import private_download
+from alliance.exports import ImportExportModelAdmin
 from alliance.models import RegionalInitiative, StrategicObjective
 
 from . import services

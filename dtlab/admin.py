@@ -4,11 +4,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
-from import_export.admin import ExportMixin, ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.countries import MemberStateCountriesAdminMixin
+from alliance.exports import ExportMixin, ImportExportModelAdmin
 
 from . import selectors, services
 from .models import (

@@ -6,11 +6,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.admin_forms import action_with_form, apply_to_each, validated_by
+from alliance.exports import ExportMixin, ImportExportModelAdmin
 from alliance.models import Priority
 
 from . import services
@@ -184,8 +184,25 @@ class ExpressionOfInterestAdmin(SimpleHistoryAdmin):
             _("%(count)d expressions of interest declined."))
 
 
+class PledgerResource(resources.ModelResource):
+    class Meta:
+        model = Pledger
+        fields = ("id", "organisation", "kind", "country", "contact_name", "contact_email")
+        export_order = fields
+
+
+class PledgeResource(resources.ModelResource):
+    class Meta:
+        model = Pledge
+        fields = ("id", "pledger", "title", "kind", "action_areas", "target_countries", "benefits_ldc",
+                  "benefits_lldc", "benefits_sids", "value_usd", "target_year", "status", "submitted_at",
+                  "decided_at", "next_report_due")
+        export_order = fields
+
+
 @admin.register(Pledger)
-class PledgerAdmin(SimpleHistoryAdmin):
+class PledgerAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PledgerResource]
     list_display = ("organisation", "kind", "country", "contact_email")
     list_filter = ("kind",)
     search_fields = ("organisation", "contact_name", "contact_email")
@@ -205,7 +222,8 @@ class BenefitInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(SimpleHistoryAdmin):
+class PledgeAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PledgeResource]
     list_display = ("title", "pledger", "kind", "status", "value_usd", "target_year", "next_report_due")
     list_filter = ("status", "kind", "action_areas", "benefits_ldc", "benefits_lldc", "benefits_sids",
                    "announced_at")

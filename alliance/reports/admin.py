@@ -5,7 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import resources
-from import_export.admin import ExportMixin
+
+from alliance.exports import ExportMixin
 
 from . import services
 from .forms import PeriodFormMixin

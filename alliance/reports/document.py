@@ -243,3 +243,15 @@ def render_document(report: ProgressReport,
             "exports": data_exports(report.kind),
         }
         return render_to_string("reports/report/document.html", context)
+
+
+def render_preview(report: ProgressReport, narrative: dict) -> str:
+    """The whole document with a narrative typed but not saved (the live preview while editing);
+    a ValidationError, as saving would raise, when the narrative is not valid. Nothing is stored."""
+    import copy
+
+    cleaned = narrative_markup.validate(kind=report.kind, narrative=narrative,
+                                        figure_names=set(report_figures(report)))
+    draft = copy.copy(report)
+    draft.narrative = {**(report.narrative or {}), **cleaned}
+    return render_document(draft)

@@ -18,11 +18,18 @@ class PeriodFormMixin:
         return data
 
 
+ALL_LANGUAGES = "all"
+
+
 class ReportRequestForm(PeriodFormMixin, forms.Form):
+    """A kind and a period, in one language or in all six at once (the default)."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices)
     period_start = forms.DateField(label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+    language = forms.ChoiceField(label=_("Language"),
+                                 choices=[(ALL_LANGUAGES, _("All six languages")), *LANGUAGE_CHOICES],
+                                 initial=ALL_LANGUAGES)
 
 
 class NarrativeForm(forms.Form):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db.models import Max, Q, QuerySet
 
 from .models import ProgressReport
 
@@ -37,3 +41,37 @@ def published_documents() -> list[dict]:
     for group in groups.values():
         group["versions"] = sorted(group["versions"].values(), key=lambda r: r.language)
     return list(groups.values())
+
+
+def report_request_groups(reports: QuerySet[ProgressReport]) -> QuerySet:
+    """One row per requested kind and period (newest request first), for the staff list's pages:
+    the six language versions of a request are one row."""
+    return (reports.order_by().values("kind", "period_start", "period_end")
+            .annotate(last_requested=Max("requested_at"))
+            .order_by("-last_requested", "kind", "-period_end"))
+
+
+def report_request_groups_with_versions(groups, reports: QuerySet[ProgressReport]) -> list[dict]:
+    """The groups of one page, each with its reports by language (every language of the site, in
+    its order; newest report first), in one query."""
+    groups = list(groups)
+    if not groups:
+        return []
+    keys = [(g["kind"], g["period_start"], g["period_end"]) for g in groups]
+    wanted = reduce(or_, (Q(kind=kind, period_start=start, period_end=end) for kind, start, end in keys))
+    by_key: dict[tuple, dict[str, list[ProgressReport]]] = {key: {} for key in keys}
+    for report in reports.filter(wanted).order_by("-requested_at", "-pk"):
+        by_key[(report.kind, report.period_start, report.period_end)].setdefault(
+            report.language, []).append(report)
+    rows = []
+    for group, key in zip(groups, keys, strict=True):
+        found = by_key[key]
+        any_report = next(iter(found.values()))[0]
+        rows.append({
+            "kind": group["kind"], "label": any_report.get_kind_display(),
+            "period_start": group["period_start"], "period_end": group["period_end"],
+            "period_label": any_report.period_label, "last_requested": group["last_requested"],
+            "languages": [{"code": code, "name": name, "reports": found.get(code, [])}
+                          for code, name in settings.LANGUAGES],
+        })
+    return rows

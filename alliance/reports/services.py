@@ -134,6 +134,19 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
     return report, True
 
 
+def report_request_all_languages(*, kind: str, period_start: date, period_end: date,
+                                 requested_by=None) -> list[tuple[ProgressReport, bool]]:
+    """Queue the report in each of the six languages at once: one request, six reports, each
+    tracked on its own; a language already queued or running gives that report (created False).
+
+    All or nothing: a request that is refused queues no language.
+    """
+    with transaction.atomic():
+        return [report_request_with_outcome(kind=kind, period_start=period_start, period_end=period_end,
+                                            language=language, requested_by=requested_by)
+                for language in LANGUAGE_CODES]
+
+
 def report_generate_again(*, report: ProgressReport, requested_by=None) -> ProgressReport:
     """Queue a finished or failed report again; its current PDF stays until the new one is ready."""
     if report.is_pending:

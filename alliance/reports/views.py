@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-from csp.constants import NONCE
-from csp.decorators import csp_update
+from csp.constants import NONCE, SELF
+from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, FormView, ListView
 
 from alliance.roles import staff_may
 
 from . import selectors, services
 from .filters import ProgressReportFilter
-from .forms import NarrativeForm, ReportRequestForm
+from .forms import ALL_LANGUAGES, NarrativeForm, ReportRequestForm
 from .models import ProgressReport
 from .permissions import policy
 
@@ -49,23 +51,28 @@ def report_status_payload(report: ProgressReport) -> dict:
 
 
 class ReportListView(StaffRequiredMixin, ListView):
+    """The requested reports, one row per kind and period with its language versions side by side."""
+
     template_name = "reports/staff/list.html"
-    context_object_name = "reports"
+    context_object_name = "groups"
     paginate_by = 20
 
     def get_queryset(self):
         self.filterset = ProgressReportFilter(self.request.GET or None, queryset=selectors.reports_list())
         # The request form on the same page has fields of the same names.
         self.filterset.form.auto_id = "filter_%s"
-        return self.filterset.qs
+        return selectors.report_request_groups(self.filterset.qs)
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(
+        context = super().get_context_data(
             filter=self.filterset, form=kwargs.pop("form", None) or ReportRequestForm(),
             query_string=query.urlencode(), **kwargs,
         )
+        context["groups"] = selectors.report_request_groups_with_versions(
+            context["page_obj"].object_list if context["page_obj"] else context["groups"], self.filterset.qs)
+        return context
 
 
 def _say_where_the_report_is(request, report: ProgressReport, queued: str) -> None:
@@ -87,19 +94,40 @@ class ReportRequestView(StaffRequiredMixin, FormView):
         return HttpResponseRedirect(reverse("reports:list"))
 
     def form_valid(self, form):
+        data = dict(form.cleaned_data)
         try:
-            report, created = services.report_request_with_outcome(
-                requested_by=self.request.user, **form.cleaned_data)
+            if data["language"] == ALL_LANGUAGES:
+                del data["language"]
+                outcomes = services.report_request_all_languages(requested_by=self.request.user, **data)
+            else:
+                report, created = services.report_request_with_outcome(requested_by=self.request.user, **data)
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 for message in errors:
                     form.add_error(field if field in form.fields else None, message)
             return self.form_invalid(form)
+        if form.cleaned_data["language"] == ALL_LANGUAGES:
+            return self._all_languages_requested(outcomes)
         if created:
             _say_where_the_report_is(self.request, report, _("The report is queued."))
         else:
             messages.info(self.request, _("An identical report was already requested; here it is."))
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
+
+    def _all_languages_requested(self, outcomes: list[tuple[ProgressReport, bool]]):
+        created = sum(1 for _report, new in outcomes if new)
+        if created:
+            messages.success(self.request, ngettext(
+                "%(count)d report is requested, one per language; follow them below.",
+                "%(count)d reports are requested, one per language; follow them below.",
+                created) % {"count": created})
+        if created < len(outcomes):
+            already = len(outcomes) - created
+            messages.info(self.request, ngettext(
+                "%(count)d language was already queued; it is shown below.",
+                "%(count)d languages were already queued; they are shown below.",
+                already) % {"count": already})
+        return HttpResponseRedirect(reverse("reports:list"))
 
     def form_invalid(self, form):
         view = ReportListView()
@@ -212,15 +240,35 @@ class ReportNarrativeView(StaffRequiredMixin, FormView):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(csp_update({"style-src": [NONCE]}), name="dispatch")
+@method_decorator(csp_replace({"frame-ancestors": [SELF]}), name="dispatch")
+@method_decorator(xframe_options_sameorigin, name="dispatch")
 class ReportPreviewView(StaffRequiredMixin, View):
-    """The whole document as HTML, from the same templates as the PDF, with the current narrative."""
+    """The whole document as HTML, from the same templates as the PDF: GET with the saved
+    narrative; POST (the narrative page's "Preview these changes", and its script as staff type)
+    with the narrative on the page, unsaved. Framed by the narrative page only (same origin)."""
 
     def get(self, request, pk: int):
         from .document import render_document
 
         report = get_object_or_404(selectors.reports_list(), pk=pk)
-        html = render_document(report).replace("<style>", f'<style nonce="{request.csp_nonce}">', 1)
-        return HttpResponse(html)
+        return self._page(request, render_document(report))
+
+    def post(self, request, pk: int):
+        from .document import render_preview
+
+        report = get_object_or_404(selectors.reports_list(), pk=pk)
+        form = NarrativeForm(report, data=request.POST)
+        form.is_valid()
+        try:
+            html = render_preview(report, {code: form.cleaned_data.get(code, "") for code in form.fields})
+        except ValidationError as error:
+            return TemplateResponse(request, "reports/staff/preview_errors.html",
+                                    {"report": report, "errors": error.message_dict}, status=400)
+        return self._page(request, html)
+
+    @staticmethod
+    def _page(request, html: str) -> HttpResponse:
+        return HttpResponse(html.replace("<style>", f'<style nonce="{request.csp_nonce}">', 1))
 
 
 WORKFLOW_STEPS = {

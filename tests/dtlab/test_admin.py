@@ -55,7 +55,7 @@ def test_admin_refuses_a_step_out_of_order(staff_client, demo_data):
 def test_cohorts_export_to_csv_and_xlsx_with_their_totals(staff_client, demo_data, fmt, content_type):
     fields = ["number", "name", "city", "concept_count", "total_budget_usd"]
     response = staff_client.post(reverse("admin:dtlab_riacohort_export"), {
-        "resource": "0", "format": fmt, **{f"riacohortresource_{name}": "on" for name in fields},
+        "resource": "1", "format": fmt, **{f"riacohortresource_{name}": "on" for name in fields},
     })
     assert response.status_code == 200
     assert content_type in response["Content-Type"]
@@ -110,7 +110,7 @@ def test_download_counts_export_per_language_and_version(staff_client, demo_data
     services.playbook_document_count_download(document=document)
     response = staff_client.post(reverse("admin:dtlab_playbookdocument_export"), {
         "resource": "0", "format": "0",
-        **{f"playbookdocumentresource_{name}": "on" for name in ("id", "language", "download_count")},
+        **{f"playbookdocumentresourcereadable_{name}": "on" for name in ("id", "language", "download_count")},
     })
     rows = response.content.decode().splitlines()
-    assert f"{document.pk},ru,1" in rows
+    assert f"{document.pk},Русский,1" in rows
