@@ -8,10 +8,11 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
-from . import freshness
+from . import freshness, selectors
 from .models import StrategicObjective
 from .roles import has_staff_area, home_url_for
 
@@ -24,7 +25,10 @@ class HomeView(TemplateView):
     template_name = "alliance/public/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(objectives=StrategicObjective.objects.all(), **kwargs)
+        today = timezone.localdate()
+        return super().get_context_data(
+            objectives=StrategicObjective.objects.all(), figures=selectors.home_figures(today=today),
+            meetings=selectors.next_board_meetings(today=today), **kwargs)
 
 
 class PortalLoginView(auth_views.LoginView):
