@@ -89,3 +89,12 @@ def test_the_home_page_shows_the_figures_and_the_calls_to_action(client, db):
     for name in ("centres:apply", "partnerships:pledge-submit", "board:expert-request"):
         url = reverse(name)
         assert f'href="{url}"' in html
+
+
+def test_the_home_page_reuses_its_figures_until_the_data_changes(client, db, django_assert_num_queries):
+    _world()
+    client.get(reverse("home"))
+    with django_assert_num_queries(1):  # the strategic objectives only
+        client.get(reverse("home"))
+    CentreFactory(status=Centre.Status.OPERATING, country="BR")
+    assert client.get(reverse("home")).context["figures"].centres_operating == 3
