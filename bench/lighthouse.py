@@ -81,7 +81,12 @@ def main() -> int:
         for name in args.pages:
             url = args.base + PAGES[name].format(language=language, slug=slug)
             for form in args.forms:
-                scores = audit(url, mobile=form == "mobile", chrome=chrome)
+                try:
+                    scores = audit(url, mobile=form == "mobile", chrome=chrome)
+                except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+                    reason = (error.stderr or b"").decode(errors="replace").strip().splitlines()[-1:]
+                    print(f"{language + ' ' + name:<28} {form:<8} failed: {' '.join(reason)}", flush=True)
+                    scores = dict.fromkeys(CATEGORIES, 0)
                 rows.append({"page": name, "language": language, "form": form, "url": url, **scores})
                 print(f"{language + ' ' + name:<28} {form:<8} "
                       + " ".join(f"{scores[c]:>14}" for c in CATEGORIES), flush=True)
