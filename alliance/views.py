@@ -1,17 +1,20 @@
 import sys
+from datetime import date
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
-from . import freshness
+from . import freshness, selectors
 from .models import StrategicObjective
 from .roles import has_staff_area, home_url_for
 
@@ -24,7 +27,19 @@ class HomeView(TemplateView):
     template_name = "alliance/public/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(objectives=StrategicObjective.objects.all(), **kwargs)
+        figures, meetings = at_a_glance(timezone.localdate())
+        return super().get_context_data(
+            objectives=StrategicObjective.objects.all(), figures=figures, meetings=meetings, **kwargs)
+
+
+def at_a_glance(today: date) -> tuple[selectors.HomeFigures, list]:
+    """The home page's figures and next meetings, cached until any vehicle's data changes (or the day)."""
+    key = f"home:{freshness.fragment_key(*freshness.TOPICS)}:{today.isoformat()}"
+    value = cache.get(key)
+    if value is None:
+        value = (selectors.home_figures(today=today), list(selectors.next_board_meetings(today=today)))
+        cache.set(key, value, freshness.TIMEOUT)
+    return value
 
 
 class PortalLoginView(auth_views.LoginView):

@@ -22,10 +22,16 @@ class SearchFilterSet(django_filters.FilterSet):
             condition |= Q(**{f"{field}__icontains": value})
         return queryset.filter(condition)
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "country" in self.filters:
+            self.filters["country"].extra["empty_label"] = _("All countries")
+
 
 class BoardMemberFilter(SearchFilterSet):
     search_fields = ("full_name", "organisation", "title")
-    role = django_filters.ChoiceFilter(label=_("Role"), choices=BoardMember.Role.choices)
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=BoardMember.Role.choices,
+                                       empty_label=_("All roles"))
 
     class Meta:
         model = BoardMember
@@ -36,7 +42,7 @@ class MeetingFilter(SearchFilterSet):
     search_fields = ("city", "held_with", "agenda")
     year = YearFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
     meeting_format = django_filters.ChoiceFilter(
-        label=_("Format"), field_name="format", choices=Meeting.Format.choices
+        label=_("Format"), field_name="format", choices=Meeting.Format.choices, empty_label=_("All formats")
     )
 
     class Meta:
@@ -48,9 +54,10 @@ class RecommendationFilter(SearchFilterSet):
     search_fields = ("text", "owner", "progress_note")
     meeting = django_filters.NumberFilter(label=_("Meeting number"), field_name="meeting__number")
     status = django_filters.ChoiceFilter(
-        label=_("Implementation status"), choices=Recommendation.Status.choices
+        label=_("Implementation status"), choices=Recommendation.Status.choices, empty_label=_("All statuses")
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Recommendation.Kind.choices)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Recommendation.Kind.choices,
+                                       empty_label=_("All kinds"))
 
     class Meta:
         model = Recommendation
@@ -60,7 +67,8 @@ class RecommendationFilter(SearchFilterSet):
 class ExpertFilter(SearchFilterSet):
     search_fields = ("full_name", "organisation")
     area = django_filters.ModelChoiceFilter(
-        label=_("Area of expertise"), field_name="areas", queryset=ExpertiseArea.objects.order_by("name")
+        label=_("Area of expertise"), field_name="areas", queryset=ExpertiseArea.objects.order_by("name"),
+        empty_label=_("All areas of expertise"),
     )
 
     class Meta:
@@ -77,6 +85,7 @@ class ForesightFilter(SearchFilterSet):
             for v, label in ForesightReport.Status.choices
             if v != ForesightReport.Status.IN_PREPARATION
         ],
+        empty_label=_("All statuses"),
     )
 
     class Meta:

@@ -250,13 +250,15 @@ class CentreFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="search")
     region = django_filters.ModelChoiceFilter(
         label=_("Region"), field_name="regional_initiative__region", to_field_name="code",
-        queryset=Region.objects.order_by("order"))
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+        queryset=Region.objects.order_by("order"), empty_label=_("All regions"))
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries,
+                                          empty_label=_("All countries"))
     objective = django_filters.ModelChoiceFilter(
         label=_("Strategic objective"), field_name="objectives", to_field_name="number",
-        queryset=StrategicObjective.objects.order_by("number"))
+        queryset=StrategicObjective.objects.order_by("number"), empty_label=_("All objectives"))
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=[c for c in Centre.Status.choices if c[0] != Centre.Status.REMOVED])
+        label=_("Status"), choices=[c for c in Centre.Status.choices if c[0] != Centre.Status.REMOVED],
+        empty_label=_("All stages"))
 
     class Meta:
         model = Centre

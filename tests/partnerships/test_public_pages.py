@@ -29,7 +29,7 @@ def test_the_figures_page_uses_a_constant_number_of_queries(client, db, size, dj
 def test_the_figures_page_shows_seed_002_with_charts_and_tables(client, demo):
     page = client.get("/en/partnerships/").content.decode()
     assert page.count("<h1") == 1
-    assert 'role="img"' in page and "<caption>" in page and 'scope="row"' in page
+    assert '<figure class="chart chart-bars"' in page and "<caption>" in page and 'scope="row"' in page
     assert "European Union, represented by the European Commission" in page
     assert ">89<" in page and ">33.8<" in page and "92 %" in page
 
