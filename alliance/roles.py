@@ -16,7 +16,8 @@ REPORT_APPROVERS_GROUP = "Report approvers"
 # Held by some staff only (the four-eyes rule of the TDAG reports), never by the whole group.
 RESTRICTED_PERMISSIONS = (("reports", "approve_report"),)
 # "axes": staff lift a lockout early by deleting the access attempt (its admin adds nothing by hand).
-PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination", "axes")
+PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination", "news",
+               "axes")
 
 
 def bdt_staff_group_sync(**kwargs) -> Group:

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "alliance",
     "alliance.reports",
+    "alliance.news",
     "centres",
     "board",
     "dtlab",

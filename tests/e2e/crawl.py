@@ -35,7 +35,8 @@ def crawl(language: str = "en", limit: int = 120, per_list: int = 8) -> dict[str
     client = Client()
     pages: dict[str, str] = {}
     per_parent: dict[str, int] = {}
-    queue = deque([f"/{language}/"])
+    # The site search's results are reached through its form, not a link: start there too.
+    queue = deque([f"/{language}/", f"/{language}/search/?q=ITU"])
     seen = set(queue)
     while queue and len(pages) < limit:
         path = queue.popleft()
