@@ -28,7 +28,7 @@ RESTRICTED_GROUPS = {
 }
 # "axes": staff lift a lockout early by deleting the access attempt (its admin adds nothing by hand).
 PORTAL_APPS = ("alliance", "reports", "centres", "board", "dtlab", "partnerships", "coordination",
-                "notifications", "axes")
+               "notifications", "news", "axes")
 
 
 def bdt_staff_group_sync(**kwargs) -> Group:

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "alliance.notifications",
     # Django's widget templates, found by the project's form renderer (FORM_RENDERER below).
     "django.forms",
+    "alliance.news",
     "centres",
     "board",
     "dtlab",

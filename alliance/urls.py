@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import abuse, account_views, findable, health, media, metrics, views
+from . import abuse, account_views, findable, health, media, metrics, search_views, views
 from .forms import PasswordResetForm
 from .sitemaps import SITEMAPS
 
@@ -67,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("partnerships.urls")),
     path("coordination/", include("coordination.urls")),
     path("notifications/", include("alliance.notifications.urls")),
+    path("news/", include("alliance.news.urls")),
+    path("search/", search_views.SearchView.as_view(), name="search"),
 )
 
 # Public images only (logos, photos); private documents go through their permission-checked views.

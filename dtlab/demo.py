@@ -17,11 +17,10 @@ import datetime
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
-
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.reference_data import translated
 
+from . import services
 from .models import (
     Funder,
     Playbook,
@@ -131,19 +130,32 @@ def _playbook(slug: str, subject, title_en: str, title_ru: str, order: int, **fi
     return playbook
 
 
+#: The placeholders earlier demos stored were a few hundred bytes; a real playbook PDF is far larger.
+PLACEHOLDER_MAX_BYTES = 2_000
+FIRST_RELEASE = ("First release.", "الإصدار الأول.", "首次发布。", "Première version.", "Первый выпуск.",
+                 "Primera versión.")
+
+
+def _has_real_pdf(document: PlaybookDocument | None) -> bool:
+    if document is None or not document.file or not document.file.storage.exists(document.file.name):
+        return False
+    return document.file.size > PLACEHOLDER_MAX_BYTES
+
+
 def _version_with_pdfs(playbook: Playbook, number: str, released_on: datetime.date) -> None:
+    """The version and its PDF in each language, laid out from the playbook's data by the
+    generation task's body (in-process, as the embedded default runs tasks); a second run keeps
+    them, an earlier demo's placeholder is replaced."""
     version, _ = PlaybookVersion.objects.update_or_create(
         playbook=playbook, number=number,
-        defaults={"released_on": released_on, "changes_en": "First release. " + ILLUSTRATIVE},
+        defaults={"released_on": released_on, **translated("changes", FIRST_RELEASE)},
     )
     for language in DEMO_LANGUAGES:
         document = PlaybookDocument.objects.filter(version=version, language=language).first()
-        if document is not None and document.file and document.file.storage.exists(document.file.name):
+        if _has_real_pdf(document):
             continue
-        document = document or PlaybookDocument(version=version, language=language)
-        document.file.save(f"{playbook.slug}-{number}-{language}.pdf",
-                           ContentFile(minimal_pdf(f"{playbook.title_en} {number} ({language})")), save=False)
-        document.save()
+        document = document or PlaybookDocument.objects.create(version=version, language=language)
+        services.playbook_document_generate(document_id=document.pk)
 
 
 def load(*, log: Callable[[str], None]) -> None:

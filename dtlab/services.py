@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -184,3 +188,66 @@ def project_concept_advance(*, concept: ProjectConcept, status: str) -> ProjectC
     concept.status = status
     concept.save(update_fields=["status"])
     return concept
+
+
+# --- Playbook PDFs ------------------------------------------------------------------------------
+
+
+def playbook_document_html(*, document: PlaybookDocument) -> str:
+    """The HTML of a playbook's PDF in the document's language, from the playbook's data."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from alliance.models import StrategicObjective
+    from alliance.reports.document import DEFAULT_FONT_FAMILY, FONT_FAMILIES
+
+    version = document.version
+    playbook = version.playbook
+    language = document.language
+    with translation.override(language):
+        return render_to_string("dtlab/pdf/playbook.html", {
+            "playbook": playbook,
+            "version": version,
+            "versions": playbook.versions.order_by("-released_on", "-number"),
+            "services": playbook.services.filter(is_active=True).order_by("order", "slug"),
+            "objectives": StrategicObjective.objects.order_by("number"),
+            "language": language,
+            "direction": "rtl" if language in settings.LANGUAGES_BIDI else "ltr",
+            "language_name": translation.get_language_info(language)["name_local"],
+            "font_family": FONT_FAMILIES.get(language, DEFAULT_FONT_FAMILY),
+        })
+
+
+@functools.lru_cache(maxsize=64)
+def _playbook_pdf(html: str) -> bytes:
+    """The PDF of ``html``. The same data gives the same document: a demo loaded again (every
+    test that loads it, in one process) lays each one out once."""
+    from alliance.reports.pdf import write_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "playbook.pdf"
+        write_pdf(html=html, target=target)
+        return target.read_bytes()
+
+
+def playbook_document_generate(*, document_id: int) -> PlaybookDocument | None:
+    """Lay out a playbook's PDF in its language and store it on the document (the task's body).
+
+    The new file is stored under a fresh name before the row points to it; the old one is then
+    deleted, so a download never meets half a file.
+    """
+    document = PlaybookDocument.objects.select_related("version__playbook").filter(pk=document_id).first()
+    if document is None:
+        return None
+    content = _playbook_pdf(playbook_document_html(document=document))
+    version = document.version
+    storage = document.file.storage
+    name = storage.save(f"dtlab/playbooks/{version.released_on:%Y}/"
+                        f"{version.playbook.slug}-{version.number}-{document.language}.pdf",
+                        ContentFile(content))
+    old = document.file.name if document.file else ""
+    PlaybookDocument.objects.filter(pk=document.pk).update(file=name)
+    document.file.name = name
+    if old and old != name:
+        storage.delete(old)
+    return document

@@ -18,6 +18,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from alliance.models import Region, RegionalInitiative, StrategicObjective
+from alliance.news import models as news
 from alliance.roles import BDT_STAFF_GROUP, EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from board import models as board
 from centres import models as centres
@@ -480,3 +481,18 @@ class ExpertRequestFactory(DjangoModelFactory):
     def areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.areas.set(extracted)
+
+
+# --- News -----------------------------------------------------------------------------------------
+
+
+class NewsItemFactory(DjangoModelFactory):
+    class Meta:
+        model = news.NewsItem
+
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    kind = news.NewsItem.Kind.NEWS
+    title = factory.Sequence(lambda n: f"News item {n}")
+    body = "First paragraph of the news.\n\nSecond paragraph."
+    published_on = factory.LazyFunction(today)
+    is_published = True

@@ -130,6 +130,8 @@ class World:
     coord_focal_point: object
     coord_body: object
     coord_meeting: object
+    news: object
+    news_draft: object
     region: Region
     regional_initiative: RegionalInitiative
     objective: StrategicObjective
@@ -338,6 +340,20 @@ def _coordination_side() -> dict:
     }
 
 
+def _news_side() -> dict:
+    """A published item with its PDF and a draft (with one too: nobody may fetch a draft's)."""
+    from alliance.news.models import NewsItem
+
+    items = {}
+    for name, published in (("news", True), ("news_draft", False)):
+        item = NewsItem(slug=f"authz-{name}", title_en=name, body_en="Text.", published_on=date(2024, 1, 1),
+                        is_published=published)
+        item.pdf.save(f"{name}.pdf", _file(f"{name}.pdf"), save=False)
+        item.save()
+        items[name] = item
+    return items
+
+
 def build_world() -> World:
     user_model = get_user_model()
     staff = _staff_user()
@@ -347,7 +363,8 @@ def build_world() -> World:
     superuser = user_model.objects.create_superuser(username="authz-root", email="root@itu.example")
     objects = {"staff": staff, "staff_flag_only": staff_flag_only, "superuser": superuser,
                **_centre_side(call, user_model), **_partnerships_side(staff),
-               **_board_side(), "tdag_report": _tdag_report(staff), **_coordination_side()}
+               **_board_side(), "tdag_report": _tdag_report(staff), **_coordination_side(),
+               **_news_side()}
     objects.update(_dtlab_side(objects["host_a"]))
     objects.update(region=Region.objects.get(code="africa"),
                    regional_initiative=RegionalInitiative.objects.get(code="AFR4"),

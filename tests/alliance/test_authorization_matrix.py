@@ -485,6 +485,17 @@ MATRIX += [
     Row("POST",   "evaluation:unassign",             {"pk": 999999},             EVALUATORS_404),
 ]
 
+# News and announcements, site search (issue 21) --------------------------------------------------
+MATRIX += [
+    Row("GET",    "news:list",                       {},                         PUBLIC),
+    Row("GET",    "news:feed",                       {},                         PUBLIC),
+    Row("GET",    "news:detail",                     {"slug": "@news.slug"},     PUBLIC),
+    Row("GET",    "news:detail",                     {"slug": "@news_draft.slug"}, NOBODY),
+    Row("GET",    "news:pdf",                        {"slug": "@news.slug"},     PUBLIC),
+    Row("GET",    "news:pdf",                        {"slug": "@news_draft.slug"}, NOBODY),
+    Row("GET",    "search",                          {},                         PUBLIC),
+]
+
 # Inter-sectoral coordination (issue 19) -----------------------------------------------------------
 API_STAFF_CREATES = (403, 403, 403, 403, 201)
 MATRIX += [

@@ -38,11 +38,14 @@ def test_demo_standardization_playbook_is_in_development_with_tsb(demo_data):
     assert "TSB" in playbook.partners
 
 
-def test_demo_pdfs_are_valid_pdfs(demo_data):
-    document = PlaybookDocument.objects.first()
-    with document.file.open("rb") as handle:
-        content = handle.read()
-    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+def test_demo_pdfs_are_real_pdfs_in_each_language_not_placeholders(demo_data):
+    documents = PlaybookDocument.objects.all()
+    assert sorted({document.language for document in documents}) == sorted(demo.DEMO_LANGUAGES)
+    for document in documents:
+        with document.file.open("rb") as handle:
+            content = handle.read()
+        assert content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF")
+        assert len(content) > demo.PLACEHOLDER_MAX_BYTES, document
 
 
 def test_demo_first_ria_cohort_totals_exactly_twenty_million(demo_data):

@@ -52,7 +52,8 @@ def crawl(language: str = "en", limit: int = 120, per_list: int = 8,
     failures: dict[str, int] = {}
     requested = 0
     per_parent: dict[str, int] = {}
-    queue = deque([f"/{language}/"])
+    # The site search's results are reached through its form, not a link: start there too.
+    queue = deque([f"/{language}/", f"/{language}/search/?q=ITU"])
     seen = set(queue)
 
     def follow(href: str, counted: bool = True) -> None:

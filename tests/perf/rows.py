@@ -141,3 +141,12 @@ def playbooks(size: int) -> None:
                  status=Playbook.Status.PUBLISHED, published_on=date(2024, 1, 1), order=n)
         for n in range(size))
     freshness.bump("dtlab")
+
+
+def news(size: int) -> None:
+    from alliance.news.models import NewsItem
+
+    NewsItem.objects.bulk_create(
+        NewsItem(slug=f"perf-news-{n}", title_en=f"Bulk news {n}", body_en="Bulk text.",
+                 published_on=date(2024, 1, 1) + timedelta(days=n % 365), is_published=bool(n % 5))
+        for n in range(size))

@@ -50,6 +50,10 @@ PAGE_BUDGETS = {
     "dt lab": 6,
     "playbooks": 6,
     "playbook": 4,
+    "news": 2,
+    "news item": 4,
+    "site search": 8,
+    "site search, one kind": 2,
 }
 
 API_BUDGETS = {
@@ -88,6 +92,7 @@ def data(request, db) -> dict:
     stories = rows.stories(size, agreements[0].partner)
     rows.board(size)
     rows.playbooks(size)
+    rows.news(size)
     return {"size": size, "centre": centres[-1], "story": stories[-1], "event": events[0],
             "pledge": next(p for p in pledges if p.status == "published")}
 
@@ -128,6 +133,10 @@ def _pages(data: dict) -> dict[str, str]:
         "dt lab": reverse("dtlab:index"),
         "playbooks": reverse("dtlab:playbook-list"),
         "playbook": reverse("dtlab:playbook-detail", args=["perf-playbook-0"]),
+        "news": reverse("news:list"),
+        "news item": reverse("news:detail", args=["perf-news-1"]),
+        "site search": reverse("search") + "?q=Bulk",
+        "site search, one kind": reverse("search") + "?q=Bulk&kind=news&page=2",
     }
 
 

@@ -14,7 +14,7 @@ from django.test.utils import override_settings
 from alliance import reference_data
 
 DEMO_MODULES = ("centres.demo", "board.demo", "dtlab.demo", "partnerships.demo", "coordination.demo",
-                "alliance.reports.demo")
+                "alliance.reports.demo", "alliance.news.demo")
 
 
 class Command(BaseCommand):
