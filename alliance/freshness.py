@@ -35,7 +35,7 @@ from .cache import REDIS_DOWN
 
 logger = logging.getLogger(__name__)
 
-TOPICS = ("centres", "partnerships", "board", "dtlab")
+TOPICS = ("centres", "partnerships", "board", "dtlab", "news")
 #: Reference data shown by every app.
 SHARED_MODELS = frozenset({"alliance.region", "alliance.regionalinitiative", "alliance.strategicobjective",
                            "alliance.priority"})

@@ -16,6 +16,7 @@ from tests.factories import (
     MeetingFactory,
     PartnershipAgreementFactory,
     PlaybookFactory,
+    NewsItemFactory,
     PledgeFactory,
 )
 
@@ -94,7 +95,16 @@ def test_the_home_page_shows_the_figures_and_the_calls_to_action(client, db):
 def test_the_home_page_reuses_its_figures_until_the_data_changes(client, db, django_assert_num_queries):
     _world()
     client.get(reverse("home"))
-    with django_assert_num_queries(1):  # the strategic objectives only
+    with django_assert_num_queries(2):  # the strategic objectives and the latest news
         client.get(reverse("home"))
     CentreFactory(status=Centre.Status.OPERATING, country="BR")
     assert client.get(reverse("home")).context["figures"].centres_operating == 3
+
+
+def test_news_published_shows_on_the_home_page_at_once_and_changes_its_etag(client, db):
+    first = client.get(reverse("home"))
+    assert "No news or announcement has been published yet." in first.content.decode()
+    NewsItemFactory(title="Call for hosts of new centres")
+    again = client.get(reverse("home"), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "Call for hosts of new centres" in again.content.decode()
