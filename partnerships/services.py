@@ -506,7 +506,17 @@ def interest_accept(*, interest: ExpressionOfInterest, decided_by) -> Expression
         interest.status, interest.decided_by, interest.decided_at = (
             InterestStatus.ACCEPTED, decided_by, timezone.now())
         interest.save(update_fields=["membership", "status", "decided_by", "decided_at"])
+        _interest_tell(interest, accepted=True)
     return interest
+
+
+def _interest_tell(interest: ExpressionOfInterest, *, accepted: bool) -> None:
+    """The organization learns the decision in the language it wrote in (sent at commit)."""
+    with translation.override(interest.language):
+        area_name = str(interest.action_area.name)
+    decisions.expression_of_interest_decided(
+        email=interest.contact_email, language=interest.language, accepted=accepted,
+        reference=interest.pk, action_area=area_name, reason_given=interest.decline_reason)
 
 
 def interest_decline(*, interest: ExpressionOfInterest, decided_by, reason: str = "") -> ExpressionOfInterest:
@@ -517,6 +527,7 @@ def interest_decline(*, interest: ExpressionOfInterest, decided_by, reason: str 
         interest.decided_by, interest.decided_at = decided_by, timezone.now()
         interest.full_clean()
         interest.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
+        _interest_tell(interest, accepted=False)
     return interest
 
 

@@ -72,8 +72,8 @@ def pledge_declined(*, pledge) -> None:
 
 def expression_of_interest_decided(*, email: str, language: str, accepted: bool, reference: int | str,
                                    action_area: str, reason_given: str = "") -> None:
-    """HOOK for Partner2Connect's expressions of interest (partnerships, being built): call it when
-    staff accept or decline one, inside the decision's transaction. ``action_area`` is the area's
+    """Partner2Connect's expressions of interest (``partnerships.services.interest_accept`` and
+    ``interest_decline`` call it inside the decision's transaction). ``action_area`` is the area's
     name (staff data); ``reason_given`` what staff chose to tell; nothing the visitor typed."""
     template = ("notifications/mail/interest_accepted" if accepted
                 else "notifications/mail/interest_declined")

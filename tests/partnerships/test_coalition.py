@@ -107,6 +107,23 @@ def test_declining_keeps_the_reason_and_lists_nobody(client, staff_user):
     assert "Indigenous Net" not in client.get(reverse("partnerships:action-areas")).content.decode()
 
 
+@pytest.mark.parametrize("accepted", [True, False])
+def test_the_organisation_learns_the_decision_in_its_language_without_its_own_text(
+        staff_user, mailoutbox, django_capture_on_commit_callbacks, accepted):
+    submitted = interest(language="es", contribution="Redes comunitarias en los Andes.")
+    with django_capture_on_commit_callbacks(execute=True):
+        if accepted:
+            services.interest_accept(interest=submitted, decided_by=staff_user)
+        else:
+            services.interest_decline(interest=submitted, decided_by=staff_user, reason="Fuera de alcance.")
+    message = mailoutbox[-1]
+    assert message.to == ["ana@example.org"]
+    assert str(submitted.pk) in message.body
+    assert "Redes comunitarias" not in message.body and "Indigenous Net" not in message.body
+    assert ("Fuera de alcance." in message.body) is (not accepted)
+    assert "Alianza" in message.body or "UIT" in message.body
+
+
 def test_staff_accept_and_decline_in_the_admin_through_the_services(staff_client):
     one, two = interest(), interest(organisation="Other Net", contact_email="o@example.org")
     url = reverse("admin:partnerships_expressionofinterest_changelist")
