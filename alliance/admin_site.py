@@ -21,24 +21,28 @@ GROUPS = [
         "board.ExpertRequest", "board.Expert", "board.*"]),
     ("centres", _("Network of ITU Acceleration Centres"), [
         "centres.Application", "centres.Centre", "centres.Agreement", "centres.ActionPlan",
-        "centres.ProgressReport", "centres.Activity", "centres.CentreDocument", "centres.CentreHost",
+        "centres.ProgressReport", "centres.CentreChangeProposal", "centres.CentreMessage", "centres.Activity",
+        "centres.CentreDocument", "centres.CentreHost",
         "centres.NetworkEvent", "centres.Training", "centres.Call", "centres.Criterion", "centres.*"]),
     ("dtlab", _("Digital Transformation Lab"), [
         "dtlab.ServiceRequest", "dtlab.Service", "dtlab.Playbook", "dtlab.PlaybookVersion",
         "dtlab.PlaybookDocument", "dtlab.RIACohort", "dtlab.ProjectConcept", "dtlab.*"]),
     ("partnerships", _("Partnerships and Partner2Connect"), [
         "partnerships.Agreement", "partnerships.Partner", "partnerships.Pledge",
-        "partnerships.ProgressReport", "partnerships.Pledger", "partnerships.ActionArea", "partnerships.*"]),
+        "partnerships.ExpressionOfInterest", "partnerships.ProgressReport", "partnerships.Pledger",
+        "partnerships.ActionArea", "partnerships.Event", "partnerships.*"]),
     ("coordination", _("Inter-sectoral coordination"), [
         "coordination.AnnualReport", "coordination.Topic", "coordination.FocalPoint", "coordination.Meeting",
         "coordination.*"]),
     ("reports", _("TDAG reports"), ["reports.*"]),
+    ("news", _("News and announcements"), ["news.*"]),
     ("reference", _("Reference data"), [
         "alliance.StrategicObjective", "alliance.Region", "alliance.RegionalInitiative",
         "alliance.Priority"]),
     ("accounts", _("Accounts and access"), [
         "alliance.User", "auth.Group", "otp_totp.TOTPDevice", "otp_static.StaticDevice", "axes.*",
-        "auth.*", "otp_totp.*", "otp_static.*"]),
+        "django_otp_webauthn.*", "auth.*", "otp_totp.*", "otp_static.*"]),
+    ("notifications", _("Notifications"), ["notifications.LeadTime", "notifications.*"]),
     ("technical", _("Technical: schedules and API tokens"), [
         "django_celery_beat.PeriodicTask", "alliance.ApiToken", "django_celery_beat.*"]),
 ]

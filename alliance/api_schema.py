@@ -11,7 +11,9 @@ not give (a public read refused, a list answering 404) does not conform:
   a token that is wrong or expired, and a visitor not signed in or not allowed. The public
   operations document neither: a client without credentials never meets them;
 - 404 where the path names an object, or the list is paginated (a page past the end is DRF's
-  404, the only one a list gives).
+  404, the only one a list gives);
+- 415 where the operation takes a body: a body whose media type DRF cannot read (e.g. a
+  multipart body without its boundary).
 """
 
 from typing import Any
@@ -39,6 +41,8 @@ def _error_codes(path: str, method: str, operation: dict[str, Any]) -> dict[str,
     if {} not in operation.get("security", [{}]):
         codes["401"] = _response("Invalid or expired credentials.", "ErrorDetail")
         codes["403"] = _response("Not signed in, or not allowed.", "ErrorDetail")
+    if "requestBody" in operation:
+        codes["415"] = _response("The body's media type is not accepted.", "ErrorDetail")
     if "{" in path or "page" in query:
         codes["404"] = _response("No such object, or no such page.", "ErrorDetail")
     return codes

@@ -23,7 +23,8 @@ def test_the_index_lists_the_vehicles_first_then_reports_reference_data_and_acco
     names = [str(group["name"]) for group in _index(admin_client)]
     assert names == ["Digital Innovation Board", "Network of ITU Acceleration Centres",
                      "Digital Transformation Lab", "Partnerships and Partner2Connect",
-                     "Inter-sectoral coordination", "TDAG reports", "Reference data", "Accounts and access",
+                     "Inter-sectoral coordination", "TDAG reports", "News and announcements",
+                     "Reference data", "Accounts and access", "Notifications",
                      "Technical: schedules and API tokens"]
 
 

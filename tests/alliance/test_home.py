@@ -14,9 +14,9 @@ from tests.factories import (
     BoardMemberFactory,
     CentreFactory,
     MeetingFactory,
+    NewsItemFactory,
     PartnershipAgreementFactory,
     PlaybookFactory,
-    NewsItemFactory,
     PledgeFactory,
 )
 

@@ -8,14 +8,13 @@ import pytest
 import schemathesis
 from django.db import transaction
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, status_code_conformance
 
 from alliance import reference_data
 from alliance.wsgi import application
 from tests.alliance.test_schemathesis import _keep_the_test_connection, staff_schema  # noqa: F401
-from tests.factories import CentreHostFactory
+from tests.factories import CentreHostFactory, api_key_for
 
 from .test_stateful import SAFE_METHODS, no_write_succeeds
 
@@ -30,7 +29,14 @@ def host_token(django_db_setup, django_db_blocker):
     """A centre host's token, made once for the module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
         reference_data.load()  # whatever a serialized-rollback test's flush left on this worker
-        yield Token.objects.create(user=CentreHostFactory().user).key
+        key = api_key_for(CentreHostFactory().user)
+        # The key must open what hosts may read, or every refusal below would be the token's.
+        from django.test import Client
+        from django.urls import reverse
+
+        opened = Client().get(reverse("centres-action-plan-list"), HTTP_AUTHORIZATION=f"Token {key}")
+        assert opened.status_code == 200, opened.content
+        yield key
         transaction.set_rollback(True)
 
 

@@ -22,5 +22,11 @@ def test_an_unpaginated_list_without_filters_documents_only_200(responses):
 
 def test_operations_that_need_an_account_document_401_and_403(responses):
     assert responses("get", "/api/v1/action-plans/{id}/") == {"200", "401", "403", "404"}
-    assert responses("post", "/api/v1/partners/") == {"201", "400", "401", "403"}  # no id: no 404
+    assert responses("post", "/api/v1/partners/") == {"201", "400", "401", "403", "415"}  # no id: no 404
     assert responses("delete", "/api/v1/partners/{id}/") == {"204", "400", "401", "403", "404"}
+
+
+def test_only_operations_with_a_body_document_an_unreadable_media_type(responses):
+    assert "415" in responses("patch", "/api/v1/partners/{id}/")
+    assert "415" not in responses("get", "/api/v1/partners/{id}/")
+    assert "415" not in responses("delete", "/api/v1/partners/{id}/")

@@ -25,13 +25,12 @@ from django.test import RequestFactory, override_settings
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
 from alliance.wsgi import application
 from centres.models import Centre
 from tests.alliance.test_schemathesis import CHECKS, _keep_the_test_connection  # noqa: F401
-from tests.factories import CentreHostFactory, StaffFactory
+from tests.factories import CentreHostFactory, StaffFactory, api_key_for
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Scenarios per role and steps per scenario: under a minute per role on two cores, derandomized so
@@ -76,7 +75,7 @@ def run_scenarios(role: str, user, checks: list) -> Counter:
     """Run the scenarios; return how many answers each (method, path, status) got."""
     schema = schemathesis.openapi.from_dict(schema_for(user))
     schema.app, schema.location = application, "/api/schema/"
-    headers = {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"} if user.pk else {}
+    headers = {"Authorization": f"Token {api_key_for(user)}"} if user.pk else {}
 
     answers: Counter = Counter()
 

@@ -11,7 +11,7 @@ from alliance.reports.document import render_sections
 from alliance.reports.models import ProgressReport
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Call, Centre
-from partnerships.models import ActionArea, Pledge, Pledger, PledgeStatus
+from partnerships.models import ActionArea, BenefitGroup, Pledge, PledgeBenefit, Pledger, PledgeStatus
 from tests.centres.conftest import make_centre, pdf
 
 from .pdftext import normalised
@@ -76,7 +76,7 @@ def test_a_centre_whose_status_was_saved_in_the_period_keeps_that_status():
     assert (counts["Design phase"], counts["Capacity building and service deployment"]) == ("1", "0")
 
 
-def _pledge(number: int, decided_at: datetime, **values) -> Pledge:
+def _pledge(number: int, decided_at: datetime, *benefits: str, **values) -> Pledge:
     pledger = Pledger.objects.create(
         organisation=f"Pledger {number}",
         kind="government",
@@ -96,20 +96,23 @@ def _pledge(number: int, decided_at: datetime, **values) -> Pledge:
         **values,
     )
     pledge.action_areas.set(ActionArea.objects.order_by("order")[:1])
+    for group in benefits:
+        PledgeBenefit.objects.create(pledge=pledge, group=group, share_percent=Decimal("50"))
     return pledge
 
 
 def test_a_pledge_published_today_is_not_in_the_2024_p2c_report():
-    _pledge(1, timezone.make_aware(datetime(2024, 5, 1)), benefits_ldc=True)
+    _pledge(1, timezone.make_aware(datetime(2024, 5, 1)), BenefitGroup.LDC, benefits_ldc=True)
     report = services.report_request(kind="p2c", language="en", **YEAR_2024)
     before = _section(report, "summary")
-    _pledge(2, timezone.now(), benefits_sids=True)
+    _pledge(2, timezone.now(), BenefitGroup.SIDS, benefits_sids=True)
     after = _section(report, "summary")
     assert "1 pledge by 1 pledgers has been published" in after
     assert after == before
     pledges = _section(report, "pledges")
-    assert '<th scope="row">SIDS</th><td class="num">0</td>' in pledges
-    assert '<th scope="row">LDCs</th><td class="num">1</td>' in pledges
+    assert '<th scope="row">Small island developing states (SIDS)</th><td class="num">0</td>' in pledges
+    assert '<th scope="row">Least developed countries (LDCs)</th><td class="num">1</td>' in pledges
+    assert '<td class="num">0.50</td>' in pledges  # half of the 2024 pledge's USD 1 million
 
 
 @pytest.mark.usefixtures("eager_tasks")
