@@ -414,7 +414,8 @@ def pledges_remind(*, pledges: Iterable[Pledge], today: date | None = None) -> i
     for pledge in pledges:
         with transaction.atomic():
             queue_mail(to=[pledge.pledger.contact_email], template="partnerships/mail/progress_due",
-                       context={"pledge": pledge, "due": pledge.next_report_due},
+                       # The number, never the title the visitor typed (issue 15).
+                       context={"reference": pledge.pk, "due": pledge.next_report_due},
                        language=_language_of(pledge))
             pledge.last_reminded_on = today
             pledge.save(update_fields=["last_reminded_on"])

@@ -260,6 +260,8 @@ def test_reminders_mail_each_pledger_and_remember_the_day(django_capture_on_comm
                                                           second.pledger.contact_email])
     first.refresh_from_db()
     assert first.last_reminded_on == date(2026, 1, 2)
+    message = next(m for m in mail.outbox if m.to[0] == first.pledger.contact_email)
+    assert f"pledge number {first.pk}" in message.subject and first.title not in message.body
 
 
 # --- Action areas ---------------------------------------------------------------------------------
