@@ -47,6 +47,7 @@ def public_events(*, stamp: datetime) -> list[Event]:
     from board.models import Meeting as BoardMeeting
     from centres.models import NetworkEvent
     from coordination.models import Meeting as CoordinationMeeting
+    from partnerships.models import Event as P2CEvent
 
     events = [
         _event(
@@ -80,6 +81,18 @@ def public_events(*, stamp: datetime) -> list[Event]:
             stamp=stamp,
         )
         for meeting in CoordinationMeeting.objects.select_related("body").order_by("held_on")
+    ]
+    events += [
+        _event(
+            uid=f"p2c-event-{event.pk}",
+            summary=f"Partner2Connect: {event.name}",
+            start=event.starts_on,
+            end=event.ends_on,
+            location=event.venue,
+            url=absolute(event.get_absolute_url()),
+            stamp=stamp,
+        )
+        for event in P2CEvent.objects.filter(is_published=True).order_by("starts_on")
     ]
     return events
 

@@ -110,6 +110,23 @@ def test_the_calendar_holds_meetings_events_and_only_the_users_own_deadlines(cli
     assert len({str(event["uid"]) for event in calendar.walk("VEVENT")}) == len(calendar.walk("VEVENT"))
 
 
+def test_the_calendar_holds_the_published_partner2connect_events(client):
+    from partnerships.models import Event as P2CEvent
+
+    P2CEvent.objects.create(slug="roundtable", name="P2C Roundtable", kind="roundtable", is_published=True,
+                            starts_on=datetime.date(2022, 6, 7), ends_on=datetime.date(2022, 6, 9),
+                            venue="Kigali")
+    P2CEvent.objects.create(slug="draft", name="Not yet announced", kind="roundtable",
+                            starts_on=datetime.date(2027, 1, 1), ends_on=datetime.date(2027, 1, 1))
+    calendar = _feed(client, UserFactory())
+    summaries = _summaries(calendar)
+    assert "Partner2Connect: P2C Roundtable" in summaries
+    assert not any("Not yet announced" in summary for summary in summaries)
+    event = next(e for e in calendar.walk("VEVENT") if str(e["summary"]) == "Partner2Connect: P2C Roundtable")
+    assert event.decoded("dtend") == datetime.date(2022, 6, 10)
+    assert str(event["url"]).endswith("/partnerships/partner2connect/events/roundtable/")
+
+
 def test_a_pledger_finds_their_own_report_deadlines(client):
     pledge = PledgeFactory(status="published", title="Schools online",
                            next_report_due=datetime.date(2027, 1, 1))
