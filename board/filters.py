@@ -25,7 +25,11 @@ class SearchFilterSet(django_filters.FilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if "country" in self.filters:
-            self.filters["country"].extra["empty_label"] = _("All countries")
+            country = self.filters["country"]
+            country.extra["empty_label"] = _("All countries")
+            # A form field built earlier on the class's filter (the API schema builds them) is
+            # deep-copied with it and would keep "---------": build this one afresh.
+            country.__dict__.pop("_field", None)
 
 
 class BoardMemberFilter(SearchFilterSet):

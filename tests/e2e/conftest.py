@@ -56,6 +56,22 @@ def _migrated_tables(request):
 
     if not Permission.objects.exists():
         emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    # The reference data a migration loads (regions, initiatives, objectives, priorities) went
+    # with the same flush.
+    from alliance import reference_data
+    from alliance.models import RegionalInitiative
+
+    if not RegionalInitiative.objects.exists():
+        reference_data.load()
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from partnerships.models import ActionArea
+
+    if not ActionArea.objects.exists():  # seed 003's action areas and the priorities they serve
+        for migration in ("0002_action_areas", "0007_action_areas_serve_priorities"):
+            import_module(f"partnerships.migrations.{migration}").load(apps, None)
 
 
 @pytest.fixture(scope="session")

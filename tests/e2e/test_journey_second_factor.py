@@ -70,7 +70,7 @@ def test_staff_enrol_a_second_factor_sign_in_with_it_and_are_refused_without_it(
     page.goto(base + "/en/accounts/api-token/")
     with page.expect_navigation():
         page.get_by_role("button", name="Create a token").click()
-    assert len(page.inner_text("code.api-token")) == 40
+    assert len(page.inner_text("code.api-token")) == 64
     check_accessibility("new API token")
 
     # A new browser: the password alone opens neither the admin nor the staff area.
