@@ -50,7 +50,7 @@ def _migrated_tables(request):
     is what a plain flush does."""
     if "live_server" not in request.fixturenames:
         return
-    request.getfixturevalue("transactional_db")
+    request.getfixturevalue("_django_db_helper")  # after the marker's own set-up (serialized rollback)
     from django.contrib.auth.models import Permission
     from django.core.management.sql import emit_post_migrate_signal
 
