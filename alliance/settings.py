@@ -417,6 +417,9 @@ EXPORT_FORMATS = _exports.EXPORT_FORMATS
 # with the request id of the request, or of the request that queued the task (Celery workers
 # and beat log through this configuration too, see alliance.celery).
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT") or ("text" if DEBUG else "json")
+# A line per task received and succeeded: off outside DEBUG, on with CELERY_TASK_LOG_LEVEL=INFO
+# (when following one task through a worker; the service tests read these lines).
+TASK_LOG_LEVEL = os.environ.get("CELERY_TASK_LOG_LEVEL") or ("INFO" if DEBUG else "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -440,8 +443,8 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "INFO" if DEBUG else "WARNING"},
-        "celery.app.trace": {"level": "INFO" if DEBUG else "WARNING"},
-        "celery.worker.strategy": {"level": "INFO" if DEBUG else "WARNING"},
+        "celery.app.trace": {"level": TASK_LOG_LEVEL},
+        "celery.worker.strategy": {"level": TASK_LOG_LEVEL},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

@@ -108,6 +108,11 @@ def celery_worker_factory(tmp_path):
     from tests.services import WorkerProcess, require_real_services
 
     require_real_services()
+    # Every test starts with an empty queue: a task an earlier test queued without a worker to
+    # take it (its records since rolled back) would otherwise reach this test's workers.
+    from alliance.celery import app as celery_app
+
+    celery_app.control.purge()
     workers: list[WorkerProcess] = []
 
     def start(**env: str) -> WorkerProcess:

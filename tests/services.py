@@ -49,7 +49,9 @@ class WorkerProcess:
     def __init__(self, log_dir: Path, **env: str) -> None:
         self.name = f"test-{uuid.uuid4().hex[:8]}@localhost"
         self.log_path = log_dir / f"{self.name}.log"
-        environment = {**os.environ, "DATABASE_URL": test_database_url(), **env}
+        # The tests follow tasks by the worker's "received" and "succeeded" lines.
+        environment = {**os.environ, "DATABASE_URL": test_database_url(),
+                       "CELERY_TASK_LOG_LEVEL": "INFO", **env}
         self._log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "alliance", "worker", "-l", "info",
