@@ -1,34 +1,30 @@
-"""Public API lists served from the cache to anonymous readers.
+"""Public API answers served whole from the cache to anonymous readers.
 
-A page of 50 rows costs its serialization (translated fields, nested names) on every request; the
-data only changes when the topic's content version does (``alliance.freshness``). The page's data
-(before rendering, so JSON and the browsable API share it) is cached per version, host, full path
-and language. Authenticated requests (session or token) are always computed: staff see more
+A page of 50 rows costs its serialization (translated fields, nested names) and its rendering on
+every request; the data only changes when the topic's content version does
+(``alliance.freshness``). Anonymous GETs of a viewset with this mixin go through the same
+whole-page cache and conditional GET as the public pages (``freshness.public_etag``): keyed by
+the version, host, full path, language and ``Accept`` header, so JSON and the browsable API are
+cached apart. Authenticated requests (session or token) are always computed: staff see more
 fields and drafts.
 """
 
 from __future__ import annotations
 
-import hashlib
-
-from django.utils.translation import get_language
-from rest_framework.request import Request
-from rest_framework.response import Response
+from collections.abc import Callable
 
 from alliance import freshness
 
 
 class CachedAnonymousListMixin:
-    """For a viewset with ``freshness_topic``: its list answered from the cache for anonymous readers."""
+    """For a viewset with ``freshness_topic``: its lists and details answered from the cache for
+    anonymous readers."""
 
     freshness_topic: str
 
-    def list(self, request: Request, *args, **kwargs) -> Response:
-        compute = super().list
-        if request.user.is_authenticated or request.auth is not None:
-            return compute(request, *args, **kwargs)
-        where = f"{request.get_host()}|{request.get_full_path()}|{get_language()}"
-        key = "api-list:" + hashlib.sha256(where.encode()).hexdigest()[:32]
-        data = freshness.cached(self.freshness_topic, key,
-                                lambda: compute(request, *args, **kwargs).data)
-        return Response(data)
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs) -> Callable:
+        view = super().as_view(actions, **initkwargs)
+        # functools.wraps keeps the view's attributes (csrf_exempt, cls, actions) for DRF and
+        # the schema generator.
+        return freshness.public_etag(cls.freshness_topic)(view)

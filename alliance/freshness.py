@@ -12,6 +12,7 @@ generator) must call ``bump`` themselves; entries also expire after ``TIMEOUT`` 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -19,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from functools import cache as memoize
+from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +29,10 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.template.response import SimpleTemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
@@ -76,14 +81,30 @@ request_started.connect(_request_started, dispatch_uid="alliance.freshness.reque
 request_finished.connect(_request_finished, dispatch_uid="alliance.freshness.request_finished")
 
 
+#: Versions read from the cache are believed for this long by the whole process (all threads),
+#: so that a cached page costs one cache read, not two. A write in this process forgets them at
+#: once (``bump``); a write on another machine shows here within this time.
+PROCESS_SECONDS = 1.0
+_process_versions: dict[str, tuple[int, float]] = {}
+
+
 def versions(*topics: str) -> dict[str, int] | None:
     """The current version of each topic; None while the cache is unavailable. Within a request
     each topic's version is read from the cache once (the ETag, the paginator and the fragments
-    all ask for it)."""
+    all ask for it), and the process holds what it read for ``PROCESS_SECONDS``."""
     memo: dict[str, int] | None = getattr(_request, "versions", None)
     if memo is not None and all(topic in memo for topic in topics):
         return {topic: memo[topic] for topic in topics}
-    current = _read_versions(topics)
+    database = _database()
+    now = time.monotonic()
+    held = {topic: _process_versions.get(f"{database}:{topic}") for topic in topics}
+    if all(entry is not None and entry[1] > now for entry in held.values()):
+        current = {topic: entry[0] for topic, entry in held.items()}
+    else:
+        current = _read_versions(topics)
+        if current is not None:
+            for topic, value in current.items():
+                _process_versions[f"{database}:{topic}"] = (value, now + PROCESS_SECONDS)
     if memo is not None and current is not None:
         memo.update(current)
     return current
@@ -104,9 +125,11 @@ def _read_versions(topics: tuple[str, ...]) -> dict[str, int] | None:
 
 def bump(*topics: str) -> None:
     memo = getattr(_request, "versions", None)
+    database = _database()
     for topic in topics:
         if memo is not None:
             memo.pop(topic, None)
+        _process_versions.pop(f"{database}:{topic}", None)
         key = _version_key(topic)
         try:
             try:
@@ -182,30 +205,113 @@ def code_digest(base: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def _anonymous_parts(request: HttpRequest, topics: tuple[str, ...]) -> list[str] | None:
+    """What an anonymous visitor's page depends on, or None when the request is not one whose page
+    may be shared: not a GET or HEAD, a session or messages cookie (a login, messages to show), an
+    Authorization header, a signed-in user, or the cache unavailable (no versions to key on)."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    if "HTTP_AUTHORIZATION" in request.META:
+        return None
+    if request.user.is_authenticated:
+        return None
+    current = versions(*topics)
+    if current is None:
+        return None
+    return [_database(), code_token(), get_language() or "", request.get_full_path(),
+            *(f"{topic}={current[topic]}" for topic in topics)]
+
+
 def _anonymous_etag(topics: tuple[str, ...]) -> Callable[..., str | None]:
     def etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
-        if request.method not in ("GET", "HEAD"):
+        parts = _anonymous_parts(request, topics)
+        if parts is None:
             return None
-        # A session may carry messages or a login: such requests are always rendered.
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-            return None
-        if "HTTP_AUTHORIZATION" in request.META:
-            return None
-        if request.user.is_authenticated:
-            return None
-        current = versions(*topics)
-        if current is None:
-            return None
-        parts = [_database(), code_token(), get_language() or "", request.get_full_path(),
-                 # The page's forms carry the CSRF token of this cookie.
-                 request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
-                 *(f"{topic}={current[topic]}" for topic in topics)]
+        # A page with a form carries the CSRF token of this cookie.
+        parts.append(request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""))
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
     return etag
 
 
+#: Response headers kept with a cached page; the middleware adds the rest on every answer.
+PAGE_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary", "Allow")
+
+
+def _page_key(request: HttpRequest, topics: tuple[str, ...]) -> str | None:
+    parts = _anonymous_parts(request, topics)
+    if parts is None:
+        return None
+    # Absolute links (og:url, hreflang alternates) name the host; the API answers per Accept; the
+    # home page and the centre pages show what is next from today.
+    parts += [request.scheme, request.get_host(), request.META.get("HTTP_ACCEPT", ""),
+              timezone.localdate().isoformat()]
+    return "whole-page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """A page another visitor may receive: a complete 200 that set no cookie and used no CSRF
+    token and no session."""
+    session = getattr(request, "session", None)
+    return (response.status_code == 200 and not response.streaming and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not (session is not None and session.modified)
+            and "no-store" not in response.get("Cache-Control", "")
+            and "private" not in response.get("Cache-Control", ""))
+
+
+def _whole_page_cache(topics: tuple[str, ...]) -> Callable[[Callable], Callable]:
+    """Anonymous visitors' pages cached whole, under the topics' versions, the language, the URL
+    and the day: a repeat answer costs one cache read and no rendering or query."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def cached_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            key = _page_key(request, topics)
+            if key is None:
+                return view(request, *args, **kwargs)
+            try:
+                hit = cache.get(key)
+            except REDIS_DOWN:
+                hit = None
+            if hit is not None:
+                status, headers, content = hit
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                return response
+            response = view(request, *args, **kwargs)
+            if request.method != "GET":
+                return response
+
+            def store(rendered: HttpResponseBase) -> None:
+                if not _shareable(request, rendered):
+                    return
+                headers = [(name, rendered[name]) for name in PAGE_HEADERS if rendered.has_header(name)]
+                with contextlib.suppress(*REDIS_DOWN):
+                    cache.set(key, (rendered.status_code, headers, rendered.content), TIMEOUT)
+
+            if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+                response.add_post_render_callback(store)
+            else:
+                store(response)
+            return response
+
+        return cached_view
+
+    return decorator
+
+
 def public_etag(*topics: str) -> Callable:
-    """Conditional GET for an anonymous visitor: the ETag changes with the topics' versions, the
-    language, the URL and the CSRF cookie, so a repeated GET answers 304 without rendering."""
-    return condition(etag_func=_anonymous_etag(topics))
+    """A public page for anonymous visitors: conditional GET (the ETag changes with the topics'
+    versions, the language, the URL and the CSRF cookie, so a repeated GET answers 304 before
+    anything is rendered), and the page itself cached whole (``_whole_page_cache``)."""
+    conditional = condition(etag_func=_anonymous_etag(topics))
+    page_cache = _whole_page_cache(topics)
+
+    def decorator(view: Callable) -> Callable:
+        return conditional(page_cache(view))
+
+    return decorator

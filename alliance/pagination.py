@@ -141,3 +141,21 @@ class VersionedPaginationMixin:
                                   allow_empty_first_page=allow_empty_first_page,
                                   cache_key=page_cache_key(self.freshness_topic, self.request),
                                   keyset_ordering=self.keyset_ordering)
+
+
+class VersionedAdminPaginationMixin:
+    """For a ModelAdmin of a table that grows to millions of rows (agreements, pledges, centres,
+    applications): the change list counts its filtered rows once per content version of the app
+    (``page_cache_key``: the filters, the search and who asks are in the key), never counts the
+    whole table a second time (``show_full_result_count``), and reads deep pages by keyset while
+    the list keeps the model's default order (when that order is total, ending with a unique
+    column, the change list uses it as it is, and only then does the paginator take it)."""
+
+    show_full_result_count = False
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        topic = self.model._meta.app_label
+        cache_key = page_cache_key(topic, request, page_param="p") if topic in freshness.TOPICS else None
+        return VersionedPaginator(queryset, per_page, orphans=orphans,
+                                  allow_empty_first_page=allow_empty_first_page,
+                                  cache_key=cache_key, keyset_ordering=tuple(self.model._meta.ordering))

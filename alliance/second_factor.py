@@ -27,7 +27,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 RECOVERY_CODE_COUNT = 10
 OPEN_VIEWS = frozenset({
-    "second-factor", "second-factor-enrol", "logout", "admin:logout", "set_language", "healthz",
+    "second-factor", "second-factor-enrol", "logout", "admin:logout", "healthz",
     "media", "password_change", "password_change_done",
     # Signing in with a passkey is a second factor; registering one is not open (see PASSKEY_VIEWS).
     "otp_webauthn:credential-authentication-begin", "otp_webauthn:credential-authentication-complete",

@@ -23,7 +23,6 @@ urlpatterns = [
     path("robots.txt", findable.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", findable.favicon_ico, name="favicon"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("alliance.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

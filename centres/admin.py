@@ -22,6 +22,7 @@ from alliance.countries import MemberStateCountriesAdminMixin
 from alliance.downloads import private_download
 from alliance.exports import ImportExportModelAdmin
 from alliance.models import RegionalInitiative, StrategicObjective
+from alliance.pagination import VersionedAdminPaginationMixin
 
 from . import services
 from .models import (
@@ -154,7 +155,8 @@ class DueDiligenceInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminMixin, ImportExportModelAdmin,
+                       SimpleHistoryAdmin):
     member_state_fields = ("country",)
     resource_classes = [ApplicationResource]
     list_display = ["reference", "organisation", "country", "host_type", "call", "status", "submitted_at"]
@@ -255,8 +257,8 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
-                  TranslationAdmin):
+class CentreAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminMixin, ImportExportModelAdmin,
+                  SimpleHistoryAdmin, TranslationAdmin):
     member_state_fields = ("country",)
     resource_classes = [CentreResource]
     list_display = ["name", "host_organisation", "country", "regional_initiative", "status", "selected_on",

@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from alliance.admin_forms import action_with_form, apply_to_each, validated_by
 from alliance.exports import ExportMixin, ImportExportModelAdmin
 from alliance.models import Priority
+from alliance.pagination import VersionedAdminPaginationMixin
 
 from . import services
 from .models import (
@@ -91,7 +92,7 @@ class PartnershipsAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationA
 
 
 @admin.register(Partner)
-class PartnerAdmin(PartnershipsAdmin):
+class PartnerAdmin(VersionedAdminPaginationMixin, PartnershipsAdmin):
     resource_classes = [PartnerResource]
     list_display = ("name", "acronym", "kind", "membership_category", "country")
     list_filter = ("kind", "membership_category")
@@ -99,7 +100,7 @@ class PartnerAdmin(PartnershipsAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(PartnershipsAdmin):
+class AgreementAdmin(VersionedAdminPaginationMixin, PartnershipsAdmin):
     resource_classes = [AgreementResource]
     list_display = ("reference", "title", "partner", "signed_on", "status", "partner_contribution_usd",
                     "itu_contribution_usd", "region")
@@ -222,7 +223,7 @@ class BenefitInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(ExportMixin, SimpleHistoryAdmin):
+class PledgeAdmin(VersionedAdminPaginationMixin, ExportMixin, SimpleHistoryAdmin):
     resource_classes = [PledgeResource]
     list_display = ("title", "pledger", "kind", "status", "value_usd", "target_year", "next_report_due")
     list_filter = ("status", "kind", "action_areas", "benefits_ldc", "benefits_lldc", "benefits_sids",

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -49,6 +49,25 @@ def og_locale(language: str) -> str:
 @register.simple_tag
 def og_alternate_locales(language: str) -> list[str]:
     return [locale for code, locale in OG_LOCALES.items() if code != language]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, object]]:
+    """This page in each language, for the language switcher: plain links (no form, no CSRF
+    token), so a public page is the same for every anonymous visitor and can be cached whole.
+    A page outside the language prefixes links to each language's home page."""
+    request = context.get("request")
+    current = get_language()
+    path = request.get_full_path() if request is not None else "/"
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code) if getattr(request, "resolver_match", None) else path
+        links.append({"code": code, "url": url, "current": code == current,
+                      "name": get_language_info(code)["name_local"]})
+    if len({link["url"] for link in links}) != len(links):
+        for link in links:
+            link["url"] = f"/{link['code']}/"
+    return links
 
 
 @register.simple_tag(takes_context=True)

@@ -125,8 +125,6 @@ MATRIX: list[Row] = [
     Row("GET",    "robots-txt",                      {},                         PUBLIC),
     Row("GET",    "sitemap",                         {},                         PUBLIC),
     Row("GET",    "favicon",                         {},                         PUBLIC),
-    Row("POST",   "set_language",                    {},                         REDIRECTED,
-                  data={"language": "fr", "next": "/"}),
     Row("GET",    "api-schema",                      {},                         PUBLIC),
     Row("GET",    "api-docs",                        {},                         PUBLIC),
     # Home and accounts -----------------------------------------------------------------------

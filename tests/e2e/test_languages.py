@@ -29,10 +29,8 @@ def untranslated_chrome(page) -> list[str]:
 
 
 def switch_language_with_keyboard(page, code: str) -> None:
-    page.focus("#language-select")
-    page.select_option("#language-select", code)
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.type") == "submit"
+    page.focus(f'.language-switcher a[hreflang="{code}"]')
+    assert page.evaluate("document.activeElement.lang") == code
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
