@@ -410,7 +410,11 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
 
 @admin.register(CentreDocument)
 class CentreDocumentAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "centre", "uploaded_by", "uploaded_at"]
+    """Every document, those a host removed too (filter "removed at"): their history stays here."""
+
+    list_display = ["title", "centre", "uploaded_by", "uploaded_at", "removed_at"]
+    list_filter = [("removed_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["removed_at", "removed_by"]
     search_fields = ["title", "centre__name"]
     list_select_related = ["centre", "uploaded_by"]
 

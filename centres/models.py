@@ -573,6 +573,10 @@ class ActivityProgress(models.Model):
 
 
 class CentreDocument(models.Model):
+    """A document a host keeps for their centre. A host who removes one only marks it removed
+    (``removed_at``): it leaves the portal, while BDT still sees it, its file and its previous
+    versions in the admin."""
+
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="documents",
                                verbose_name=_("centre"))
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
@@ -580,6 +584,9 @@ class CentreDocument(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="+", verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, db_index=True)
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("removed by"))
 
     history = HistoricalRecords()
     class Meta:

@@ -362,7 +362,9 @@ def activities_of(centre: Centre) -> QuerySet[Activity]:
 
 
 def documents_of(centre: Centre) -> QuerySet[CentreDocument]:
-    return (CentreDocument.objects.filter(centre=centre).select_related("uploaded_by")
+    """The centre's documents its hosts see: not the ones they removed (BDT sees those in the admin)."""
+    return (CentreDocument.objects.filter(centre=centre, removed_at__isnull=True)
+            .select_related("uploaded_by")
             .annotate(version_count=Count("versions")).order_by("-uploaded_at", "-pk"))
 
 
@@ -373,7 +375,7 @@ def document_versions_of(document: CentreDocument) -> QuerySet[CentreDocumentVer
 
 def document_versions_for_centre(centre: Centre) -> QuerySet[CentreDocumentVersion]:
     """The previous versions of the centre's documents: a version's own URL is scoped by this."""
-    return CentreDocumentVersion.objects.filter(document__centre=centre)
+    return CentreDocumentVersion.objects.filter(document__centre=centre, document__removed_at__isnull=True)
 
 
 def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:

@@ -801,6 +801,8 @@ def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=
     now = timezone.now()
     with transaction.atomic():
         document = CentreDocument.objects.select_for_update().get(pk=document.pk)
+        if document.removed_at is not None:
+            raise ValidationError(_("This document was removed; upload it again as a new document."))
         previous = CentreDocumentVersion(document=document, file=document.file.name,
                                          uploaded_by=document.uploaded_by, uploaded_at=document.uploaded_at,
                                          replaced_by=by, replaced_at=now)
@@ -809,6 +811,20 @@ def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=
         previous.save()
         _set_history_user(document, by)
         document.save()
+    return document
+
+
+def centre_document_remove(*, document: CentreDocument, by=None) -> CentreDocument:
+    """The host takes a document off the centre's list. Nothing is deleted: the document, its file
+    and its previous versions stay, marked removed with who and when, for BDT to see."""
+    _require_not_removed(document.centre)
+    with transaction.atomic():
+        document = CentreDocument.objects.select_for_update().get(pk=document.pk)
+        if document.removed_at is not None:
+            raise ValidationError(_("This document was already removed."))
+        document.removed_at, document.removed_by = timezone.now(), by
+        _set_history_user(document, by)
+        document.save(update_fields=["removed_at", "removed_by"])
     return document
 
 

@@ -536,6 +536,36 @@ class DocumentDetailView(HostMixin, FormView):
         return redirect("portal:document", pk=self.document.pk)
 
 
+class DocumentRemoveView(HostMixin, TemplateView):
+    """Asks the host to confirm, then takes the document off the centre's list (BDT keeps it)."""
+
+    template_name = "centres/portal/document_remove.html"
+    portal_section = "documents"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.document = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_document(self):
+        if self.document is None:
+            self.document = get_object_or_404(selectors.documents_of(self.centre), pk=self.kwargs["pk"])
+        return self.document
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(document=self.get_document(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        document = self.get_document()
+        try:
+            services.centre_document_remove(document=document, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("portal:document", pk=document.pk)
+        messages.success(request, _("“%(title)s” was removed from your documents.")
+                         % {"title": document.title})
+        return redirect("portal:documents")
+
+
 class DocumentVersionDownloadView(HostMixin, View):
     def get(self, request, *args, **kwargs):
         version = get_object_or_404(selectors.document_versions_for_centre(self.centre),
