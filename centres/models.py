@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -725,6 +726,9 @@ class CentreMessage(models.Model):
     attachment = models.FileField(_("attachment (PDF)"), upload_to="centres/messages/%Y/", blank=True,
                                   validators=[validate_pdf])
     sent_at = models.DateTimeField(_("sent at"), db_index=True)
+    report = models.ForeignKey(ProgressReport, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="messages", verbose_name=_("about the progress report"),
+                               help_text=_("The centre's progress report the message is about, if any."))
 
     class Meta:
         ordering = ["centre", "sent_at", "pk"]
@@ -733,3 +737,7 @@ class CentreMessage(models.Model):
 
     def __str__(self) -> str:
         return _("Message of %(date)s about %(centre)s") % {"date": self.sent_at, "centre": self.centre}
+
+    def clean(self) -> None:
+        if self.report_id and self.centre_id and self.report.centre_id != self.centre_id:
+            raise ValidationError({"report": _("This progress report is another centre's.")})

@@ -384,7 +384,13 @@ def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:
 
 
 def messages_of(centre: Centre) -> QuerySet[CentreMessage]:
-    return CentreMessage.objects.filter(centre=centre).select_related("author").order_by("sent_at", "pk")
+    return (CentreMessage.objects.filter(centre=centre).select_related("author", "report")
+            .order_by("sent_at", "pk"))
+
+
+def messages_about(report: ProgressReport) -> QuerySet[CentreMessage]:
+    """The part of the centre's thread about one of its progress reports, oldest first."""
+    return messages_of(report.centre).filter(report=report)
 
 
 def centre_events_of(centre: Centre) -> QuerySet[NetworkEvent]:

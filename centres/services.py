@@ -772,14 +772,20 @@ def progress_report_accept(*, report: ProgressReport, by=None, comment: str = ""
 
 
 def progress_report_return(*, report: ProgressReport, comment: str, by=None) -> ProgressReport:
+    """BDT sends a submitted report back for changes. Its comment also opens the exchange about the
+    report in the centre's thread (a message tied to the report, the hosts told by e-mail), where
+    the host answers from the report's page."""
     if report.status != ProgressReport.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be returned."))
     if not comment.strip():
         raise ValidationError({"comment": _("Say what the host should change.")})
     report.status, report.reviewed_at, report.reviewed_by = ProgressReport.Status.RETURNED, timezone.now(), by
     report.review_comment = comment.strip()
-    _set_history_user(report, by)
-    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+    with transaction.atomic():
+        _set_history_user(report, by)
+        report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+        centre_message_send(centre=report.centre, body=report.review_comment, by=by, from_bdt=True,
+                            report=report)
     return report
 
 
@@ -832,14 +838,16 @@ def centre_document_remove(*, document: CentreDocument, by=None) -> CentreDocume
 
 
 def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
-                        attachment: UploadedFile | None = None, site_url: str = "") -> CentreMessage:
+                        attachment: UploadedFile | None = None, report: ProgressReport | None = None,
+                        site_url: str = "") -> CentreMessage:
     """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
     BDT's address for a host's message, the centre's hosts for BDT's. The e-mail says who wrote
-    and links to the thread; the text stays in the portal, behind the sign-in."""
+    and links to the thread (to the report's page for a message about one of the centre's
+    progress reports); the text stays in the portal, behind the sign-in."""
     if not from_bdt:
         _require_not_removed(centre)
     message = CentreMessage(centre=centre, body=body.strip(), author=by, from_bdt=from_bdt,
-                            sent_at=timezone.now())
+                            sent_at=timezone.now(), report=report)
     if attachment:
         message.attachment = attachment
     _full_clean(message)
@@ -852,7 +860,8 @@ def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
             for host in hosts:
                 language = getattr(host, "preferred_language", "") or "en"
                 with translation.override(language):
-                    link = base + reverse("portal:messages")
+                    link = base + (reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}"
+                                   if report else reverse("portal:messages"))
                 queue_mail(to=[host.email], template="centres/mail/message_to_host", language=language,
                            context={"centre": centre, "link": link})
         else:

@@ -402,11 +402,13 @@ class ReportDetailView(HostMixin, TemplateView):
 
     One form with two buttons: "Save draft" saves; "Save and submit to BDT" saves what is on the
     page and submits it in one transaction, once the host ticks the confirmation. Without the tick
-    the text is still saved as a draft, so nothing the host typed is lost."""
+    the text is still saved as a draft, so nothing the host typed is lost. The page also holds the
+    exchange with BDT about the report (BDT's return comment first) and a way to answer it."""
 
     template_name = "centres/portal/report_detail.html"
     portal_section = "reports"
     SUBMIT = "submit"
+    MESSAGE = "message"
 
     def get_report(self) -> ProgressReport:
         return get_object_or_404(selectors.reports_of(self.centre), pk=self.kwargs["pk"])
@@ -421,9 +423,42 @@ class ReportDetailView(HostMixin, TemplateView):
                 ActivityProgressFormSet(data, queryset=lines, prefix="lines"),
                 SubmitConfirmForm(data, label=REPORT_CONFIRM_LABEL))
 
-    def render_forms(self, report, form=None, formset=None, confirm=None):
+    def render_forms(self, report, form=None, formset=None, confirm=None, message_form=None):
         return self.render_to_response(self.get_context_data(
-            report=report, form=form, formset=formset, confirm=confirm))
+            report=report, form=form, formset=formset, confirm=confirm,
+            thread=selectors.messages_about(report),
+            message_form=message_form or CentreMessageForm(prefix=self.MESSAGE)))
+
+    def post_message(self, request, report: ProgressReport):
+        """The host writes to BDT about this report. While the report can be edited the message is
+        part of the report's one form, and sending it saves the draft too: no edit is lost."""
+        message_form = CentreMessageForm(request.POST, request.FILES, prefix=self.MESSAGE)
+        form = formset = confirm = None
+        valid = message_form.is_valid()
+        if self.editable(report):
+            form, formset, _confirm = self.forms(report, request.POST)
+            confirm = SubmitConfirmForm(label=REPORT_CONFIRM_LABEL,
+                                        initial={"confirm": bool(request.POST.get("submit-confirm"))})
+            valid = form.is_valid() & formset.is_valid() & valid
+        if not valid:
+            return self.render_forms(report, form, formset, confirm, message_form)
+        try:
+            with transaction.atomic():
+                if form is not None:
+                    services.progress_report_update(
+                        report=report, data=form.cleaned_data, by=request.user,
+                        lines=[{"line": f.instance, **f.cleaned_data} for f in formset.forms])
+                message = services.centre_message_send(
+                    centre=self.centre, body=message_form.cleaned_data["body"],
+                    attachment=message_form.cleaned_data["attachment"], by=request.user, from_bdt=False,
+                    report=report, site_url=request.build_absolute_uri("/"))
+        except ValidationError as exc:
+            _add_errors(message_form, exc)
+            return self.render_forms(report, form, formset, confirm, message_form)
+        messages.success(request, _("Your message about this report was sent to BDT.")
+                         if form is None else
+                         _("The report was saved and your message about it was sent to BDT."))
+        return redirect(reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}")
 
     def get(self, request, *args, **kwargs):
         report = self.get_report()
@@ -432,6 +467,8 @@ class ReportDetailView(HostMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         report = self.get_report()
+        if request.POST.get("action") == self.MESSAGE:
+            return self.post_message(request, report)
         if not self.editable(report):
             messages.error(request, _("This report was submitted; it can no longer be changed."))
             return redirect("portal:report", pk=report.pk)
