@@ -426,6 +426,13 @@ class CentreEvents:
         return [event for event in reversed(self._all) if event.ends_on < self.today]
 
 
+def application_for_status_lookup(*, reference: str, email: str) -> Application | None:
+    """The application with this reference whose contact address is ``email`` (both as typed,
+    ignoring case and surrounding spaces), or None whichever of the two does not match."""
+    return (Application.objects.filter(reference__iexact=reference.strip(),
+                                       contact_email__iexact=email.strip()).only("pk", "reference").first())
+
+
 def application_from_status_token(token: str) -> Application | None:
     """The application an applicant's signed status link names, or None (forged, altered, expired)."""
     from .services import APPLICATION_STATUS_MAX_AGE, APPLICATION_STATUS_SALT

@@ -31,6 +31,7 @@ from .forms import (
     ActivityProgressFormSet,
     ApplicationDocumentForm,
     ApplicationForm,
+    ApplicationStatusLookupForm,
     CentreDocumentForm,
     CentreEventForm,
     CentreFilter,
@@ -163,6 +164,26 @@ class ApplyThanksView(TemplateView):
         status_url = (reverse("centres:application-status", kwargs={
             "token": services.application_status_token(application=application)}) if application else "")
         return self.render_to_response(self.get_context_data(reference=reference, status_url=status_url))
+
+
+@limit_public_form("application-status-lookup", email_field="email")
+class ApplicationStatusLookupView(FormView):
+    """An applicant without the e-mail's link reaches their status page with the reference number
+    and the application's e-mail address. Whatever does not match gets one answer, which does not
+    tell whether the reference exists; the public forms' rate limits stop guessing."""
+
+    template_name = "centres/public/application_status_lookup.html"
+    form_class = ApplicationStatusLookupForm
+
+    def form_valid(self, form):
+        application = selectors.application_for_status_lookup(reference=form.cleaned_data["reference"],
+                                                              email=form.cleaned_data["email"])
+        if application is None:
+            form.add_error(None, _("No application matches this reference number and e-mail address. "
+                                   "Check both against the confirmation e-mail and try again."))
+            return self.form_invalid(form)
+        return redirect("centres:application-status",
+                        token=services.application_status_token(application=application))
 
 
 # Uploads by address (the form sends no e-mail address, which the public forms' limits also count).
