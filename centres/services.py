@@ -23,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from alliance.links import absolute_url
 from alliance.mail import queue_mail
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.notifications import decisions
@@ -167,7 +168,7 @@ def application_status_token(*, application: Application) -> str:
 def application_status_url(*, application: Application, site_url: str = "") -> str:
     path = reverse("centres:application-status", kwargs={"token": application_status_token(
         application=application)})
-    return (site_url or settings.PORTAL_BASE_URL).rstrip("/") + path
+    return absolute_url(path, base=site_url)
 
 
 def application_document_add(*, application: Application, title: str,
@@ -428,7 +429,7 @@ def host_invite(*, centre: Centre, email: str, full_name: str = "", language: st
             "token": default_token_generator.make_token(user),
         })
     queue_mail(to=[email], template="centres/mail/host_invitation", language=language,
-               context={"centre": centre, "user": user, "link": site_url.rstrip("/") + path})
+               context={"centre": centre, "user": user, "link": absolute_url(path, base=site_url)})
     return host
 
 
@@ -851,7 +852,6 @@ def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
     if attachment:
         message.attachment = attachment
     _full_clean(message)
-    base = (site_url or settings.PORTAL_BASE_URL).rstrip("/")
     with transaction.atomic():
         message.save()
         if from_bdt:
@@ -860,14 +860,14 @@ def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
             for host in hosts:
                 language = getattr(host, "preferred_language", "") or "en"
                 with translation.override(language):
-                    link = base + (reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}"
-                                   if report else reverse("portal:messages"))
+                    link = absolute_url(reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}"
+                                        if report else reverse("portal:messages"), base=site_url)
                 queue_mail(to=[host.email], template="centres/mail/message_to_host", language=language,
                            context={"centre": centre, "link": link})
         else:
             with translation.override("en"):
-                link = (base + reverse("admin:centres_centremessage_changelist")
-                        + f"?centre__id__exact={centre.pk}")
+                link = absolute_url(reverse("admin:centres_centremessage_changelist")
+                                    + f"?centre__id__exact={centre.pk}", base=site_url)
             queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="centres/mail/message_to_bdt",
                        language="en", context={"centre": centre, "author": by, "link": link})
     return message
