@@ -561,12 +561,9 @@ class DocumentDownloadView(HostMixin, View):
         return private_download(document.file)
 
 
-class DocumentDetailView(HostMixin, FormView):
-    """One of the centre's documents: its current file, the files it held before (who uploaded
-    each, who replaced it and when), and a form to replace it."""
+class HostDocumentMixin(HostMixin):
+    """A page about one of the centre's documents (``pk``), fetched once; another centre's -> 404."""
 
-    template_name = "centres/portal/document_detail.html"
-    form_class = DocumentReplaceForm
     portal_section = "documents"
 
     def dispatch(self, request, *args, **kwargs):
@@ -577,6 +574,14 @@ class DocumentDetailView(HostMixin, FormView):
         if self.document is None:
             self.document = get_object_or_404(selectors.documents_of(self.centre), pk=self.kwargs["pk"])
         return self.document
+
+
+class DocumentDetailView(HostDocumentMixin, FormView):
+    """One of the centre's documents: its current file, the files it held before (who uploaded
+    each, who replaced it and when), and a form to replace it."""
+
+    template_name = "centres/portal/document_detail.html"
+    form_class = DocumentReplaceForm
 
     def get_context_data(self, **kwargs):
         document = self.get_document()
@@ -594,20 +599,10 @@ class DocumentDetailView(HostMixin, FormView):
         return redirect("portal:document", pk=self.document.pk)
 
 
-class DocumentRemoveView(HostMixin, TemplateView):
+class DocumentRemoveView(HostDocumentMixin, TemplateView):
     """Asks the host to confirm, then takes the document off the centre's list (BDT keeps it)."""
 
     template_name = "centres/portal/document_remove.html"
-    portal_section = "documents"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.document = None
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_document(self):
-        if self.document is None:
-            self.document = get_object_or_404(selectors.documents_of(self.centre), pk=self.kwargs["pk"])
-        return self.document
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(document=self.get_document(), **kwargs)
