@@ -499,8 +499,11 @@ class ReportDetailView(HostMixin, TemplateView):
             confirm = SubmitConfirmForm(label=REPORT_CONFIRM_LABEL,
                                         initial={"confirm": bool(request.POST.get("submit-confirm"))})
         confirmed = submitting and confirm.is_valid()
+        # A message typed but not sent ("Save draft" instead of "Send to BDT") stays on the page.
+        typed = (CentreMessageForm(request.POST, prefix=self.MESSAGE)
+                 if request.POST.get(f"{self.MESSAGE}-body", "").strip() else None)
         if not (form.is_valid() and formset.is_valid()):
-            return self.render_forms(report, form, formset, confirm)
+            return self.render_forms(report, form, formset, confirm, typed)
         lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]
         try:
             with transaction.atomic():
@@ -510,15 +513,17 @@ class ReportDetailView(HostMixin, TemplateView):
                     services.progress_report_submit(report=report, by=request.user)
         except ValidationError as exc:
             _add_errors(form, exc)
-            return self.render_forms(report, form, formset, confirm)
+            return self.render_forms(report, form, formset, confirm, typed)
         if submitting and not confirmed:
             messages.warning(request, _("Your changes were saved as a draft. The report was not submitted: "
                                         "tick the confirmation box to submit it to BDT."))
-            return self.render_forms(report, form, formset, confirm)
-        if confirmed:
-            messages.success(request, _("The report was saved and sent to BDT for review."))
-        else:
-            messages.success(request, _("The report was saved."))
+            return self.render_forms(report, form, formset, confirm, typed)
+        messages.success(request, _("The report was saved and sent to BDT for review.") if confirmed
+                         else _("The report was saved."))
+        if typed is not None:
+            messages.warning(request, _("Your message was not sent yet: use \"Send to BDT\" to send it."))
+            shown = (None, None, None) if confirmed else (form, formset, confirm)
+            return self.render_forms(report, *shown, typed)
         return redirect("portal:report", pk=report.pk)
 
 

@@ -141,3 +141,30 @@ def test_bdt_answers_about_a_report_from_the_admin(staff_client, centre, submitt
     assert response.status_code == 302
     assert CentreMessage.objects.get().report == submitted
     assert reverse("portal:report", args=[submitted.pk]) in mailoutbox[0].body
+
+
+def test_a_message_typed_before_save_draft_is_kept_on_the_page_not_sent(
+        host_client, submitted, staff, mailoutbox, django_capture_on_commit_callbacks):
+    report = _returned(submitted, staff, django_capture_on_commit_callbacks)
+    response = host_client.post(reverse("portal:report", args=[report.pk]), _page(
+        report, **{"action": "save", "message-body": "Half-written answer to BDT"}))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Half-written answer to BDT</textarea>" in page and "Your message was not sent yet" in page
+    assert "The report was saved." in page
+    assert not CentreMessage.objects.filter(from_bdt=False).exists()
+    report.refresh_from_db()
+    assert report.summary == "Forty start-ups coached."
+
+
+def test_a_message_typed_before_submitting_is_kept_on_the_submitted_reports_page(
+        host_client, submitted, staff, django_capture_on_commit_callbacks):
+    report = _returned(submitted, staff, django_capture_on_commit_callbacks)
+    response = host_client.post(reverse("portal:report", args=[report.pk]), _page(
+        report, **{"action": "submit", "submit-confirm": "on", "message-body": "Figures added."}))
+    page = response.content.decode()
+    assert response.status_code == 200 and "Figures added.</textarea>" in page
+    assert 'id="id_report-summary"' not in page
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.SUBMITTED
+    assert not CentreMessage.objects.filter(from_bdt=False).exists()
