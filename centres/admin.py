@@ -412,7 +412,11 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
 
 @admin.register(CentreDocument)
 class CentreDocumentAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "centre", "uploaded_by", "uploaded_at"]
+    """Every document, those a host removed too (filter "removed at"): their history stays here."""
+
+    list_display = ["title", "centre", "uploaded_by", "uploaded_at", "removed_at"]
+    list_filter = [("removed_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["removed_at", "removed_by"]
     search_fields = ["title", "centre__name"]
     list_select_related = ["centre", "uploaded_by"]
 
@@ -486,7 +490,7 @@ class CentreChangeProposalAdmin(SimpleHistoryAdmin):
 class CentreMessageAdminForm(forms.ModelForm):
     class Meta:
         model = CentreMessage
-        fields = ["centre", "body", "attachment"]
+        fields = ["centre", "report", "body", "attachment"]
 
 
 @admin.register(CentreMessage)
@@ -495,11 +499,11 @@ class CentreMessageAdmin(admin.ModelAdmin):
     are told by e-mail). Sent messages are not edited."""
 
     form = CentreMessageAdminForm
-    list_display = ["centre", "sent_at", "from_bdt", "author", "excerpt"]
+    list_display = ["centre", "sent_at", "from_bdt", "author", "report", "excerpt"]
     list_filter = ["from_bdt", "centre"]
     search_fields = ["centre__name", "body"]
-    list_select_related = ["centre", "author"]
-    raw_id_fields = ["centre"]
+    list_select_related = ["centre", "author", "report"]
+    raw_id_fields = ["centre", "report"]
     date_hierarchy = "sent_at"
 
     @admin.display(description=_("message"))
@@ -507,7 +511,7 @@ class CentreMessageAdmin(admin.ModelAdmin):
         return obj.body[:120]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["centre", "author", "from_bdt", "body", "attachment_link", "sent_at"] if obj else []
+        return ["centre", "report", "author", "from_bdt", "body", "attachment_link", "sent_at"] if obj else []
 
     @admin.display(description=_("attachment (PDF)"))
     def attachment_link(self, obj) -> str:
@@ -527,7 +531,7 @@ class CentreMessageAdmin(admin.ModelAdmin):
         return private_download(get_object_or_404(CentreMessage, pk=pk).attachment)
 
     def get_fields(self, request, obj=None):
-        return self.get_readonly_fields(request, obj) or ["centre", "body", "attachment"]
+        return self.get_readonly_fields(request, obj) or ["centre", "report", "body", "attachment"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
@@ -536,6 +540,7 @@ class CentreMessageAdmin(admin.ModelAdmin):
         if change:
             return
         saved = services.centre_message_send(centre=obj.centre, body=form.cleaned_data["body"],
-                                             attachment=form.cleaned_data.get("attachment"), by=request.user,
+                                             attachment=form.cleaned_data.get("attachment"),
+                                             report=form.cleaned_data.get("report"), by=request.user,
                                              from_bdt=True, site_url=request.build_absolute_uri("/"))
         obj.pk = saved.pk

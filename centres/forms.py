@@ -230,6 +230,18 @@ class CentreEventForm(NoControlCharactersFormMixin, forms.ModelForm):
         return data
 
 
+class ApplicationStatusLookupForm(HoneypotFormMixin, NoControlCharactersFormMixin, forms.Form):
+    """An applicant finds their application's status page with the reference number and the e-mail
+    address given in the application."""
+
+    reference = forms.CharField(label=_("Reference number"), max_length=40,
+                                help_text=_("As in the confirmation e-mail, for example AC-2025-1A2B3C."),
+                                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254,
+                             help_text=_("The contact e-mail address given in the application."),
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
 class ApplicationDocumentForm(NoControlCharactersFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the document"), max_length=200)
     file = forms.FileField(label=_("File (PDF)"), validators=[validate_pdf],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -573,6 +574,10 @@ class ActivityProgress(models.Model):
 
 
 class CentreDocument(models.Model):
+    """A document a host keeps for their centre. A host who removes one only marks it removed
+    (``removed_at``): it leaves the portal, while BDT still sees it, its file and its previous
+    versions in the admin."""
+
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="documents",
                                verbose_name=_("centre"))
     title = models.CharField(_("title"), max_length=200, validators=TEXT)
@@ -580,6 +585,9 @@ class CentreDocument(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="+", verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, db_index=True)
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("removed by"))
 
     history = HistoricalRecords()
     class Meta:
@@ -718,6 +726,9 @@ class CentreMessage(models.Model):
     attachment = models.FileField(_("attachment (PDF)"), upload_to="centres/messages/%Y/", blank=True,
                                   validators=[validate_pdf])
     sent_at = models.DateTimeField(_("sent at"), db_index=True)
+    report = models.ForeignKey(ProgressReport, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="messages", verbose_name=_("about the progress report"),
+                               help_text=_("The centre's progress report the message is about, if any."))
 
     class Meta:
         ordering = ["centre", "sent_at", "pk"]
@@ -726,3 +737,7 @@ class CentreMessage(models.Model):
 
     def __str__(self) -> str:
         return _("Message of %(date)s about %(centre)s") % {"date": self.sent_at, "centre": self.centre}
+
+    def clean(self) -> None:
+        if self.report_id and self.centre_id and self.report.centre_id != self.centre_id:
+            raise ValidationError({"report": _("This progress report is another centre's.")})

@@ -20,6 +20,7 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", views.ReportSubmitView.as_view(), name="report-submit"),
     path("documents/", views.DocumentsView.as_view(), name="documents"),
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document"),
+    path("documents/<int:pk>/remove/", views.DocumentRemoveView.as_view(), name="document-remove"),
     path("documents/<int:pk>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
     path("documents/<int:pk>/versions/<int:version>/download/", views.DocumentVersionDownloadView.as_view(),
          name="document-version-download"),

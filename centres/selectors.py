@@ -362,7 +362,9 @@ def activities_of(centre: Centre) -> QuerySet[Activity]:
 
 
 def documents_of(centre: Centre) -> QuerySet[CentreDocument]:
-    return (CentreDocument.objects.filter(centre=centre).select_related("uploaded_by")
+    """The centre's documents its hosts see: not the ones they removed (BDT sees those in the admin)."""
+    return (CentreDocument.objects.filter(centre=centre, removed_at__isnull=True)
+            .select_related("uploaded_by")
             .annotate(version_count=Count("versions")).order_by("-uploaded_at", "-pk"))
 
 
@@ -373,7 +375,7 @@ def document_versions_of(document: CentreDocument) -> QuerySet[CentreDocumentVer
 
 def document_versions_for_centre(centre: Centre) -> QuerySet[CentreDocumentVersion]:
     """The previous versions of the centre's documents: a version's own URL is scoped by this."""
-    return CentreDocumentVersion.objects.filter(document__centre=centre)
+    return CentreDocumentVersion.objects.filter(document__centre=centre, document__removed_at__isnull=True)
 
 
 def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:
@@ -382,7 +384,13 @@ def change_proposals_of(centre: Centre) -> QuerySet[CentreChangeProposal]:
 
 
 def messages_of(centre: Centre) -> QuerySet[CentreMessage]:
-    return CentreMessage.objects.filter(centre=centre).select_related("author").order_by("sent_at", "pk")
+    return (CentreMessage.objects.filter(centre=centre).select_related("author", "report")
+            .order_by("sent_at", "pk"))
+
+
+def messages_about(report: ProgressReport) -> QuerySet[CentreMessage]:
+    """The part of the centre's thread about one of its progress reports, oldest first."""
+    return messages_of(report.centre).filter(report=report)
 
 
 def centre_events_of(centre: Centre) -> QuerySet[NetworkEvent]:
@@ -416,6 +424,13 @@ class CentreEvents:
     @property
     def past(self) -> list[NetworkEvent]:
         return [event for event in reversed(self._all) if event.ends_on < self.today]
+
+
+def application_for_status_lookup(*, reference: str, email: str) -> Application | None:
+    """The application with this reference whose contact address is ``email`` (both as typed,
+    ignoring case and surrounding spaces), or None whichever of the two does not match."""
+    return (Application.objects.filter(reference__iexact=reference.strip(),
+                                       contact_email__iexact=email.strip()).only("pk", "reference").first())
 
 
 def application_from_status_token(token: str) -> Application | None:

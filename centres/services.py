@@ -23,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from alliance.links import absolute_url
 from alliance.mail import queue_mail
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.notifications import decisions
@@ -167,7 +168,7 @@ def application_status_token(*, application: Application) -> str:
 def application_status_url(*, application: Application, site_url: str = "") -> str:
     path = reverse("centres:application-status", kwargs={"token": application_status_token(
         application=application)})
-    return (site_url or settings.PORTAL_BASE_URL).rstrip("/") + path
+    return absolute_url(path, base=site_url)
 
 
 def application_document_add(*, application: Application, title: str,
@@ -428,7 +429,7 @@ def host_invite(*, centre: Centre, email: str, full_name: str = "", language: st
             "token": default_token_generator.make_token(user),
         })
     queue_mail(to=[email], template="centres/mail/host_invitation", language=language,
-               context={"centre": centre, "user": user, "link": site_url.rstrip("/") + path})
+               context={"centre": centre, "user": user, "link": absolute_url(path, base=site_url)})
     return host
 
 
@@ -772,14 +773,20 @@ def progress_report_accept(*, report: ProgressReport, by=None, comment: str = ""
 
 
 def progress_report_return(*, report: ProgressReport, comment: str, by=None) -> ProgressReport:
+    """BDT sends a submitted report back for changes. Its comment also opens the exchange about the
+    report in the centre's thread (a message tied to the report, the hosts told by e-mail), where
+    the host answers from the report's page."""
     if report.status != ProgressReport.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be returned."))
     if not comment.strip():
         raise ValidationError({"comment": _("Say what the host should change.")})
     report.status, report.reviewed_at, report.reviewed_by = ProgressReport.Status.RETURNED, timezone.now(), by
     report.review_comment = comment.strip()
-    _set_history_user(report, by)
-    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+    with transaction.atomic():
+        _set_history_user(report, by)
+        report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+        centre_message_send(centre=report.centre, body=report.review_comment, by=by, from_bdt=True,
+                            report=report)
     return report
 
 
@@ -801,6 +808,8 @@ def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=
     now = timezone.now()
     with transaction.atomic():
         document = CentreDocument.objects.select_for_update().get(pk=document.pk)
+        if document.removed_at is not None:
+            raise ValidationError(_("This document was removed; upload it again as a new document."))
         previous = CentreDocumentVersion(document=document, file=document.file.name,
                                          uploaded_by=document.uploaded_by, uploaded_at=document.uploaded_at,
                                          replaced_by=by, replaced_at=now)
@@ -812,22 +821,37 @@ def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=
     return document
 
 
+def centre_document_remove(*, document: CentreDocument, by=None) -> CentreDocument:
+    """The host takes a document off the centre's list. Nothing is deleted: the document, its file
+    and its previous versions stay, marked removed with who and when, for BDT to see."""
+    _require_not_removed(document.centre)
+    with transaction.atomic():
+        document = CentreDocument.objects.select_for_update().get(pk=document.pk)
+        if document.removed_at is not None:
+            raise ValidationError(_("This document was already removed."))
+        document.removed_at, document.removed_by = timezone.now(), by
+        _set_history_user(document, by)
+        document.save(update_fields=["removed_at", "removed_by"])
+    return document
+
+
 # Messages between a centre and BDT -----------------------------------------------------------
 
 
 def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
-                        attachment: UploadedFile | None = None, site_url: str = "") -> CentreMessage:
+                        attachment: UploadedFile | None = None, report: ProgressReport | None = None,
+                        site_url: str = "") -> CentreMessage:
     """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
     BDT's address for a host's message, the centre's hosts for BDT's. The e-mail says who wrote
-    and links to the thread; the text stays in the portal, behind the sign-in."""
+    and links to the thread (to the report's page for a message about one of the centre's
+    progress reports); the text stays in the portal, behind the sign-in."""
     if not from_bdt:
         _require_not_removed(centre)
     message = CentreMessage(centre=centre, body=body.strip(), author=by, from_bdt=from_bdt,
-                            sent_at=timezone.now())
+                            sent_at=timezone.now(), report=report)
     if attachment:
         message.attachment = attachment
     _full_clean(message)
-    base = (site_url or settings.PORTAL_BASE_URL).rstrip("/")
     with transaction.atomic():
         message.save()
         if from_bdt:
@@ -836,13 +860,14 @@ def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
             for host in hosts:
                 language = getattr(host, "preferred_language", "") or "en"
                 with translation.override(language):
-                    link = base + reverse("portal:messages")
+                    link = absolute_url(reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}"
+                                        if report else reverse("portal:messages"), base=site_url)
                 queue_mail(to=[host.email], template="centres/mail/message_to_host", language=language,
                            context={"centre": centre, "link": link})
         else:
             with translation.override("en"):
-                link = (base + reverse("admin:centres_centremessage_changelist")
-                        + f"?centre__id__exact={centre.pk}")
+                link = absolute_url(reverse("admin:centres_centremessage_changelist")
+                                    + f"?centre__id__exact={centre.pk}", base=site_url)
             queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="centres/mail/message_to_bdt",
                        language="en", context={"centre": centre, "author": by, "link": link})
     return message

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from alliance.todo import TodoList, register_todo, todo_list
 
-from .models import ActionPlan, Application, ProgressReport
+from .models import ActionPlan, Application, CentreChangeProposal, ProgressReport
 
 
 def _admin(model: str, status: str) -> str:
@@ -45,4 +45,9 @@ def centres_todo(now: datetime) -> list[TodoList]:
         key="host-reports", title=_("Host progress reports to review"),
         url=_admin("progressreport", ProgressReport.Status.SUBMITTED), since="submitted_at", now=now,
         label=lambda report: f"{report.centre.name}: {report}", item_url=_change("progressreport")))
+    lists.append(todo_list(
+        CentreChangeProposal.objects.filter(status=CentreChangeProposal.Status.PENDING).select_related("centre"),
+        key="change-proposals", title=_("Changes of a centre's name or host organisation to decide"),
+        url=_admin("centrechangeproposal", CentreChangeProposal.Status.PENDING), since="proposed_at", now=now,
+        label=lambda proposal: proposal.centre.name, item_url=_change("centrechangeproposal")))
     return lists

@@ -31,6 +31,7 @@ from .forms import (
     ActivityProgressFormSet,
     ApplicationDocumentForm,
     ApplicationForm,
+    ApplicationStatusLookupForm,
     CentreDocumentForm,
     CentreEventForm,
     CentreFilter,
@@ -163,6 +164,26 @@ class ApplyThanksView(TemplateView):
         status_url = (reverse("centres:application-status", kwargs={
             "token": services.application_status_token(application=application)}) if application else "")
         return self.render_to_response(self.get_context_data(reference=reference, status_url=status_url))
+
+
+@limit_public_form("application-status-lookup", email_field="email")
+class ApplicationStatusLookupView(FormView):
+    """An applicant without the e-mail's link reaches their status page with the reference number
+    and the application's e-mail address. Whatever does not match gets one answer, which does not
+    tell whether the reference exists; the public forms' rate limits stop guessing."""
+
+    template_name = "centres/public/application_status_lookup.html"
+    form_class = ApplicationStatusLookupForm
+
+    def form_valid(self, form):
+        application = selectors.application_for_status_lookup(reference=form.cleaned_data["reference"],
+                                                              email=form.cleaned_data["email"])
+        if application is None:
+            form.add_error(None, _("No application matches this reference number and e-mail address. "
+                                   "Check both against the confirmation e-mail and try again."))
+            return self.form_invalid(form)
+        return redirect("centres:application-status",
+                        token=services.application_status_token(application=application))
 
 
 # Uploads by address (the form sends no e-mail address, which the public forms' limits also count).
@@ -402,11 +423,13 @@ class ReportDetailView(HostMixin, TemplateView):
 
     One form with two buttons: "Save draft" saves; "Save and submit to BDT" saves what is on the
     page and submits it in one transaction, once the host ticks the confirmation. Without the tick
-    the text is still saved as a draft, so nothing the host typed is lost."""
+    the text is still saved as a draft, so nothing the host typed is lost. The page also holds the
+    exchange with BDT about the report (BDT's return comment first) and a way to answer it."""
 
     template_name = "centres/portal/report_detail.html"
     portal_section = "reports"
     SUBMIT = "submit"
+    MESSAGE = "message"
 
     def get_report(self) -> ProgressReport:
         return get_object_or_404(selectors.reports_of(self.centre), pk=self.kwargs["pk"])
@@ -421,9 +444,42 @@ class ReportDetailView(HostMixin, TemplateView):
                 ActivityProgressFormSet(data, queryset=lines, prefix="lines"),
                 SubmitConfirmForm(data, label=REPORT_CONFIRM_LABEL))
 
-    def render_forms(self, report, form=None, formset=None, confirm=None):
+    def render_forms(self, report, form=None, formset=None, confirm=None, message_form=None):
         return self.render_to_response(self.get_context_data(
-            report=report, form=form, formset=formset, confirm=confirm))
+            report=report, form=form, formset=formset, confirm=confirm,
+            thread=selectors.messages_about(report),
+            message_form=message_form or CentreMessageForm(prefix=self.MESSAGE)))
+
+    def post_message(self, request, report: ProgressReport):
+        """The host writes to BDT about this report. While the report can be edited the message is
+        part of the report's one form, and sending it saves the draft too: no edit is lost."""
+        message_form = CentreMessageForm(request.POST, request.FILES, prefix=self.MESSAGE)
+        form = formset = confirm = None
+        valid = message_form.is_valid()
+        if self.editable(report):
+            form, formset, _confirm = self.forms(report, request.POST)
+            confirm = SubmitConfirmForm(label=REPORT_CONFIRM_LABEL,
+                                        initial={"confirm": bool(request.POST.get("submit-confirm"))})
+            valid = form.is_valid() & formset.is_valid() & valid
+        if not valid:
+            return self.render_forms(report, form, formset, confirm, message_form)
+        try:
+            with transaction.atomic():
+                if form is not None:
+                    services.progress_report_update(
+                        report=report, data=form.cleaned_data, by=request.user,
+                        lines=[{"line": f.instance, **f.cleaned_data} for f in formset.forms])
+                message = services.centre_message_send(
+                    centre=self.centre, body=message_form.cleaned_data["body"],
+                    attachment=message_form.cleaned_data["attachment"], by=request.user, from_bdt=False,
+                    report=report, site_url=request.build_absolute_uri("/"))
+        except ValidationError as exc:
+            _add_errors(message_form, exc)
+            return self.render_forms(report, form, formset, confirm, message_form)
+        messages.success(request, _("Your message about this report was sent to BDT.")
+                         if form is None else
+                         _("The report was saved and your message about it was sent to BDT."))
+        return redirect(reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}")
 
     def get(self, request, *args, **kwargs):
         report = self.get_report()
@@ -432,6 +488,8 @@ class ReportDetailView(HostMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         report = self.get_report()
+        if request.POST.get("action") == self.MESSAGE:
+            return self.post_message(request, report)
         if not self.editable(report):
             messages.error(request, _("This report was submitted; it can no longer be changed."))
             return redirect("portal:report", pk=report.pk)
@@ -441,8 +499,11 @@ class ReportDetailView(HostMixin, TemplateView):
             confirm = SubmitConfirmForm(label=REPORT_CONFIRM_LABEL,
                                         initial={"confirm": bool(request.POST.get("submit-confirm"))})
         confirmed = submitting and confirm.is_valid()
+        # A message typed but not sent ("Save draft" instead of "Send to BDT") stays on the page.
+        typed = (CentreMessageForm(request.POST, prefix=self.MESSAGE)
+                 if request.POST.get(f"{self.MESSAGE}-body", "").strip() else None)
         if not (form.is_valid() and formset.is_valid()):
-            return self.render_forms(report, form, formset, confirm)
+            return self.render_forms(report, form, formset, confirm, typed)
         lines = [{"line": f.instance, **f.cleaned_data} for f in formset.forms]
         try:
             with transaction.atomic():
@@ -452,15 +513,17 @@ class ReportDetailView(HostMixin, TemplateView):
                     services.progress_report_submit(report=report, by=request.user)
         except ValidationError as exc:
             _add_errors(form, exc)
-            return self.render_forms(report, form, formset, confirm)
+            return self.render_forms(report, form, formset, confirm, typed)
         if submitting and not confirmed:
             messages.warning(request, _("Your changes were saved as a draft. The report was not submitted: "
                                         "tick the confirmation box to submit it to BDT."))
-            return self.render_forms(report, form, formset, confirm)
-        if confirmed:
-            messages.success(request, _("The report was saved and sent to BDT for review."))
-        else:
-            messages.success(request, _("The report was saved."))
+            return self.render_forms(report, form, formset, confirm, typed)
+        messages.success(request, _("The report was saved and sent to BDT for review.") if confirmed
+                         else _("The report was saved."))
+        if typed is not None:
+            messages.warning(request, _("Your message was not sent yet: use \"Send to BDT\" to send it."))
+            shown = (None, None, None) if confirmed else (form, formset, confirm)
+            return self.render_forms(report, *shown, typed)
         return redirect("portal:report", pk=report.pk)
 
 
@@ -503,12 +566,9 @@ class DocumentDownloadView(HostMixin, View):
         return private_download(document.file)
 
 
-class DocumentDetailView(HostMixin, FormView):
-    """One of the centre's documents: its current file, the files it held before (who uploaded
-    each, who replaced it and when), and a form to replace it."""
+class HostDocumentMixin(HostMixin):
+    """A page about one of the centre's documents (``pk``), fetched once; another centre's -> 404."""
 
-    template_name = "centres/portal/document_detail.html"
-    form_class = DocumentReplaceForm
     portal_section = "documents"
 
     def dispatch(self, request, *args, **kwargs):
@@ -519,6 +579,14 @@ class DocumentDetailView(HostMixin, FormView):
         if self.document is None:
             self.document = get_object_or_404(selectors.documents_of(self.centre), pk=self.kwargs["pk"])
         return self.document
+
+
+class DocumentDetailView(HostDocumentMixin, FormView):
+    """One of the centre's documents: its current file, the files it held before (who uploaded
+    each, who replaced it and when), and a form to replace it."""
+
+    template_name = "centres/portal/document_detail.html"
+    form_class = DocumentReplaceForm
 
     def get_context_data(self, **kwargs):
         document = self.get_document()
@@ -534,6 +602,26 @@ class DocumentDetailView(HostMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The document was replaced; the previous file is kept below."))
         return redirect("portal:document", pk=self.document.pk)
+
+
+class DocumentRemoveView(HostDocumentMixin, TemplateView):
+    """Asks the host to confirm, then takes the document off the centre's list (BDT keeps it)."""
+
+    template_name = "centres/portal/document_remove.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(document=self.get_document(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        document = self.get_document()
+        try:
+            services.centre_document_remove(document=document, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("portal:document", pk=document.pk)
+        messages.success(request, _("“%(title)s” was removed from your documents.")
+                         % {"title": document.title})
+        return redirect("portal:documents")
 
 
 class DocumentVersionDownloadView(HostMixin, View):

@@ -8,12 +8,12 @@ import hashlib
 from typing import Any
 
 import tablib
-from django.conf import settings
 from django.db.models import Max, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from alliance.exports import SafeCSV, SafeXLSX
+from alliance.links import absolute_url
 
 from . import selectors
 from .forms import PledgeFilter
@@ -65,7 +65,6 @@ def dataset(pledges: QuerySet[Pledge]) -> tablib.Dataset:
                     _("%(group)s: people reached") % {"group": label}]
     headers.append(_("Link"))
     data = tablib.Dataset(headers=headers, title=_("Pledges")[:31])
-    base = settings.PORTAL_BASE_URL.rstrip("/")
     for pledge in pledges:
         benefits = {row.group: row for row in pledge.benefits.all()}
         row: list[Any] = [
@@ -81,7 +80,7 @@ def dataset(pledges: QuerySet[Pledge]) -> tablib.Dataset:
             benefit = benefits.get(code)
             row += [_figure(benefit and benefit.share_percent), _figure(benefit and benefit.amount_usd),
                     _figure(benefit and benefit.people_reached)]
-        row.append(base + pledge_path(pledge))
+        row.append(absolute_url(pledge_path(pledge)))
         data.append(row)
     return data
 

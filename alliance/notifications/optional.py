@@ -9,12 +9,12 @@ POST (RFC 8058) point to the same address.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
+from alliance.links import absolute_url
 from alliance.mail import queue_mail
 
 from .models import OptOut
@@ -42,8 +42,8 @@ def read_unsubscribe_token(token: str) -> tuple[str, str]:
 
 
 def absolute(path: str) -> str:
-    """A link for an e-mail: the portal's address (``DJANGO_PORTAL_BASE_URL``) before ``path``."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
+    """A link for an e-mail (``alliance.links.absolute_url``)."""
+    return absolute_url(path)
 
 
 def unsubscribe_url(*, email: str, topic: str, language: str) -> str:
