@@ -241,3 +241,32 @@ def test_writing_the_lists_again_replaces_the_files_and_removes_the_old_ones():
     assert len(second) == 4 and not first & second
     assert not any(default_storage.exists(name) for name in first)
     assert all(default_storage.exists(name) for name in second)
+
+
+def _docx_text(report: ProgressReport) -> str:
+    from docx import Document
+
+    with report.docx.open("rb") as stream:
+        document = Document(io.BytesIO(stream.read()))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.mark.usefixtures("eager_tasks")
+def test_the_pdf_and_the_word_file_link_to_the_lists_absolute_public_urls(settings, pdf_text):
+    settings.PORTAL_BASE_URL = "https://alliance.example.org/"
+    PartnershipAgreementFactory(reference="IN-2024", signed_on=date(2024, 5, 1))
+    report = _report("partnerships", language="fr")
+    services.report_generate(report_id=report.pk)  # the worker's task body
+    report.refresh_from_db()
+    assert report.status == "done", report.error
+    assert len(_files(report)) == 4  # written with the report, by the worker
+
+    text = "".join(pdf_text(report.pdf.path).split())  # long addresses break across lines
+    docx = _docx_text(report)
+    for name in ("agreements", "partners"):
+        for fmt in ("csv", "xlsx"):
+            url = f"https://alliance.example.org/fr/documents/{report.pk}/lists/{name}.{fmt}"
+            assert url in text
+            assert url in docx
+    assert "/admin/" not in text
