@@ -174,6 +174,8 @@ def test_a_list_is_not_found_before_publication_and_downloads_anonymously_after(
     assert staff.status_code == 200
     detail = staff_client.get(reverse("reports:detail", kwargs={"pk": report.pk}))
     assert "Full lists" in detail.content.decode()
+    admin = staff_client.get(reverse("admin:reports_progressreport_change", args=[report.pk]))
+    assert "TDAG-partnerships-2024-en-agreements.csv" in admin.content.decode()
 
     _publish(report)
     _publish(other)
@@ -270,3 +272,16 @@ def test_the_pdf_and_the_word_file_link_to_the_lists_absolute_public_urls(settin
             assert url in text
             assert url in docx
     assert "/admin/" not in text
+
+
+def test_the_api_gives_the_staff_download_before_publication_and_the_public_url_after(staff_client):
+    report = _report("partnerships", language="fr")
+    services.report_write_lists(report=report)
+    url = f"/api/v1/reports/{report.pk}/"
+    lists = staff_client.get(url).json()["lists"]
+    assert [(item["name"], item["format"]) for item in lists] == [
+        ("agreements", "csv"), ("agreements", "xlsx"), ("partners", "csv"), ("partners", "xlsx")]
+    assert lists[0]["url"] == f"http://testserver/fr/staff/reports/{report.pk}/lists/agreements.csv"
+    _publish(report)
+    lists = staff_client.get(url).json()["lists"]
+    assert lists[0]["url"] == f"http://testserver/fr/documents/{report.pk}/lists/agreements.csv"
