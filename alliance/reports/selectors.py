@@ -6,9 +6,9 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
-from .models import ProgressReport
+from .models import ProgressReport, ReportListFile
 
 
 def reports_list() -> QuerySet[ProgressReport]:
@@ -25,13 +25,11 @@ def published_reports() -> QuerySet[ProgressReport]:
     return ProgressReport.objects.filter(workflow=Workflow.PUBLISHED).exclude(pdf="")
 
 
-def list_files() -> QuerySet:
-    from .models import ReportListFile
-
+def list_files() -> QuerySet[ReportListFile]:
     return ReportListFile.objects.select_related("report").order_by("report", "id")
 
 
-def published_list_files() -> QuerySet:
+def published_list_files() -> QuerySet[ReportListFile]:
     return list_files().filter(report__in=published_reports())
 
 
@@ -88,10 +86,7 @@ def report_request_groups_with_versions(groups, reports: QuerySet[ProgressReport
     return rows
 
 
-def _list_files_in_order():
-    """A report's list files in the order its kind declares its lists, CSV before XLSX."""
-    from django.db.models import Prefetch
-
-    from .models import ReportListFile
-
+def _list_files_in_order() -> Prefetch:
+    """A report's list files in the order its kind declares its lists (the order they are written
+    in), CSV before XLSX."""
     return Prefetch("list_files", queryset=ReportListFile.objects.order_by("id"), to_attr="lists")
