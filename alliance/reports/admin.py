@@ -10,7 +10,7 @@ from alliance.exports import ExportMixin
 
 from . import services
 from .forms import PeriodFormMixin
-from .models import ProgressReport, ReportStep
+from .models import ProgressReport, ReportListFile, ReportStep
 
 
 class ProgressReportResource(resources.ModelResource):
@@ -43,10 +43,30 @@ class ReportStepInline(admin.TabularInline):
         return False
 
 
+class ReportListFileInline(admin.TabularInline):
+    """The full lists written with the report (by the generation, never here)."""
+
+    model = ReportListFile
+    extra = 0
+    can_delete = False
+    fields = ("name", "format", "rows", "size_bytes", "written_at", "download")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj: ReportListFile) -> str:
+        from django.urls import reverse
+
+        url = reverse("reports:list-file", kwargs={"pk": obj.report_id, "name": obj.name, "fmt": obj.format})
+        return format_html('<a href="{}">{}</a>', url, obj.file_name)
+
+
 @admin.register(ProgressReport)
 class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
     resource_classes = [ProgressReportResource]
-    inlines = [ReportStepInline]
+    inlines = [ReportStepInline, ReportListFileInline]
     list_display = ("__str__", "kind", "period_start", "period_end", "language", "workflow", "symbol",
                     "status", "progress", "page_count", "requested_by", "requested_at")
     list_filter = ("kind", "workflow", "status", "language", "period_start")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.utils import translation
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, renderers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -85,18 +86,27 @@ class ReportStepSerializer(serializers.ModelSerializer):
         fields = ("action", "from_state", "to_state", "by", "at", "comment")
 
 
+class ReportListFileSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    format = serializers.CharField()
+    rows = serializers.IntegerField()
+    url = serializers.URLField()
+
+
 class ReportSerializer(serializers.ModelSerializer):
     pdf_url = serializers.SerializerMethodField()
     narrative = serializers.DictField(child=serializers.CharField(allow_blank=True), read_only=True)
     public_pdf_url = serializers.SerializerMethodField()
     docx_url = serializers.SerializerMethodField()
+    lists = serializers.SerializerMethodField()
     steps = ReportStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = ProgressReport
         fields = ("id", "kind", "period_start", "period_end", "language", "status", "progress", "error",
                   "page_count", "size_bytes", "checksum", "requested_at", "finished_at", "pdf_url",
-                  "narrative", "workflow", "symbol", "published_at", "public_pdf_url", "docx_url", "steps")
+                  "narrative", "workflow", "symbol", "published_at", "public_pdf_url", "docx_url", "lists",
+                  "steps")
 
     def get_pdf_url(self, report: ProgressReport) -> str | None:
         if not report.is_done:
@@ -114,6 +124,19 @@ class ReportSerializer(serializers.ModelSerializer):
             return None
         return self.context["request"].build_absolute_uri(
             reverse("reports-api-docx", kwargs={"pk": report.pk}))
+
+
+    @extend_schema_field(ReportListFileSerializer(many=True))
+    def get_lists(self, report: ProgressReport) -> list[dict]:
+        """The full lists written with the report: their public URL once it is published, else the
+        staff's download."""
+        url_name = "documents:list-file" if report.is_published else "reports:list-file"
+        request = self.context["request"]
+        with translation.override(report.language):
+            return [{"name": item.name, "format": item.format, "rows": item.rows,
+                     "url": request.build_absolute_uri(reverse(url_name, kwargs={
+                         "pk": report.pk, "name": item.name, "fmt": item.format}))}
+                    for item in report.list_files.all()]
 
 
 class NarrativeSerializer(serializers.Serializer):
@@ -161,7 +184,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
     filterset_class = ProgressReportFilter
 
     def get_queryset(self):
-        return selectors.reports_list().prefetch_related("steps__by")
+        return selectors.reports_list().prefetch_related("steps__by", "list_files")
 
     def _report_response(self, report: ProgressReport, code: int = status.HTTP_200_OK) -> Response:
         report = self.get_queryset().get(pk=report.pk)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
@@ -56,26 +56,6 @@ DOCUMENT_FRAMES: dict[str, Frame] = {
 def frame_for(kind: str) -> Frame:
     return DOCUMENT_FRAMES.get(kind, TDAG_FRAME)
 
-
-# The report keeps figures and top-10 tables; the full lists are the CSV/XLSX exports of the
-# administration, linked from the annex (staff only; those missing are left out).
-DATA_EXPORTS: dict[str, list[tuple[Promise, str]]] = {
-    ReportKind.ALLIANCE: [
-        (_("Board members"), "admin:board_boardmember_export"),
-        (_("Board recommendations and decisions"), "admin:board_recommendation_export"),
-        (_("Acceleration Centres"), "admin:centres_centre_export"),
-        (_("Playbooks"), "admin:dtlab_playbook_export"),
-        (_("RIA project concepts"), "admin:dtlab_projectconcept_export"),
-    ],
-    ReportKind.PARTNERSHIPS: [
-        (_("Partnership agreements"), "admin:partnerships_agreement_export"),
-        (_("Partners"), "admin:partnerships_partner_export"),
-    ],
-    ReportKind.P2C: [
-        (_("Pledges"), "admin:partnerships_pledge_export"),
-        (_("Pledgers"), "admin:partnerships_pledger_export"),
-    ],
-}
 
 FONT_FAMILIES = {
     "ar": '"Noto Sans Arabic", "Noto Sans", sans-serif',
@@ -215,16 +195,19 @@ def portal_base_url() -> str:
     return absolute_url("")
 
 
-def data_exports(kind: str) -> list[tuple[str, str]]:
-    """(label, URL) of the exports with the full lists, in the active language."""
+def list_links(report: ProgressReport) -> list[dict[str, str]]:
+    """The full lists published beside the report (``lists.py``): each list's title and the absolute
+    public URLs of its CSV and XLSX files, in the active language (the PDF, the Word file)."""
+    from .lists import lists_for
+
     base = portal_base_url()
-    links = []
-    for label, url_name in DATA_EXPORTS.get(kind, []):
-        try:
-            links.append((str(label), base + reverse(url_name)))
-        except NoReverseMatch:
-            continue
-    return links
+    if report.pk is None:
+        return []
+    return [{"title": str(report_list.title),
+             **{fmt: base + reverse("documents:list-file",
+                                    kwargs={"pk": report.pk, "name": report_list.name, "fmt": fmt})
+                for fmt in ("csv", "xlsx")}}
+            for report_list in lists_for(report.kind)]
 
 
 def render_document(report: ProgressReport,
@@ -243,7 +226,7 @@ def render_document(report: ProgressReport,
             "generated_on": timezone.localdate(),
             "front_matter": [s for s in sections if s.front_matter],
             "body": [s for s in sections if not s.front_matter],
-            "exports": data_exports(report.kind),
+            "lists": list_links(report),
         }
         return render_to_string("reports/report/document.html", context)
 

@@ -12,6 +12,7 @@ import io
 
 import lxml.html
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -21,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .document import DOCUMENT_TITLES, frame_for, render_sections
+from .document import DOCUMENT_TITLES, frame_for, list_links, render_sections
 from .models import ProgressReport
 
 FONTS = {"ar": "Noto Sans Arabic", "zh-hans": "Noto Sans CJK SC"}
@@ -128,8 +129,8 @@ class _Writer:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "p":
             self.paragraph(element)
-        elif tag in ("h3", "h4"):
-            self.heading(element.text_content().strip(), level=2 if tag == "h3" else 3)
+        elif tag in ("h2", "h3", "h4"):
+            self.heading(element.text_content().strip(), level={"h2": 1, "h3": 2}.get(tag, 3))
         elif tag in ("ul", "ol"):
             style = "List Number" if tag == "ol" else "List Bullet"
             for item in element.findall("li"):
@@ -178,6 +179,7 @@ def build_docx(report: ProgressReport) -> bytes:
         for section in sections:
             writer.heading(f"{section.number} {section.title}".strip(), level=1)
             writer.fragment(section.html)
+        writer.fragment(render_to_string("reports/report/annex.html", {"lists": list_links(report)}))
         stream = io.BytesIO()
         writer.document.save(stream)
         return stream.getvalue()

@@ -172,3 +172,62 @@ class ReportStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class ListFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel (XLSX)"
+
+
+LIST_CONTENT_TYPES = {
+    ListFormat.CSV: "text/csv; charset=utf-8",
+    ListFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def list_upload_to(instance: ReportListFile, filename: str) -> str:
+    # A folder of their own: the clean-up of the PDF's folder (``remove_unreferenced``) never sees them.
+    return f"reports/{instance.report_id}/lists/{filename}"
+
+
+class ReportListFile(models.Model):
+    """One full list the report leaves out (all the agreements, centres, pledges...), as a CSV or
+    an XLSX file written with the report, in its language; public once the report is published."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="list_files",
+                               verbose_name=_("report"))
+    name = models.SlugField(_("list"), max_length=40)
+    format = models.CharField(_("format"), max_length=4, choices=ListFormat.choices)
+    file = models.FileField(_("file"), upload_to=list_upload_to, max_length=300)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    size_bytes = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    written_at = models.DateTimeField(_("written"), auto_now=True)
+
+    class Meta:
+        ordering = ("report", "id")
+        verbose_name = _("report list file")
+        verbose_name_plural = _("report list files")
+        constraints = [
+            models.UniqueConstraint(fields=("report", "name", "format"),
+                                    name="reports_one_list_file_per_format"),
+            models.CheckConstraint(condition=Q(format__in=ListFormat.values),
+                                   name="reports_list_format_known"),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.report.file_name.removesuffix('.pdf')}-{self.name}.{self.format}"
+
+    @property
+    def content_type(self) -> str:
+        return LIST_CONTENT_TYPES[self.format]
+
+    @property
+    def title(self) -> str:
+        from .lists import list_named
+
+        declared = list_named(self.report.kind, self.name)
+        return str(declared.title) if declared else self.name

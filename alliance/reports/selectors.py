@@ -6,9 +6,9 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
-from .models import ProgressReport
+from .models import ProgressReport, ReportListFile
 
 
 def reports_list() -> QuerySet[ProgressReport]:
@@ -25,12 +25,21 @@ def published_reports() -> QuerySet[ProgressReport]:
     return ProgressReport.objects.filter(workflow=Workflow.PUBLISHED).exclude(pdf="")
 
 
+def list_files() -> QuerySet[ReportListFile]:
+    return ReportListFile.objects.select_related("report").order_by("report", "id")
+
+
+def published_list_files() -> QuerySet[ReportListFile]:
+    return list_files().filter(report__in=published_reports())
+
+
 def published_documents() -> list[dict]:
     """The published documents by kind and period (newest first), each with its language versions."""
     groups: dict[tuple, dict] = {}
     reports = published_reports().order_by("-period_end", "kind", "language", "-published_at")
-    for report in reports.only("pk", "kind", "period_start", "period_end", "language", "symbol",
-                               "published_at", "pdf", "size_bytes"):
+    reports = reports.only("pk", "kind", "period_start", "period_end", "language", "symbol", "published_at",
+                           "pdf", "size_bytes").prefetch_related(_list_files_in_order())
+    for report in reports:
         key = (report.kind, report.period_start, report.period_end)
         group = groups.setdefault(key, {"kind": report.kind, "label": report.get_kind_display(),
                                         "period_start": report.period_start, "period_end": report.period_end,
@@ -75,3 +84,9 @@ def report_request_groups_with_versions(groups, reports: QuerySet[ProgressReport
                           for code, name in settings.LANGUAGES],
         })
     return rows
+
+
+def _list_files_in_order() -> Prefetch:
+    """A report's list files in the order its kind declares its lists (the order they are written
+    in), CSV before XLSX."""
+    return Prefetch("list_files", queryset=ReportListFile.objects.order_by("id"), to_attr="lists")

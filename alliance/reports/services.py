@@ -286,6 +286,11 @@ def _generate(report_id: int) -> ProgressReport | None:
     except Exception as exc:  # noqa: BLE001 - the Word file failing fails the report, with its reason
         logger.exception("Report %s: the Word file failed", report.pk)
         return report_fail(report=report, reason=f"DOCX: {exc.__class__.__name__}: {exc}")
+    try:
+        report_write_lists(report=report)
+    except Exception as exc:  # noqa: BLE001 - the lists failing fail the report, with their reason
+        logger.exception("Report %s: the full lists failed", report.pk)
+        return report_fail(report=report, reason=f"Lists: {exc.__class__.__name__}: {exc}")
     _notify_requester(report)
     return report
 
@@ -356,12 +361,18 @@ def report_narrative_update(*, report: ProgressReport, narrative: dict, by,
 def snapshot_take(report: ProgressReport) -> dict:
     """The report's figures and computed sections now, in every language: what approval freezes."""
     from .document import freeze_figures, snapshot_sections
+    from .lists import freeze_lists
     from .registry import figures_for
 
+    lists = {}
+    for language in LANGUAGE_CODES:
+        with translation.override(language):
+            lists[language] = freeze_lists(report.kind, report.period)
     return {
         "taken_at": timezone.now().isoformat(),
         "figures": freeze_figures(figures_for(report.kind, report.period)),
         "sections": {language: snapshot_sections(report, language) for language in LANGUAGE_CODES},
+        "lists": lists,
     }
 
 
@@ -486,3 +497,51 @@ def report_write_docx(*, report: ProgressReport) -> ProgressReport:
         with contextlib.suppress(FileNotFoundError, OSError):
             default_storage.delete(previous)
     return report
+
+
+def _list_tables(report: ProgressReport) -> dict | None:
+    """The report's full lists as datasets: those frozen with an approved report's figures, or else
+    computed now for its period; None for a frozen report whose snapshot predates the lists and
+    that has its files already (they stay as they are)."""
+    from .lists import build_lists, thaw_dataset
+
+    frozen = (report.snapshot or {}).get("lists")
+    if frozen is not None and report.language in frozen:
+        return {name: thaw_dataset(data) for name, data in frozen[report.language].items()}
+    if report.snapshot and report.list_files.exists():
+        return None
+    with translation.override(report.language):
+        return build_lists(report.kind, report.period)
+
+
+def report_write_lists(*, report: ProgressReport) -> list:
+    """Write the report's full lists as CSV and XLSX through the storage API: each file stored under
+    a new key, then all recorded on the report at once, then the files they replace removed; a
+    reader never meets half a file nor a mix of two generations."""
+    from django.core.files.base import ContentFile
+
+    from .lists import WRITERS
+    from .models import ReportListFile, list_upload_to
+
+    tables = _list_tables(report)
+    if tables is None:
+        return list(report.list_files.all())
+    written = []
+    for name, dataset in tables.items():
+        for fmt, write in WRITERS.items():
+            data = write(dataset)
+            record = ReportListFile(report=report, name=name, format=fmt, rows=len(dataset),
+                                    size_bytes=len(data))
+            record.file.name = default_storage.save(list_upload_to(record, record.file_name),
+                                                    ContentFile(data))
+            written.append(record)
+    with transaction.atomic():
+        replaced = [old.file.name for old in ReportListFile.objects.filter(report=report)]
+        ReportListFile.objects.filter(report=report).delete()
+        ReportListFile.objects.bulk_create(written)
+    kept = {record.file.name for record in written}
+    for name in replaced:
+        if name not in kept:
+            with contextlib.suppress(FileNotFoundError, OSError):
+                default_storage.delete(name)
+    return written

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/again/", views.ReportGenerateAgainView.as_view(), name="again"),
     path("<int:pk>/pdf/", views.ReportDownloadView.as_view(), name="download"),
     path("<int:pk>/docx/", views.ReportDocxView.as_view(), name="docx"),
+    path("<int:pk>/lists/<slug:name>.<str:fmt>", views.ReportListFileView.as_view(), name="list-file"),
     path("<int:pk>/narrative/", views.ReportNarrativeView.as_view(), name="narrative"),
     path("<int:pk>/preview/", views.ReportPreviewView.as_view(), name="preview"),
     path("<int:pk>/<slug:step>/", views.ReportWorkflowView.as_view(), name="workflow"),

@@ -198,6 +198,24 @@ class ReportDocxView(StaffRequiredMixin, View):
         return report_docx_response(get_object_or_404(selectors.reports_list(), pk=pk))
 
 
+def list_file_response(list_file) -> FileResponse:
+    """A full list's CSV or XLSX file, streamed from the storage."""
+    try:
+        handle = list_file.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404(_("The list file is missing.")) from missing
+    return FileResponse(handle, as_attachment=True, filename=list_file.file_name,
+                        content_type=list_file.content_type)
+
+
+class ReportListFileView(StaffRequiredMixin, View):
+    """A report's full list for staff, before publication too."""
+
+    def get(self, request, pk: int, name: str, fmt: str):
+        return list_file_response(get_object_or_404(selectors.list_files(), report_id=pk, name=name,
+                                                    format=fmt))
+
+
 @method_decorator(never_cache, name="dispatch")
 class ReportNarrativeView(StaffRequiredMixin, FormView):
     """Write the report's narrative (draft and in review), beside the workflow's buttons."""
@@ -322,3 +340,11 @@ class PublishedDocumentPdfView(View):
         # A published report generated again (from its frozen figures) stays downloadable meanwhile.
         return report_file_response(get_object_or_404(selectors.published_reports(), pk=pk),
                                     previous_version=True)
+
+
+class PublishedListFileView(View):
+    """A published report's full list (CSV or XLSX), for anyone; an unpublished one is not found."""
+
+    def get(self, request, pk: int, name: str, fmt: str):
+        return list_file_response(get_object_or_404(selectors.published_list_files(), report_id=pk,
+                                                    name=name, format=fmt))

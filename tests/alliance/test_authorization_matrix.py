@@ -445,6 +445,10 @@ APPROVERS_ONLY_409 = (403, 403, 403, 403, 403, 403, 409)
 MATRIX += [
     Row("GET",    "documents:list",                  {},                         PUBLIC),
     Row("GET",    "documents:pdf",                   {"pk": "@tdag_report"},     NOBODY),      # not published
+    Row("GET",    "documents:list-file",             {"pk": "@tdag_report", "name": "centres", "fmt": "csv"},
+                  NOBODY),                                                                   # not published
+    Row("GET",    "reports:list-file",               {"pk": "@tdag_report", "name": "centres", "fmt": "xlsx"},
+                  (LOGIN, 403, 403, 403, 404)),                                              # none written
     Row("GET",    "reports:narrative",               {"pk": "@tdag_report"},     STAFF_PAGE),
     Row("GET",    "reports:preview",                 {"pk": "@tdag_report"},     STAFF_PAGE),
     Row("POST",   "reports:preview",                 {"pk": "@tdag_report"},     STAFF_PAGE,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportStatus, Workflow
+from alliance.reports.models import ProgressReport, ReportListFile, ReportStatus, Workflow
 from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -45,13 +45,18 @@ def test_the_documents_page_lists_published_documents_by_kind_and_period_with_ea
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_the_documents_page_runs_two_queries_whatever_the_number_of_documents(client, count):
+def test_the_documents_page_runs_three_queries_whatever_the_number_of_documents_and_lists(client, count):
     for year in range(2000, 2000 + count):
-        _published("p2c", year, "en")
+        report = _published("p2c", year, "en")
+        for name in ("pledges", "pledgers"):
+            for fmt in ("csv", "xlsx"):
+                ReportListFile.objects.create(report=report, name=name, format=fmt, file=f"l/{name}.{fmt}")
     client.get("/en/documents/")
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/en/documents/").status_code == 200
-    assert len(queries) <= 2
+        response = client.get("/en/documents/")
+    assert response.status_code == 200
+    assert response.content.decode().count("/lists/pledgers.xlsx") == count
+    assert len(queries) <= 3  # the reports, their list files (one query for all)
 
 
 def test_the_documents_page_says_when_nothing_is_published(client):

@@ -35,8 +35,9 @@ def _generated(capture, **overrides) -> ProgressReport:
 
 
 def _files(report: ProgressReport) -> list[str]:
-    """The report's folder, but its Word file (written beside the PDF, tested on its own)."""
-    return sorted(path.name for path in Path(report.pdf.path).parent.iterdir() if path.suffix != ".docx")
+    """The report's folder, but its Word file and its lists' folder (tested on their own)."""
+    return sorted(path.name for path in Path(report.pdf.path).parent.iterdir()
+                  if path.is_file() and path.suffix != ".docx")
 
 
 def _pdf_objects(content: bytes) -> bytes:
@@ -227,8 +228,11 @@ def test_the_beat_schedule_is_editable_in_the_admin():
 
 
 def test_the_report_links_the_full_lists_instead_of_printing_them():
-    html = render_document(ProgressReport(kind="partnerships", language="fr", **ALLIANCE_PERIOD))
-    assert "/fr/admin/partnerships/agreement/export/" in html
+    report = ProgressReport.objects.create(kind="partnerships", language="fr", **ALLIANCE_PERIOD)
+    html = render_document(report)
+    assert f"/fr/documents/{report.pk}/lists/agreements.csv" in html
+    assert f"/fr/documents/{report.pk}/lists/partners.xlsx" in html
+    assert "/admin/" not in html  # the public files, not the staff's exports
 
 
 def test_a_helper_shared_by_sections_is_computed_once_per_report():
@@ -268,8 +272,9 @@ def test_a_temporary_file_left_by_a_killed_worker_is_cleaned_up_by_the_next_run(
 def test_links_in_the_report_and_the_mail_use_the_portal_address(settings, staff_user,
                                                                   django_capture_on_commit_callbacks):
     settings.PORTAL_BASE_URL = "https://alliance.example.org/"
-    html = render_document(ProgressReport(kind="partnerships", language="en", **ALLIANCE_PERIOD))
-    assert "https://alliance.example.org/en/admin/partnerships/agreement/export/" in html
+    listed = ProgressReport.objects.create(kind="partnerships", language="en", **ALLIANCE_PERIOD)
+    html = render_document(listed)
+    assert f"https://alliance.example.org/en/documents/{listed.pk}/lists/agreements.csv" in html
     report = _generated(django_capture_on_commit_callbacks, requested_by=staff_user)
     assert f"https://alliance.example.org/en/staff/reports/{report.pk}/" in mail.outbox[0].body
 

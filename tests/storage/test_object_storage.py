@@ -78,6 +78,30 @@ def test_a_report_pdf_is_stored_in_the_bucket_and_downloaded_through_the_portal(
     assert Client().get(f"/en/staff/reports/{report.pk}/pdf/").status_code == 302  # to the login
 
 
+def test_a_reports_full_lists_are_stored_in_the_bucket_and_published_through_the_portal(
+        s3_server, s3_media, settings, django_capture_on_commit_callbacks, staff_client):
+    from django.utils import timezone
+
+    from alliance.reports.models import Workflow
+
+    report = _report(django_capture_on_commit_callbacks)
+    assert report.status == ReportStatus.DONE, report.error
+    objects = _bucket_objects(s3_server, s3_media)
+    files = {(f.name, f.format): f.file.name for f in report.list_files.all()}
+    assert files[("centres", "xlsx")] == f"reports/{report.pk}/lists/TDAG-alliance-2024-en-centres.xlsx"
+    assert set(files.values()) <= set(objects)
+    assert _local_files(settings) == []
+
+    url = f"/en/documents/{report.pk}/lists/centres.csv"
+    assert Client().get(url).status_code == 404
+    assert staff_client.get(f"/en/staff/reports/{report.pk}/lists/centres.csv").status_code == 200
+    ProgressReport.objects.filter(pk=report.pk).update(workflow=Workflow.PUBLISHED, snapshot={},
+                                                       published_at=timezone.now())
+    response = Client().get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == objects[files[("centres", "csv")]]
+
+
 def test_objects_in_the_bucket_grant_no_public_read(s3_server, s3_media, django_capture_on_commit_callbacks):
     report = _report(django_capture_on_commit_callbacks)
     acl = s3_server.client().get_object_acl(Bucket=s3_media["AWS_STORAGE_BUCKET_NAME"], Key=report.pdf.name)
