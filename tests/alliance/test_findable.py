@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from centres.models import Call, Centre
 from partnerships.models import Pledge
 from tests.centres.conftest import make_centre
+from tests.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +113,20 @@ def test_sitemap_leaves_out_unpublished_pledges(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert f"/partner2connect/pledges/{published.pk}/" in xml
     assert f"/partner2connect/pledges/{pending.pk}/" not in xml
+
+
+def test_sitemap_lists_published_news_in_six_languages_with_their_alternates(client):
+    published = NewsItemFactory(slug="call-for-applications")
+    NewsItemFactory(slug="draft-news", is_published=False)
+    NewsItemFactory(slug="news-of-tomorrow", published_on=timezone.localdate() + timedelta(days=1))
+    xml = client.get("/sitemap.xml").content.decode()
+    for language in LANGUAGES:
+        url = f"http://testserver/{language}/news/{published.slug}/"
+        assert f"<loc>{url}</loc>" in xml
+        assert f'hreflang="{language}" href="{url}"' in xml
+        assert f"<loc>http://testserver/{language}/news/</loc>" in xml
+    assert f'hreflang="x-default" href="http://testserver/news/{published.slug}/"' in xml
+    assert "draft-news" not in xml and "news-of-tomorrow" not in xml
 
 
 def test_favicon_answers_and_every_page_links_one(client):
