@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -544,7 +545,8 @@ class ProgressReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Progress report %(start)s–%(end)s") % {"start": self.period_start, "end": self.period_end}
+        return _("Progress report %(start)s–%(end)s") % {"start": date_format(self.period_start),
+                                                         "end": date_format(self.period_end)}
 
 
 class ActivityProgress(models.Model):

@@ -69,6 +69,18 @@ def test_no_template_hard_codes_a_date_format():
     assert not offenders, offenders
 
 
+@pytest.mark.parametrize("language", ["zh-hans", "ar", "en"])
+def test_a_centres_progress_report_is_named_with_the_locales_dates(language):
+    from centres.models import ProgressReport
+
+    report = ProgressReport(period_start=DAY, period_end=DAY + datetime.timedelta(days=1))
+    with translation.override(language):
+        name = str(report)
+        end = Template("{{ d }}").render(Context({"d": report.period_end}))
+    assert EXPECTED[language][0] in name and end in name
+    assert "2024-10-28" not in name
+
+
 def test_a_pledges_progress_report_is_named_with_the_locales_date():
     from partnerships.models import Pledge, ProgressReport
 
