@@ -15,6 +15,8 @@ from centres import selectors as centres
 from dtlab import selectors as dtlab
 from partnerships import selectors as partnerships
 
+from .news import selectors as news
+
 
 class _Multilingual(Sitemap):
     i18n = True
@@ -34,6 +36,7 @@ class PagesSitemap(_Multilingual):
         "dtlab:index", "dtlab:playbook-list", "dtlab:service-list", "dtlab:cohort-list",
         "partnerships:index", "partnerships:stories", "partnerships:pledges",
         "partnerships:action-areas", "partnerships:pledge-submit",
+        "news:list",
     )
 
     def items(self):
@@ -116,8 +119,18 @@ class PledgeSitemap(_Keyed):
         return partnerships.published_pledges()
 
 
+class NewsSitemap(_Keyed):
+    """Published news items and announcements whose publication date has come."""
+
+    url_name, key = "news:detail", "slug"
+
+    def queryset(self):
+        return news.news_public()
+
+
 SITEMAPS = {
     "pages": PagesSitemap, "centres": CentreSitemap, "board-members": BoardMemberSitemap,
     "board-meetings": MeetingSitemap, "foresight": ForesightSitemap, "playbooks": PlaybookSitemap,
     "ria-cohorts": CohortSitemap, "impact-stories": ImpactStorySitemap, "pledges": PledgeSitemap,
+    "news": NewsSitemap,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -24,6 +27,16 @@ def translated(*names: str) -> list[str]:
     """The per-language columns modeltranslation adds, which history leaves out (it keeps the field)."""
     return [f"{name}_{suffix}" for name in names for suffix in LANGUAGE_SUFFIXES]
 
+
+
+def _written(value: date | datetime | None) -> str:
+    """A date or a moment as the active language writes it (its DATE_FORMAT or DATETIME_FORMAT, in
+    the portal's time zone), for the names of objects: never the ISO form of ``str()``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return str(localize(value))
 
 class Call(models.Model):
     """A call for hosts: the first call of 2023, then applications on a rolling basis."""
@@ -442,7 +455,7 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return _("Cooperation agreement of %(centre)s, %(start)s–%(end)s") % {
-            "centre": self.centre, "start": self.starts_on, "end": self.ends_on}
+            "centre": self.centre, "start": _written(self.starts_on), "end": _written(self.ends_on)}
 
 
 class ActionPlan(models.Model):
@@ -545,7 +558,8 @@ class ProgressReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Progress report %(start)s–%(end)s") % {"start": self.period_start, "end": self.period_end}
+        return _("Progress report %(start)s–%(end)s") % {"start": _written(self.period_start),
+                                                         "end": _written(self.period_end)}
 
 
 class ActivityProgress(models.Model):
@@ -623,7 +637,8 @@ class CentreDocumentVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("%(document)s, uploaded %(date)s") % {"document": self.document, "date": self.uploaded_at}
+        return _("%(document)s, uploaded %(date)s") % {"document": self.document,
+                                                        "date": _written(self.uploaded_at)}
 
 
 class Training(models.Model):
@@ -736,7 +751,8 @@ class CentreMessage(models.Model):
         verbose_name_plural = _("messages with centres")
 
     def __str__(self) -> str:
-        return _("Message of %(date)s about %(centre)s") % {"date": self.sent_at, "centre": self.centre}
+        return _("Message of %(date)s about %(centre)s") % {"date": _written(self.sent_at),
+                                                             "centre": self.centre}
 
     def clean(self) -> None:
         if self.report_id and self.centre_id and self.report.centre_id != self.centre_id:

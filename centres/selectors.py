@@ -60,6 +60,12 @@ def centre_countries() -> list[str]:
                   .values_list("country", flat=True).distinct().order_by())
 
 
+def centre_counts_by_country() -> list[tuple[str, int]]:
+    """(country code, number of centres) for each country with a centre shown to the public."""
+    return [(str(row["country"]), row["n"]) for row in centres_public().order_by("country")
+            .values("country").annotate(n=Count("pk"))]
+
+
 def centre_public_detail_queryset() -> QuerySet[Centre]:
     return centres_public().prefetch_related(
         Prefetch("attendances", queryset=TrainingAttendance.objects.select_related("training")

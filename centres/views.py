@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -16,10 +17,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django_countries.fields import Country
 from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
-from alliance import freshness
+from alliance import freshness, maps
 from alliance.abuse import address_key, limit_public_form, rate
 from alliance.downloads import private_download
 from alliance.pagination import VersionedPaginationMixin
@@ -83,8 +85,19 @@ class DirectoryView(VersionedPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(query_string=query.urlencode(),
+        network_map = freshness.cached(
+            "centres", f"centres-map:{freshness.code_token()}:{get_language()}", _network_map)
+        return super().get_context_data(query_string=query.urlencode(), network_map=network_map,
                                         fragment_key=freshness.fragment_key("centres"), **kwargs)
+
+
+def _network_map() -> str:
+    """The map of the centres by country and its table, rendered (the directory caches it)."""
+    counts = selectors.centre_counts_by_country()
+    rows = sorted(((Country(code).name, count) for code, count in counts), key=lambda row: str(row[0]))
+    return render_to_string("centres/public/_map.html", {"rows": rows, "map": maps.centres_map(
+        map_id="centres-map", title=_("Map of the ITU Acceleration Centres"), countries=counts,
+        table_id="centres-by-country", table_label=_("The centres by country, as a table"))})
 
 
 @public_page

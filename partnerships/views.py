@@ -17,7 +17,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_ratelimit.decorators import ratelimit
 
-from alliance import freshness
+from alliance import freshness, maps
 from alliance.abuse import account_key, address_key, limit_public_form, rate
 from alliance.downloads import private_download
 from alliance.filters import country_choices
@@ -68,6 +68,17 @@ def _figures_context(request: HttpRequest, prefix: str) -> dict[str, Any]:
     return {"year_form": form, **_year_figures(year, prefix)}
 
 
+def _public_figures(year: int) -> dict[str, Any]:
+    """The year's figures for the public page: those of the report, and the map of agreements by region."""
+    context = _year_figures(year, "figures")
+    context["region_map"] = maps.agreements_map(
+        map_id="regions-map",
+        title=_("Map of the agreements signed in %(year)s by ITU region") % {"year": year},
+        regions=[(row["region"], row["label"], row["agreements"]) for row in context["stats"]["by_region"]],
+        table_id="regions-table", table_label=_("The agreements by region, as a table"))
+    return context
+
+
 public_page = method_decorator(freshness.public_etag("partnerships"), name="dispatch")
 
 
@@ -86,7 +97,7 @@ class FiguresView(TemplateView):
 
         figures_html = freshness.cached(
             "partnerships", f"figures-html:{freshness.code_token()}:{year}:{language}",
-            lambda: render_to_string("partnerships/public/_figures.html", _year_figures(year, "figures")))
+            lambda: render_to_string("partnerships/public/_figures.html", _public_figures(year)))
         stories = freshness.cached("partnerships", f"stories-3:{language}",
                                    lambda: list(selectors.published_impact_stories()[:3]))
         return super().get_context_data(year_form=form, year=year, figures_html=figures_html,

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.template import Context, Template
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 DAY = datetime.date(2024, 10, 28)
 MOMENT = datetime.datetime(2024, 10, 28, 14, 5, tzinfo=datetime.UTC)
@@ -67,6 +67,34 @@ def test_no_template_hard_codes_a_date_format():
                 if argument not in NAMED_FORMATS:
                     offenders.append(f"{path.relative_to(settings.BASE_DIR)}:{number}: {argument}")
     assert not offenders, offenders
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "ar", "en"])
+def test_a_centres_progress_report_is_named_with_the_locales_dates(language):
+    from centres.models import ProgressReport
+
+    report = ProgressReport(period_start=DAY, period_end=DAY + datetime.timedelta(days=1))
+    with translation.override(language):
+        name = str(report)
+        end = Template("{{ d }}").render(Context({"d": report.period_end}))
+    assert EXPECTED[language][0] in name and end in name
+    assert "2024-10-28" not in name
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "ar"])
+def test_a_centres_agreement_document_and_message_are_named_with_the_locales_dates(language):
+    from centres.models import Agreement, Centre, CentreDocument, CentreDocumentVersion, CentreMessage
+
+    centre = Centre(name="Hub")
+    agreement = Agreement(centre=centre, starts_on=DAY, ends_on=DAY)
+    version = CentreDocumentVersion(document=CentreDocument(centre=centre, title="Plan"), uploaded_at=MOMENT)
+    message = CentreMessage(centre=centre, sent_at=MOMENT)
+    with translation.override(language), timezone.override("UTC"):
+        names = [agreement.__str__().split(", ", 1)[-1], version.__str__(), message.__str__()]
+        moment = Template("{{ m }}").render(Context({"m": MOMENT}))
+    assert EXPECTED[language][0] in names[0]
+    assert all(moment in name for name in names[1:]), names
+    assert not any("2024-10-28" in name for name in names), names
 
 
 def test_a_pledges_progress_report_is_named_with_the_locales_date():

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from centres.models import Call, Centre
 from partnerships.models import Pledge
 from tests.centres.conftest import make_centre
+from tests.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +81,18 @@ def test_robots_txt_keeps_crawlers_out_of_private_areas_and_points_to_the_sitema
     assert "Disallow: /en/centres/" not in text
 
 
+def _assert_listed_in_six_languages(xml: str, page: str, other_page: str) -> None:
+    """``page`` and ``other_page`` are in the sitemap under each language, ``page`` with its
+    alternates and its x-default: the address without a language, which LocaleMiddleware sends to
+    the reader's one."""
+    for language in LANGUAGES:
+        url = f"http://testserver/{language}/{page}"
+        assert f"<loc>{url}</loc>" in xml
+        assert f'hreflang="{language}" href="{url}"' in xml
+        assert f"<loc>http://testserver/{language}/{other_page}</loc>" in xml
+    assert f'hreflang="x-default" href="http://testserver/{page}"' in xml
+
+
 def test_sitemap_lists_public_pages_in_six_languages_with_their_alternates(client, centres,
                                                                           django_assert_max_num_queries):
     operating, removed = centres
@@ -87,13 +100,7 @@ def test_sitemap_lists_public_pages_in_six_languages_with_their_alternates(clien
         response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
-    for language in LANGUAGES:
-        url = f"http://testserver/{language}/centres/{operating.slug}/"
-        assert f"<loc>{url}</loc>" in xml
-        assert f'hreflang="{language}" href="{url}"' in xml
-        assert f"<loc>http://testserver/{language}/centres/figures/</loc>" in xml
-    # x-default: the address without a language, which LocaleMiddleware sends to the reader's one.
-    assert f'hreflang="x-default" href="http://testserver/centres/{operating.slug}/"' in xml
+    _assert_listed_in_six_languages(xml, f"centres/{operating.slug}/", "centres/figures/")
     redirect = client.get(f"/centres/{operating.slug}/", HTTP_ACCEPT_LANGUAGE="fr")
     assert redirect.status_code == 302 and redirect["Location"] == f"/fr/centres/{operating.slug}/"
     assert removed.slug not in xml
@@ -112,6 +119,15 @@ def test_sitemap_leaves_out_unpublished_pledges(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert f"/partner2connect/pledges/{published.pk}/" in xml
     assert f"/partner2connect/pledges/{pending.pk}/" not in xml
+
+
+def test_sitemap_lists_published_news_in_six_languages_with_their_alternates(client):
+    published = NewsItemFactory(slug="call-for-applications")
+    NewsItemFactory(slug="draft-news", is_published=False)
+    NewsItemFactory(slug="news-of-tomorrow", published_on=timezone.localdate() + timedelta(days=1))
+    xml = client.get("/sitemap.xml").content.decode()
+    _assert_listed_in_six_languages(xml, f"news/{published.slug}/", "news/")
+    assert "draft-news" not in xml and "news-of-tomorrow" not in xml
 
 
 def test_favicon_answers_and_every_page_links_one(client):

@@ -1,0 +1,159 @@
+"""The maps of the public pages: the centres by country on the directory, the year's agreements by
+ITU region on the partnerships page; inline SVG drawn from the data, named and described for
+assistive technology, with a table of the same figures."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from alliance import maps
+from centres.models import Centre
+from partnerships.models import AgreementRegion
+from tests.factories import CentreFactory, PartnershipAgreementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _svg(page: str, map_id: str) -> ET.Element:
+    found = re.search(rf'<figure class="map" id="{map_id}">(<svg.*?</svg>)', page, re.S)
+    assert found, f"no map {map_id} on the page"
+    return ET.fromstring(found.group(1))
+
+
+def _directory(client, language: str = "en") -> str:
+    with translation.override(language):
+        url = reverse("centres:index")
+    return client.get(url).content.decode()
+
+
+def test_the_centres_map_marks_each_country_that_has_a_centre(client):
+    CentreFactory(country="KE")
+    CentreFactory(country="KE", status=Centre.Status.OPERATING)
+    CentreFactory(country="BR")
+    CentreFactory(country="FR", status=Centre.Status.REMOVED)
+    svg = _svg(_directory(client), "centres-map")
+    marks = {circle.get("data-country"): circle.findtext("title") for circle in svg.iter("circle")}
+    assert marks == {"KE": "Kenya: 2 centres", "BR": "Brazil: 1 centre"}
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "centres-map-title"
+    assert svg.find("title").get("id") == "centres-map-title"
+    description = svg.find("desc")
+    assert description.get("id") == svg.get("aria-describedby")
+    assert description.text == "Acceleration Centres in 2 countries: Brazil: 1 centre; Kenya: 2 centres."
+
+
+def test_a_country_with_more_centres_gets_a_larger_mark(client):
+    CentreFactory(country="KE")
+    CentreFactory(country="KE")
+    CentreFactory(country="KE")
+    CentreFactory(country="BR")
+    marks = _svg(_directory(client), "centres-map").iter("circle")
+    radius = {c.get("data-country"): float(c.get("r")) for c in marks}
+    assert radius["KE"] > radius["BR"]
+
+
+def test_the_centres_map_has_a_table_of_the_same_counts_linked_from_it(client):
+    CentreFactory(country="KE")
+    CentreFactory(country="KE")
+    CentreFactory(country="GH")
+    page = _directory(client)
+    table = re.search(r'<table id="centres-by-country">.*?</table>', page, re.S).group(0)
+    rows = re.findall(r'<th scope="row">(.*?)</th><td class="num">(\d+)</td>', table)
+    assert rows == [("Ghana", "1"), ("Kenya", "2")]
+    assert 'href="#centres-by-country"' in page
+
+
+def test_no_centre_gives_an_empty_state_and_no_map(client):
+    CentreFactory(country="KE", status=Centre.Status.REMOVED)
+    page = _directory(client)
+    assert "No centre is on the map yet." in page
+    assert 'id="centres-map"' not in page and 'id="centres-by-country"' not in page
+
+
+def test_a_new_centre_shows_on_the_cached_map_at_once(client):
+    CentreFactory(country="KE")
+    _directory(client)
+    CentreFactory(country="GH")
+    marks = {c.get("data-country") for c in _svg(_directory(client), "centres-map").iter("circle")}
+    assert marks == {"KE", "GH"}
+
+
+def test_the_arabic_directory_draws_the_map_with_arabic_names(client):
+    CentreFactory(country="KE")
+    assert "Kenya" in _directory(client, "en")  # the English map is cached first
+    page = _directory(client, "ar")
+    svg = _svg(page, "centres-map")
+    assert [c.get("data-country") for c in svg.iter("circle")] == ["KE"]
+    assert "كينيا" in svg.find("desc").text
+
+
+def test_a_map_is_not_mirrored_in_a_right_to_left_language():
+    drawn = {"map_id": "m", "title": "t", "countries": [("KE", 1)], "table_id": "x", "table_label": "x"}
+    with translation.override("ar"):
+        arabic = maps.centres_map(**drawn)
+    with translation.override("en"):
+        english = maps.centres_map(**drawn)
+    position = re.compile(r'cx="[^"]+" cy="[^"]+"')
+    assert position.findall(str(arabic)) == position.findall(str(english))
+
+
+def test_a_country_without_a_known_point_is_named_but_not_marked():
+    with translation.override("en"):
+        html = str(maps.centres_map(map_id="m", title="t", countries=[("KE", 1), ("BV", 1)],
+                                    table_id="x", table_label="x"))
+    assert 'data-country="KE"' in html and 'data-country="BV"' not in html
+    assert "Bouvet Island: 1 centre" in html
+
+
+def test_the_partnerships_map_has_a_bubble_per_region_with_its_agreements(client):
+    for region, n in ((AgreementRegion.AFRICA, 3), (AgreementRegion.EUROPE, 1), (AgreementRegion.GLOBAL, 2)):
+        for _ in range(n):
+            PartnershipAgreementFactory(region=region, signed_on=datetime.date(2024, 5, 1))
+    PartnershipAgreementFactory(region=AgreementRegion.CIS, signed_on=datetime.date(2023, 5, 1))
+    page = client.get(reverse("partnerships:index") + "?year=2024").content.decode()
+    svg = _svg(page, "regions-map")
+    bubbles = {group.get("data-region"): group.findtext("text") for group in svg.iter("g")}
+    assert bubbles == {"africa": "3", "europe": "1", "americas": "0", "arab_states": "0",
+                       "asia_pacific": "0", "cis": "0"}
+    assert svg.find("title").text == "Map of the agreements signed in 2024 by ITU region"
+    assert "Africa: 3 agreements" in svg.find("desc").text
+    caption = re.search(r'<figcaption class="map-caption">(.*?)</figcaption>', page, re.S).group(1)
+    assert "Global: 2 agreements." in caption and 'href="#regions-table"' in caption
+    assert '<table id="regions-table">' in page
+
+
+def test_a_region_with_more_agreements_gets_a_larger_bubble():
+    with translation.override("en"):
+        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=[
+            ("africa", "Africa", 9), ("europe", "Europe", 1), ("cis", "CIS", 0)]))
+    radius = dict(re.findall(r'data-region="(\w+)"><title>[^<]*</title><circle [^>]*r="([\d.]+)"', html))
+    assert float(radius["africa"]) > float(radius["europe"]) > float(radius["cis"])
+
+
+def test_the_world_outline_stays_small_when_compressed():
+    """Every public page must stay under 60 KB compressed (speed issue): the land costs a few."""
+    path = maps.land_path()
+    assert len(gzip.compress(path.encode())) < 4_000
+    assert path.count("M") > 40
+
+
+def test_the_projection_keeps_every_country_point_inside_the_drawing():
+    from alliance.world_outline import COUNTRY_POINTS
+
+    for lon, lat in COUNTRY_POINTS.values():
+        x, y = maps.project(lon, max(min(lat, maps.NORTH), maps.SOUTH))
+        assert 0 <= x <= maps.WIDTH and 0 <= y <= maps.HEIGHT
+
+
+def test_every_itu_member_state_has_a_point_on_the_map():
+    from alliance.countries import ITU_MEMBER_STATE_CODES
+    from alliance.world_outline import COUNTRY_POINTS
+
+    assert set(ITU_MEMBER_STATE_CODES) <= set(COUNTRY_POINTS)
