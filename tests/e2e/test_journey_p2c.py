@@ -3,6 +3,7 @@ expresses its interest in an action area, staff accept it in the admin and the a
 lists it; a pledger reports progress with an impact indicator and the public pledge page shows it.
 """
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -74,8 +75,9 @@ def test_an_expression_of_interest_is_submitted_accepted_and_listed(live_server,
     assert ActionAreaMembership.objects.get(pledger__organisation=ORGANISATION).role == "member"
 
     page.goto(f"{live_server.url}/en/partnerships/partner2connect/action-areas/")
-    row = page.locator("#area-connecting_people ~ table tbody tr",
-                       has=page.locator(f"th:text-is('{ORGANISATION}')"))
+    # The name sits in a <bdi> inside its header cell: match the cell's whole text.
+    name = page.locator("th").filter(has_text=re.compile(f"^{re.escape(ORGANISATION)}$"))
+    row = page.locator("#area-connecting_people ~ table tbody tr", has=name)
     assert row.locator("td").all_inner_texts()[:2] == [
         "Member", "Organization representing marginalized communities"]
     screenshot(page, "p2c-action-areas")
