@@ -87,6 +87,7 @@ def test_with_redis_down_pages_are_served_and_a_report_request_is_kept_then_gene
     assert worker.log().count("resend_queued_reports[") == 4, worker.log()  # two received, two done
     assert worker.log().count("generate_report[") == 2, worker.log()  # one received, one done
     folder = tmp_path / "media" / "reports" / str(report.pk)
-    # One PDF (and its Word version beside it): generated once.
+    # One PDF (and its Word version and full lists beside it): generated once.
     assert sorted(path.name for path in folder.iterdir()) == ["TDAG-alliance-2024-en.docx",
-                                                              "TDAG-alliance-2024-en.pdf"]
+                                                              "TDAG-alliance-2024-en.pdf", "lists"]
+    assert len(list((folder / "lists").iterdir())) == report.list_files.count() > 0

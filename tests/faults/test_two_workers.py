@@ -46,9 +46,11 @@ def test_two_workers_given_the_same_report_make_one_pdf(celery_worker_factory, s
     assert report.attempts == 1
     assert report.progress == 100 and report.error == ""
     folder = Path(settings.MEDIA_ROOT) / "reports" / str(report.pk)
-    # One PDF (and its Word version beside it): made once.
+    # One PDF (and its Word version and full lists beside it): made once.
     assert sorted(path.name for path in folder.iterdir()) == ["TDAG-alliance-2024-en.docx",
-                                                              "TDAG-alliance-2024-en.pdf"]
+                                                              "TDAG-alliance-2024-en.pdf", "lists"]
+    lists = sorted(path.name for path in (folder / "lists").iterdir())
+    assert lists == sorted(Path(name).name for name in report.list_files.values_list("file", flat=True))
     pdf = folder / "TDAG-alliance-2024-en.pdf"
     assert report.pdf.name == f"reports/{report.pk}/TDAG-alliance-2024-en.pdf"
     assert report.size_bytes == pdf.stat().st_size
