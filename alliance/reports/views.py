@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, FormView, ListView
 
+from alliance.downloads import private_download
 from alliance.roles import staff_may
 
 from . import selectors, services
@@ -169,12 +170,7 @@ def report_file_response(report: ProgressReport, *, previous_version: bool = Fal
     """The PDF; ``previous_version`` serves the last one written while the report is generated again."""
     if not (report.is_done or (previous_version and report.pdf)):
         raise Http404(_("The report is not ready."))
-    try:
-        handle = report.pdf.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404(_("The report file is missing.")) from missing
-    return FileResponse(handle, as_attachment=True, filename=report.file_name,
-                        content_type="application/pdf")
+    return private_download(report.pdf, filename=report.file_name)
 
 
 class ReportDownloadView(StaffRequiredMixin, View):
@@ -183,14 +179,8 @@ class ReportDownloadView(StaffRequiredMixin, View):
 
 
 def report_docx_response(report: ProgressReport) -> FileResponse:
-    if not report.docx:
-        raise Http404(_("The Word file is not ready."))
-    try:
-        handle = report.docx.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404(_("The report file is missing.")) from missing
-    return FileResponse(handle, as_attachment=True, filename=report.docx_file_name,
-                        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return private_download(report.docx, filename=report.docx_file_name,
+                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 class ReportDocxView(StaffRequiredMixin, View):
@@ -200,12 +190,7 @@ class ReportDocxView(StaffRequiredMixin, View):
 
 def list_file_response(list_file) -> FileResponse:
     """A full list's CSV or XLSX file, streamed from the storage."""
-    try:
-        handle = list_file.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404(_("The list file is missing.")) from missing
-    return FileResponse(handle, as_attachment=True, filename=list_file.file_name,
-                        content_type=list_file.content_type)
+    return private_download(list_file.file, filename=list_file.file_name, content_type=list_file.content_type)
 
 
 class ReportListFileView(StaffRequiredMixin, View):
