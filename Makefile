@@ -7,7 +7,9 @@ RUN := $(UV) run --locked
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The demo lets staff in without a second factor (and says so); tests and production require it.
-DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0 ALLIANCE_STAFF_2FA=0
+# Its PDFs and e-mails link to the address it is served on (links there are absolute).
+DEMO_ENV := DJANGO_DEBUG=1 DJANGO_MANIFEST_STATIC=0 ALLIANCE_STAFF_2FA=0 \
+	DJANGO_PORTAL_BASE_URL=$(or $(DJANGO_PORTAL_BASE_URL),http://$(HOST):$(PORT))
 # Tests run on every core; `make test PYTEST_ARGS="tests/centres -x"` runs a part.
 PYTEST_ARGS ?= -n auto
 
