@@ -28,7 +28,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django_countries.fields import Country
 
 from .charts import PALETTE
@@ -136,7 +136,7 @@ def centres_map(*, map_id: str, title: str, countries: Sequence[tuple[str, int]]
     description = format_html("{} {}", ngettext(
         "Acceleration Centres in %(count)s country:", "Acceleration Centres in %(count)s countries:",
         len(present)) % {"count": number_format(len(present))},
-        "; ".join(_centres_phrase(name, count) for name, _code, count in present) + ".")
+        _sentence("; ".join(_centres_phrase(name, count) for name, _code, count in present)))
     marks = []
     # Large marks first, so that a small neighbour stays visible on top of them.
     for name, code, count in sorted(present, key=lambda row: -row[2]):
@@ -152,6 +152,11 @@ def centres_map(*, map_id: str, title: str, countries: Sequence[tuple[str, int]]
     return _figure(map_id, _svg(map_id, title, description, body), caption)
 
 
+def _sentence(text: str) -> str:
+    """``text`` ended with the language's full stop ("。" in Chinese)."""
+    return pgettext("a sentence's end", "%(sentence)s.") % {"sentence": text}
+
+
 def _agreements_phrase(label: str, count: int) -> str:
     return ngettext("%(region)s: %(count)s agreement", "%(region)s: %(count)s agreements", count) % {
         "region": label, "count": number_format(count)}
@@ -165,7 +170,7 @@ def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str,
     placed = [(code, label, count) for code, label, count in regions if code in REGION_POINTS]
     elsewhere = [(label, count) for code, label, count in regions if code not in REGION_POINTS]
     largest = max((count for _code, _label, count in placed), default=0)
-    description = "; ".join(_agreements_phrase(label, count) for _code, label, count in regions) + "."
+    description = _sentence("; ".join(_agreements_phrase(label, count) for _code, label, count in regions))
     bubbles = []
     for code, label, count in sorted(placed, key=lambda row: -row[2]):
         x, y = project(*REGION_POINTS[code])
@@ -178,7 +183,8 @@ def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str,
             code, _agreements_phrase(label, count), f"{x:.1f}", f"{y:.1f}", f"{radius:.1f}",
             MARK if filled else "#ffffff", "#ffffff" if filled else MARK, f"{x:.1f}", f"{y:.1f}",
             "#ffffff" if filled else MARK, number_format(count)))
-    notes = format_html_join(" ", "{}.", ((_agreements_phrase(label, count),) for label, count in elsewhere))
+    notes = format_html_join(" ", "{}", ((_sentence(_agreements_phrase(label, count)),)
+                                         for label, count in elsewhere))
     caption = format_html("{} {} {}", _("Each circle is an ITU region, its area in proportion to the "
                                         "region's agreements; the number is written inside."),
                           notes, _table_link(table_id, table_label))

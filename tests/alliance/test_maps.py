@@ -157,3 +157,13 @@ def test_every_itu_member_state_has_a_point_on_the_map():
     from alliance.world_outline import COUNTRY_POINTS
 
     assert set(ITU_MEMBER_STATE_CODES) <= set(COUNTRY_POINTS)
+
+
+def test_a_region_drawn_nowhere_ends_its_sentence_with_the_languages_full_stop():
+    regions = [("africa", "Africa", 3), ("global", "Global", 2)]
+    with translation.override("zh-hans"):
+        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=regions))
+    assert "Global：2 项协议。" in html and "协议." not in html
+    with translation.override("en"):
+        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=regions))
+    assert "Global: 2 agreements." in html
