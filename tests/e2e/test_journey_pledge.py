@@ -105,6 +105,11 @@ def choose_password_and_log_in(page, base_url: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def title_link(page):
+    """The pledge's title link, matched by its whole text (the title sits in a <bdi> inside it)."""
+    return page.locator("th a").filter(has_text=re.compile(f"^{re.escape(TITLE)}$"))
+
+
 def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
         live_server, browser, page, django_user_model):
     call_command("load_demo", verbosity=0)
@@ -140,9 +145,7 @@ def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
     assert Decimal(after["millions"]) - Decimal(before["millions"]) in (Decimal("2.7"), Decimal("2.8"))
     page.goto(live_server.url + "/en/partnerships/partner2connect/")
     assert shown_totals(page) == after
-    # The title sits in a <bdi> inside its link: match the link's whole text.
-    title = page.locator("th a").filter(has_text=re.compile(f"^{re.escape(TITLE)}$"))
-    row = page.locator("tbody tr", has=title)
+    row = page.locator("tbody tr", has=title_link(page))
     assert row.locator("td").all_inner_texts()[0] == ORGANISATION
     assert row.locator("td.num").inner_text() == "2,750,000"
     screenshot(page, "journey2-explorer")
@@ -150,7 +153,7 @@ def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
     choose_password_and_log_in(page, live_server.url)
     assert path(page).endswith("/en/partnerships/partner2connect/my-pledges/")
     # A published pledge's title links to its public page (with its progress reports).
-    row = page.locator("tbody tr", has=page.locator("th a").filter(has_text=re.compile(f"^{re.escape(TITLE)}$")))
+    row = page.locator("tbody tr", has=title_link(page))
     assert row.locator(".status").inner_text() == "Published"
     tab_to(page, f"main a[href$='/my-pledges/{pledge.pk}/progress/']")
     screenshot(page, "journey2-my-pledges")
