@@ -1,3 +1,7 @@
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -32,6 +36,27 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    """Uploads, reports and demo files a test writes go to its own folder, never the checkout's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def pdf_text():
+    """``pdf_text(path, layout=False)``: a PDF's text as poppler's pdftotext reads it."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+
+    def extract(path: str | Path, layout: bool = False) -> str:
+        options = ["-layout"] if layout else []
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(path), "-"], check=True,
+                              capture_output=True, text=True).stdout
+
+    return extract
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -26,6 +27,25 @@ from dtlab import models as dtlab
 from partnerships import models as partnerships
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_upload(name: str = "document.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:
+    """A file as a form or a service receives it: a PDF by its content (the checks read it)."""
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def png_bytes(width: int = 4, height: int = 4, colour: str = "blue") -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def png_upload(name: str = "photo.png", width: int = 4, height: int = 4) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, png_bytes(width, height), content_type="image/png")
 
 
 def today() -> datetime.date:

@@ -57,7 +57,8 @@ from partnerships.models import (
     Pledge,
     PledgeCompilation,
 )
-from tests.centres.conftest import PDF_BYTES, make_application, make_centre, make_host, pdf
+from tests.centres.conftest import make_application, make_centre, make_host
+from tests.factories import PDF_BYTES, pdf_upload
 
 ROLES = ("anonymous", "host_a", "host_b", "pledger", "staff", "staff_flag_only", "superuser")
 # The first five roles are the rows' written columns; the last two are derived when a row does not
@@ -207,16 +208,16 @@ def _centre_side(call: Call, user_model) -> dict:
             centre=centre, period_start=today - timedelta(days=180), period_end=today,
             summary=f"Half-year summary of centre {suffix.upper()}.", by=host)
         objects[f"document_{suffix}"] = centre_services.centre_document_upload(
-            centre=centre, title=f"Budget of centre {suffix.upper()}", file=pdf("budget.pdf"), by=host)
+            centre=centre, title=f"Budget of centre {suffix.upper()}", file=pdf_upload("budget.pdf"), by=host)
         centre_services.centre_document_replace(document=objects[f"document_{suffix}"],
-                                                file=pdf("budget-2.pdf"), by=host)
+                                                file=pdf_upload("budget-2.pdf"), by=host)
         objects[f"document_version_{suffix}"] = objects[f"document_{suffix}"].versions.get()
         objects[f"event_{suffix}"] = centre_services.centre_event_save(
             centre=centre, by=host, data={"title": f"Open day of centre {suffix.upper()}", "location": "Here",
                                           "starts_on": today, "ends_on": today})
         objects[f"message_{suffix}"] = centre_services.centre_message_send(
             centre=centre, body=f"Message of centre {suffix.upper()}", by=host, from_bdt=False,
-            attachment=pdf("notes.pdf"))
+            attachment=pdf_upload("notes.pdf"))
     return objects
 
 

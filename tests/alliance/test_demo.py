@@ -5,12 +5,6 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media_in_a_temporary_folder(settings, tmp_path):
-    """The demo writes logos, playbooks and agreements: into the test's folder, not the checkout's."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def row_counts() -> dict[str, int]:
     local = ("alliance", "reports", "centres", "board", "dtlab", "partnerships")
     return {model._meta.label: model.objects.count() for model in apps.get_models()

@@ -9,11 +9,6 @@ from centres.models import CentreDocument
 from tests.factories import PDF_BYTES, CentreDocumentFactory
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_a_pdf_is_an_attachment_named_pdf_whatever_it_was_uploaded_as(db):
     document = CentreDocumentFactory(file=ContentFile(PDF_BYTES, name="budget.html"))
     response = private_download(CentreDocument.objects.get(pk=document.pk).file)

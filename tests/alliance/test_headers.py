@@ -132,7 +132,6 @@ def test_a_private_download_is_never_stored_by_caches(staff_client, settings, tm
 
     from partnerships.models import Agreement, Partner
 
-    settings.MEDIA_ROOT = tmp_path
     partner = Partner.objects.create(name="Ministry", kind="government", membership_category="none")
     agreement = Agreement(partner=partner, reference="T-1", title="Programme", region="africa",
                           signed_on=date(2024, 5, 1))

@@ -45,28 +45,17 @@ from dtlab.models import Playbook, PlaybookDocument, PlaybookVersion, Service, S
 from partnerships import services as partnership_services
 from partnerships.models import ActionArea, Agreement, Partner, Pledge
 from partnerships.models import ProgressReport as PledgeProgress
-from tests.centres.conftest import PDF_BYTES, make_centre, make_host
-from tests.factories import api_key_for
+from tests.centres.conftest import make_centre, make_host
+from tests.factories import PDF_BYTES, api_key_for, png_bytes
 
 pytestmark = pytest.mark.django_db
 
 
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (1, 1)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-PNG_BYTES = _png()
+PNG_BYTES = png_bytes(1, 1)
 HTML_BYTES = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
 # NUL, ESC (C0) and CSI (C1): each must be refused wherever a person types text.
 CONTROL_SAMPLES = ["bad\x00text", "bad\x1b[31mtext", "bad\x9btext"]
 CONTROL_MESSAGE = "This text contains control characters that are not allowed."
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def pdf(name: str = "document.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:

@@ -29,11 +29,6 @@ def ago(days: int):
     return NOW - timedelta(days=days)
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def call():
     return Call.objects.create(code="todo", name="To-do call", opened_on=date(2023, 1, 25))

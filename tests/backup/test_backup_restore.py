@@ -57,7 +57,6 @@ def empty_database():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restored_into_an_empty_database_holds_every_record_and_file(
         settings, tmp_path, empty_database):
-    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
     (tmp_path / "media" / "reports" / "7").mkdir(parents=True)
     (tmp_path / "media" / "reports" / "7" / "TDAG-alliance-2024 é.pdf").write_bytes(b"%PDF-1.7 \x00\xff")

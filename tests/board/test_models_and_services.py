@@ -15,6 +15,7 @@ from board.models import (
     ForesightReport,
     Recommendation,
 )
+from tests.factories import png_upload
 
 from .conftest import make_meeting, make_member, make_recommendation
 
@@ -190,7 +191,6 @@ def test_an_existing_expert_cannot_apply_again(area):
 def test_a_member_photo_must_be_a_real_image():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from .conftest import png_file
 
     member = BoardMember(
         slug="p", full_name="P", photo=SimpleUploadedFile("photo.png", b"%PDF-1.4 not an image")
@@ -198,7 +198,7 @@ def test_a_member_photo_must_be_a_real_image():
     with pytest.raises(ValidationError) as error:
         member.full_clean()
     assert "photo" in error.value.message_dict
-    member.photo = png_file()
+    member.photo = png_upload()
     member.full_clean()
 
 

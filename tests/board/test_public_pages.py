@@ -21,8 +21,9 @@ from board.models import (
     Workplan,
     Workstream,
 )
+from tests.factories import pdf_upload
 
-from .conftest import make_meeting, make_member, make_recommendation, pdf_file
+from .conftest import make_meeting, make_member, make_recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_foresight_pdf_is_downloaded_as_an_attachment_per_language(client):
     report = ForesightReport.objects.create(
         slug="r", title="R", theme="T", status="published", publication_date=datetime.date(2025, 1, 1)
     )
-    ForesightReportFile.objects.create(report=report, language="fr", file=pdf_file())
+    ForesightReportFile.objects.create(report=report, language="fr", file=pdf_upload())
     response = client.get(reverse("board:foresight-download", kwargs={"slug": "r", "language": "fr"}))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
@@ -132,10 +133,11 @@ def test_foresight_pdf_is_downloaded_as_an_attachment_per_language(client):
 
 def test_meeting_and_board_documents_are_downloaded_as_attachments(client):
     meeting = make_meeting(1)
-    document = MeetingDocument.objects.create(meeting=meeting, kind="report", title="Report", file=pdf_file())
+    document = MeetingDocument.objects.create(meeting=meeting, kind="report", title="Report",
+                                              file=pdf_upload())
     response = client.get(reverse("board:meeting-document-download", kwargs={"pk": document.pk}))
     assert response["Content-Disposition"] == 'attachment; filename="board-meeting-1-report-en.pdf"'
-    BoardDocument.objects.create(slug="plan", kind="advocacy_plan", title="Plan", file=pdf_file())
+    BoardDocument.objects.create(slug="plan", kind="advocacy_plan", title="Plan", file=pdf_upload())
     response = client.get(reverse("board:document-download", kwargs={"slug": "plan"}))
     assert response["Content-Disposition"].startswith("attachment")
     BoardDocument.objects.create(slug="empty", kind="me_framework", title="M&E")

@@ -5,9 +5,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import (
@@ -21,25 +20,9 @@ from centres.models import (
     Criterion,
     ProgressReport,
 )
+from tests.factories import pdf_upload
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A request to /fr/... leaves French active in the thread; each test starts in English."""
-    with translation.override("en"):
-        yield
-
-
-def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 
 
 @pytest.fixture
@@ -94,7 +77,7 @@ def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> C
     if status not in (Centre.Status.SELECTED, Centre.Status.REMOVED):
         Agreement.objects.create(centre=centre, signed_on=today - timedelta(days=300),
                                  starts_on=today - timedelta(days=300), ends_on=today + timedelta(days=800),
-                                 document=pdf("agreement.pdf"))
+                                 document=pdf_upload("agreement.pdf"))
     if status in (Centre.Status.DESIGN, Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
         design = status == Centre.Status.DESIGN
         plan_status = ActionPlan.Status.DRAFT if design else ActionPlan.Status.APPROVED

@@ -14,8 +14,9 @@ from centres.models import (
     Centre,
     ProgressReport,
 )
+from tests.factories import pdf_upload
 
-from .conftest import make_application, make_centre, make_report, pdf
+from .conftest import make_application, make_centre, make_report
 
 MODELS = ["application", "call", "criterion", "centre", "agreement", "actionplan", "activity",
           "progressreport", "centredocument", "centrehost", "training", "networkevent"]
@@ -98,7 +99,7 @@ def test_second_agreement_in_the_admin_is_refused_unless_it_is_a_renewal(staff_c
     response = staff_client.post(reverse("admin:centres_agreement_add"), {
         "centre": centre.pk, "signed_on": today, "starts_on": today,
         "ends_on": today + timedelta(days=730),
-        "document": pdf()})
+        "document": pdf_upload()})
     assert response.status_code == 200 and "record a renewal" in response.content.decode()
     assert Agreement.objects.filter(centre=centre).count() == 1
 

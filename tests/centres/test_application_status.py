@@ -12,8 +12,9 @@ from django.urls import reverse
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres import services
 from centres.models import Application, ApplicationDocument
+from tests.factories import pdf_upload
 
-from .conftest import make_application, pdf
+from .conftest import make_application
 
 
 def _status_url(application) -> str:
@@ -40,7 +41,7 @@ def test_the_applicant_sees_the_status_and_adds_a_document_while_screened(call):
     page = Client().get(_status_url(application)).content.decode()
     assert application.reference in page and "Submitted" in page
     response = Client().post(_status_url(application), {"title": "Letter of the minister",
-                                                        "file": pdf("letter.pdf")})
+                                                        "file": pdf_upload("letter.pdf")})
     assert response.status_code == 302
     assert application.documents.get().title == "Letter of the minister"
     assert "Letter of the minister" in Client().get(_status_url(application)).content.decode()
@@ -52,7 +53,7 @@ def test_no_document_is_added_once_screening_is_over(call, status):
                                    decided_at="2025-01-01T00:00Z" if status == "selected" else None)
     page = Client().get(_status_url(application)).content.decode()
     assert 'name="file"' not in page
-    Client().post(_status_url(application), {"title": "Late", "file": pdf()})
+    Client().post(_status_url(application), {"title": "Late", "file": pdf_upload()})
     assert not ApplicationDocument.objects.exists()
 
 
@@ -76,7 +77,7 @@ def test_a_guessed_or_altered_link_finds_nothing(call):
 def test_an_application_holds_at_most_ten_documents(call):
     application = make_application(call)
     for n in range(10):
-        ApplicationDocument.objects.create(application=application, title=f"D{n}", file=pdf())
-    response = Client().post(_status_url(application), {"title": "Eleventh", "file": pdf()})
+        ApplicationDocument.objects.create(application=application, title=f"D{n}", file=pdf_upload())
+    response = Client().post(_status_url(application), {"title": "Eleventh", "file": pdf_upload()})
     assert "at most ten documents" in response.content.decode()
     assert Application.objects.get().documents.count() == 10

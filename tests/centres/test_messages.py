@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from centres import services
 from centres.models import CentreMessage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, pdf_upload
 
-from .conftest import make_host, pdf
+from .conftest import make_host
 
 
 def test_a_hosts_message_is_kept_and_bdt_is_told_after_the_commit(
@@ -16,7 +16,8 @@ def test_a_hosts_message_is_kept_and_bdt_is_told_after_the_commit(
     settings.ALLIANCE_CONTACT_EMAIL = "bdt-inbox@itu.example"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = host_client.post(reverse("portal:messages"), {
-            "body": "Our report was returned: which figures are missing?", "attachment": pdf("figures.pdf")})
+            "body": "Our report was returned: which figures are missing?",
+            "attachment": pdf_upload("figures.pdf")})
     assert not mailoutbox  # nothing leaves before the message is committed
     for callback in callbacks:
         callback()
@@ -65,7 +66,7 @@ def test_a_message_needs_text_and_a_pdf_attachment(host_client, centre, mailoutb
 def test_the_host_reads_only_their_own_centres_thread(host_client, centre, other_centre, staff_user):
     services.centre_message_send(centre=centre, body="Welcome to the network.", by=staff_user, from_bdt=True)
     other = services.centre_message_send(centre=other_centre, body="Secret to the other centre.",
-                                         by=staff_user, from_bdt=True, attachment=pdf())
+                                         by=staff_user, from_bdt=True, attachment=pdf_upload())
     page = host_client.get(reverse("portal:messages")).content.decode()
     assert "Welcome to the network." in page
     assert "Secret to the other centre." not in page
@@ -74,7 +75,7 @@ def test_the_host_reads_only_their_own_centres_thread(host_client, centre, other
 
 def test_the_host_downloads_an_attachment_of_their_thread(host_client, centre, staff_user):
     message = services.centre_message_send(centre=centre, body="The template.", by=staff_user, from_bdt=True,
-                                           attachment=pdf("template.pdf"))
+                                           attachment=pdf_upload("template.pdf"))
     response = host_client.get(reverse("portal:message-attachment", args=[message.pk]))
     assert response["Content-Disposition"].startswith("attachment")
 
@@ -90,7 +91,7 @@ def test_sent_messages_cannot_be_changed_in_the_admin(centre, staff_client, staf
 def test_staff_download_a_hosts_attachment_in_the_admin_and_hosts_cannot(
         centre, host_user, host_client, staff_client):
     message = services.centre_message_send(centre=centre, body="Our budget.", by=host_user, from_bdt=False,
-                                           attachment=pdf("budget.pdf"))
+                                           attachment=pdf_upload("budget.pdf"))
     url = reverse("admin:centres_centremessage_attachment", args=[message.pk])
     page = staff_client.get(reverse("admin:centres_centremessage_change", args=[message.pk])).content.decode()
     assert f'href="{url}"' in page

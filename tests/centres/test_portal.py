@@ -9,12 +9,13 @@ from django.utils import timezone
 
 from alliance.models import StrategicObjective
 from centres.models import ActionPlan, Activity, Centre, CentreDocument, ProgressReport
+from tests.factories import pdf_upload
 
-from .conftest import bulk_centres, make_centre, make_host, make_report, pdf
+from .conftest import bulk_centres, make_centre, make_host, make_report
 
 
 def _other_objects(centre):
-    document = CentreDocument.objects.create(centre=centre, title="Budget", file=pdf())
+    document = CentreDocument.objects.create(centre=centre, title="Budget", file=pdf_upload())
     report = make_report(centre)
     return {
         "activity": Activity.objects.get(plan__centre=centre),
@@ -60,7 +61,7 @@ PAGES = ["portal:dashboard", "portal:profile", "portal:action-plan", "portal:rep
 
 @pytest.mark.parametrize("url_name", PAGES)
 def test_portal_pages_show_only_the_hosts_own_centre(host_client, centre, other_centre, url_name):
-    CentreDocument.objects.create(centre=other_centre, title="Secret budget of the other", file=pdf())
+    CentreDocument.objects.create(centre=other_centre, title="Secret budget of the other", file=pdf_upload())
     make_report(other_centre)
     Activity.objects.filter(plan__centre=other_centre).update(title="Other centre's activity")
     page = host_client.get(reverse(url_name)).content.decode()
@@ -122,7 +123,7 @@ def test_document_upload_refuses_an_oversized_file(host_client, centre, settings
 
 
 def test_documents_are_downloaded_as_attachments(host_client, centre):
-    host_client.post(reverse("portal:documents"), {"title": "Budget 2025", "file": pdf("budget.pdf")})
+    host_client.post(reverse("portal:documents"), {"title": "Budget 2025", "file": pdf_upload("budget.pdf")})
     document = CentreDocument.objects.get(centre=centre)
     response = host_client.get(reverse("portal:document-download", args=[document.pk]))
     assert response["Content-Disposition"].startswith("attachment")

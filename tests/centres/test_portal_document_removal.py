@@ -7,9 +7,7 @@ from django.utils import timezone
 
 from centres import services
 from centres.models import Centre, CentreDocument, CentreDocumentVersion
-from tests.factories import CentreDocumentFactory
-
-from .conftest import pdf
+from tests.factories import CentreDocumentFactory, pdf_upload
 
 
 def test_removing_asks_for_confirmation_before_anything_changes(host_client, centre):
@@ -23,7 +21,7 @@ def test_removing_asks_for_confirmation_before_anything_changes(host_client, cen
 
 def test_a_removed_document_is_kept_with_its_versions_and_who_removed_it(host_client, host_user, centre):
     document = CentreDocumentFactory(centre=centre, title="Statutes")
-    services.centre_document_replace(document=document, file=pdf("statutes-v2.pdf"), by=host_user)
+    services.centre_document_replace(document=document, file=pdf_upload("statutes-v2.pdf"), by=host_user)
 
     response = host_client.post(reverse("portal:document-remove", args=[document.pk]))
 
@@ -37,7 +35,7 @@ def test_a_removed_document_is_kept_with_its_versions_and_who_removed_it(host_cl
 
 def test_a_removed_document_is_neither_listed_nor_downloadable_by_the_host(host_client, host_user, centre):
     document = CentreDocumentFactory(centre=centre, title="Old statutes")
-    services.centre_document_replace(document=document, file=pdf("statutes-v2.pdf"), by=host_user)
+    services.centre_document_replace(document=document, file=pdf_upload("statutes-v2.pdf"), by=host_user)
     version = document.versions.get()
     services.centre_document_remove(document=document, by=host_user)
 
@@ -70,7 +68,7 @@ def test_a_removed_document_cannot_be_replaced(host_user, centre):
     document = CentreDocumentFactory(centre=centre)
     services.centre_document_remove(document=document, by=host_user)
     with pytest.raises(ValidationError):
-        services.centre_document_replace(document=document, file=pdf(), by=host_user)
+        services.centre_document_replace(document=document, file=pdf_upload(), by=host_user)
     assert not CentreDocumentVersion.objects.exists()
 
 

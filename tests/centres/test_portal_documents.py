@@ -9,9 +9,7 @@ from django.utils import timezone
 
 from centres import services
 from centres.models import Centre, CentreDocumentVersion
-from tests.factories import CentreDocumentFactory, UserFactory
-
-from .conftest import PDF_BYTES, pdf
+from tests.factories import PDF_BYTES, CentreDocumentFactory, UserFactory, pdf_upload
 
 NEW_PDF = PDF_BYTES.replace(b"1.4", b"1.7")
 
@@ -90,7 +88,7 @@ def test_host_gets_404_for_another_centres_previous_version(host_client, centre,
 def test_the_documents_list_counts_previous_versions(host_client, centre):
     document = CentreDocumentFactory(centre=centre, title="Statutes")
     services.centre_document_replace(document=document, file=_new_file())
-    services.centre_document_replace(document=document, file=pdf("third.pdf"))
+    services.centre_document_replace(document=document, file=pdf_upload("third.pdf"))
     page = host_client.get(reverse("portal:documents")).content.decode()
     assert reverse("portal:document", args=[document.pk]) in page
     assert '<td class="num">2</td>' in page

@@ -8,9 +8,7 @@ from django.utils import timezone
 
 from centres import services
 from centres.models import CentreChangeProposal, NetworkEvent
-from tests.factories import CentreDocumentFactory
-
-from .conftest import PDF_BYTES
+from tests.factories import PDF_BYTES, CentreDocumentFactory
 
 BUDGETS = {"portal:documents": 12, "portal:events": 10, "portal:messages": 10, "portal:changes": 10}
 

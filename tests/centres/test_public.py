@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import Application, ApplicationDocument, Centre
+from tests.factories import pdf_upload
 
-from .conftest import bulk_centres, make_centre, pdf
+from .conftest import bulk_centres, make_centre
 
 
 def _form(**overrides):
@@ -62,7 +63,7 @@ def test_bad_input_gets_field_messages_and_stores_nothing(client, call, override
 
 def test_a_document_that_is_not_a_pdf_is_refused_and_nothing_is_stored(client, call):
     fake = SimpleUploadedFile("letter.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
-    response = client.post(reverse("centres:apply"), _form(documents=[pdf("ok.pdf"), fake]))
+    response = client.post(reverse("centres:apply"), _form(documents=[pdf_upload("ok.pdf"), fake]))
     assert response.status_code == 200
     assert "letter.pdf: Only PDF documents are accepted" in response.content.decode()
     assert not Application.objects.exists() and not ApplicationDocument.objects.exists()

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from centres import services
 from centres.models import Activity, CentreMessage, ProgressReport
-from tests.factories import StaffFactory
+from tests.factories import StaffFactory, pdf_upload
 
-from .conftest import make_report, pdf
+from .conftest import make_report
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_answering_from_a_returned_reports_page_keeps_the_edits_and_tells_bdt(
     with django_capture_on_commit_callbacks(execute=True):
         response = host_client.post(reverse("portal:report", args=[report.pk]), _page(
             report, **{"action": "message", "message-body": "Figures added: 40 start-ups.",
-                       "message-attachment": pdf("figures.pdf")}))
+                       "message-attachment": pdf_upload("figures.pdf")}))
 
     answer = CentreMessage.objects.get(from_bdt=False)
     assert response.status_code == 302

@@ -23,7 +23,6 @@ from centres.models import (
     DueDiligenceCheck,
     ProgressReport,
 )
-from tests.centres.conftest import pdf
 from tests.factories import (
     ActionPlanFactory,
     ApplicationFactory,
@@ -38,6 +37,7 @@ from tests.factories import (
     ScoreFactory,
     StaffFactory,
     UserFactory,
+    pdf_upload,
 )
 
 pytestmark = pytest.mark.django_db
@@ -415,7 +415,7 @@ def test_a_removed_centre_profile_cannot_be_changed():
 def test_a_removed_centre_uploads_no_document():
     centre = CentreFactory(status=C.REMOVED)
     with refused("removed from the network"):
-        services.centre_document_upload(centre=centre, title="Minutes", file=pdf())
+        services.centre_document_upload(centre=centre, title="Minutes", file=pdf_upload())
     assert not centre.documents.exists()
 
 

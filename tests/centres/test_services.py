@@ -18,9 +18,9 @@ from centres.models import (
     DueDiligenceCheck,
     ProgressReport,
 )
-from tests.factories import EvaluatorFactory
+from tests.factories import EvaluatorFactory, pdf_upload
 
-from .conftest import make_application, make_centre, make_report, pdf
+from .conftest import make_application, make_centre, make_report
 
 
 def _submit(**overrides):
@@ -56,7 +56,7 @@ def test_signing_the_agreement_moves_a_selected_centre_on_and_a_second_one_must_
     centre = make_centre(call, Centre.Status.SELECTED)
     today = timezone.localdate()
     agreement = services.agreement_sign(centre=centre, signed_on=today, starts_on=today,
-                                        ends_on=today + timedelta(days=365), document=pdf())
+                                        ends_on=today + timedelta(days=365), document=pdf_upload())
     centre.refresh_from_db()
     assert centre.status == Centre.Status.AGREEMENT_SIGNED
     with pytest.raises(ValidationError, match="record a renewal"):

@@ -19,9 +19,7 @@ from centres.models import (
     DueDiligenceCheck,
     ProgressReport,
 )
-from tests.factories import EvaluatorFactory, LeadEvaluatorFactory
-
-from .conftest import pdf
+from tests.factories import EvaluatorFactory, LeadEvaluatorFactory, pdf_upload
 
 
 def _admin_action(client, model: str, action: str, pk: int, **extra):
@@ -39,7 +37,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
         "website": "https://agency.example", "support_plan": "Budget line approved by the minister.",
         "objectives": [o.pk for o in StrategicObjective.objects.filter(number__in=[1, 3])],
         "regional_initiative": RegionalInitiative.objects.get(code="AFR4").pk,
-        "documents": [pdf("support-letter.pdf")],
+        "documents": [pdf_upload("support-letter.pdf")],
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("centres:apply"), form)
@@ -101,7 +99,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
     today = timezone.localdate()
     response = staff.post(reverse("admin:centres_agreement_add"), {
         "centre": centre.pk, "signed_on": today, "starts_on": today, "ends_on": today + timedelta(days=1095),
-        "document": pdf("agreement.pdf"),
+        "document": pdf_upload("agreement.pdf"),
     })
     assert response.status_code == 302, response.content
     centre.refresh_from_db()

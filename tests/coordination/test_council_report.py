@@ -2,8 +2,6 @@
 report pipeline (task run in-process), read back with pdftotext."""
 
 import re
-import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -30,26 +28,9 @@ NAMES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def demo():
     coordination_demo.load(log=lambda message: None)
-
-
-@pytest.fixture
-def pdf_text():
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-
-    def extract(path) -> str:
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"], check=True,
-                              capture_output=True, text=True).stdout
-
-    return extract
 
 
 def _generate(capture, language: str) -> ProgressReport:
@@ -64,7 +45,7 @@ def _generate(capture, language: str) -> ProgressReport:
 def test_the_2024_council_report_shows_16_topics_the_vacancies_and_the_meetings(
         language, demo, django_capture_on_commit_callbacks, pdf_text):
     report = _generate(django_capture_on_commit_callbacks, language)
-    layout = pdf_text(report.pdf.path)
+    layout = pdf_text(report.pdf.path, layout=True)
     text = normalised(layout, language)
     names = NAMES[language]
     for key in ("accessibility", "industry", "space", "climate"):
@@ -84,7 +65,7 @@ def test_the_2024_council_report_shows_16_topics_the_vacancies_and_the_meetings(
 
 def test_the_english_report_reads_as_seed_004s_frame(demo, django_capture_on_commit_callbacks, pdf_text):
     report = _generate(django_capture_on_commit_callbacks, "en")
-    text = " ".join(pdf_text(report.pdf.path).split())
+    text = " ".join(pdf_text(report.pdf.path, layout=True).split())
     for frame in ("Purpose", "Action required of Council", "Relevant link with the Strategic Plan",
                   "Financial implications", "References", "Background",
                   "Inter-Sectoral Coordination Task Force (ISC-TF)",

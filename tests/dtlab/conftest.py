@@ -19,11 +19,6 @@ from dtlab.models import (
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
 def mail_tasks_in_process():
     """Send queued mail in-process even where a broker is configured, so tests can read the outbox."""
     previous = celery_app.conf.task_always_eager

@@ -60,7 +60,6 @@ def test_a_playbook_whose_versions_have_no_pdf_is_not_published():
 
 
 def test_a_published_playbook_is_dated_from_its_earliest_release(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
     playbook = PlaybookFactory()
     PlaybookDocumentFactory(version__playbook=playbook, version__number="2.0",
                             version__released_on=datetime.date(2025, 6, 1))

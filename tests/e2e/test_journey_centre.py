@@ -20,6 +20,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from alliance.roles import EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from centres.models import Activity, Application
+from dtlab.demo import minimal_pdf
 
 from .conftest import authenticator_code, give_authenticator, screenshot
 from .keyboard import tab_to
@@ -31,31 +32,8 @@ CONTACT_EMAIL = "amani.njoroge@lakeside-hub.example"
 HOST_PASSPHRASE = "lakeside hub passphrase 2026"
 
 
-def small_pdf(text: str) -> bytes:
-    """A valid one-page PDF (with its cross-reference table) that says ``text``."""
-    content = b"BT /F1 18 Tf 72 770 Td (" + text.encode("latin-1") + b") Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def pdf_upload(name: str) -> dict:
-    return {"name": name, "mimeType": "application/pdf", "buffer": small_pdf(name)}
+    return {"name": name, "mimeType": "application/pdf", "buffer": minimal_pdf(name)}
 
 
 # Two ways of using a page --------------------------------------------------------------------
@@ -413,7 +391,6 @@ def new_page(browser):
 
 @pytest.fixture
 def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
 
 

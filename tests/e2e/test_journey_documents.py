@@ -5,8 +5,6 @@ embedded default) and publishes it; an anonymous visitor finds it on /en/documen
 the PDF, whose text holds the officer's words. Keyboard only.
 """
 
-import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -22,14 +20,6 @@ from .keyboard import log_in, press_enter_and_wait, tab_and_type, tab_to
 WORDS = "In 2024 the Bureau signed {agreements} partnership agreements with its partners."
 
 
-@pytest.fixture
-def pdftotext():
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return lambda path: subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                                       capture_output=True, text=True).stdout
-
-
 def _staff(django_user_model, username: str, *groups: str):
     user = django_user_model.objects.create_user(username=username, password=f"{username} pass 2024",
                                                  email=f"{username}@itu.example", is_staff=True)
@@ -40,8 +30,7 @@ def _staff(django_user_model, username: str, *groups: str):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_report_is_written_reviewed_by_a_second_person_published_and_downloaded_anonymously(
-        live_server, browser, django_user_model, settings, tmp_path, pdftotext):
-    settings.MEDIA_ROOT = tmp_path / "media"
+        live_server, browser, django_user_model, settings, tmp_path, pdf_text):
     author = _staff(django_user_model, "author", BDT_STAFF_GROUP)
     _staff(django_user_model, "approver", BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP)
     report = services.report_request(kind="partnerships", language="en", requested_by=author,
@@ -86,4 +75,4 @@ def test_a_report_is_written_reviewed_by_a_second_person_published_and_downloade
         visitor.keyboard.press("Enter")
     saved = tmp_path / "downloaded.pdf"
     download.value.save_as(saved)
-    assert "In 2024 the Bureau signed 0 partnership agreements" in " ".join(pdftotext(saved).split())
+    assert "In 2024 the Bureau signed 0 partnership agreements" in " ".join(pdf_text(saved).split())

@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from centres import services
 from centres.models import Activity, Centre, CentreDocument, CentreMessage, ProgressReport
-from tests.centres.conftest import make_application, make_centre, make_host, make_report, pdf
+from tests.centres.conftest import make_application, make_centre, make_host, make_report
+from tests.factories import pdf_upload
 
 from .conftest import screenshot
 from .test_journey_host_work import _patient_expectations, call, click_and_wait, host_page, log_in  # noqa: F401
@@ -22,9 +23,10 @@ def test_host_removes_a_document_after_confirming_it(live_server, host_page, cal
                                                      django_user_model):
     centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
     host = make_host(django_user_model, centre, "lakeside-host")
-    document = services.centre_document_upload(centre=centre, title="Old statutes", file=pdf("old.pdf"),
-                                               by=host)
-    services.centre_document_upload(centre=centre, title="Budget 2025", file=pdf("budget.pdf"), by=host)
+    document = services.centre_document_upload(centre=centre, title="Old statutes",
+                                               file=pdf_upload("old.pdf"), by=host)
+    services.centre_document_upload(centre=centre, title="Budget 2025", file=pdf_upload("budget.pdf"),
+                                    by=host)
     page, main = host_page, host_page.locator("main")
 
     log_in(page, live_server.url, "lakeside-host")

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from alliance.roles import BDT_STAFF_GROUP
 from centres import services
 from centres.models import Centre, CentreDocumentVersion, CentreMessage
-from tests.centres.conftest import PDF_BYTES, make_centre, make_host, pdf
+from tests.centres.conftest import make_centre, make_host
+from tests.factories import PDF_BYTES, pdf_upload
 
 from . import keyboard
 from .conftest import give_authenticator, screenshot
@@ -22,8 +23,8 @@ def test_host_replaces_a_document_then_bdt_answers_the_hosts_message(
         live_server, browser, host_page, call, django_user_model, tmp_path, mailoutbox):  # noqa: F811
     centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
     host = make_host(django_user_model, centre, "lakeside-host")
-    document = services.centre_document_upload(centre=centre, title="Statutes", file=pdf("statutes.pdf"),
-                                               by=host)
+    document = services.centre_document_upload(centre=centre, title="Statutes",
+                                               file=pdf_upload("statutes.pdf"), by=host)
     staff = django_user_model.objects.create_user(username="bdt-officer", password="officer pass 2024",
                                                   email="officer@itu.example", is_staff=True)
     staff.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))

@@ -39,7 +39,6 @@ def host_page(browser):
 
 @pytest.fixture
 def call(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
     # The reference data (regions, initiatives) whatever another browser test's flush left.
     reference_data.load()
     return Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))

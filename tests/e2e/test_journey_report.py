@@ -6,8 +6,6 @@ The report task is held back when it is queued, as a broker would hold it, and r
 (static/js/report-status.js) must then notice it finished. Keyboard only.
 """
 
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -48,18 +46,9 @@ class HeldQueue:
         self.report_ids.append(report_id)
 
 
-@pytest.fixture
-def pdftotext():
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return lambda path: subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                                       capture_output=True, text=True).stdout
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_request_the_2024_partnerships_report_watch_it_finish_and_download_it(
-        live_server, page, django_user_model, settings, tmp_path, monkeypatch, pdftotext):
-    settings.MEDIA_ROOT = tmp_path / "media"
+        live_server, page, django_user_model, settings, tmp_path, monkeypatch, pdf_text):
     call_command("load_demo", verbosity=0)
     ProgressReport.objects.all().delete()  # the demo's published 2024 documents: this one is asked anew
     staff = django_user_model.objects.create_user(username="bdt-reports", password="reports pass 2024",
@@ -109,6 +98,6 @@ def test_staff_request_the_2024_partnerships_report_watch_it_finish_and_download
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     assert Path(saved).read_bytes()[:5] == b"%PDF-"
-    text = " ".join(pdftotext(saved).split())
+    text = " ".join(pdf_text(saved).split())
     for figure in SEED_002_FIGURES:
         assert figure in text, figure

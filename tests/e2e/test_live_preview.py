@@ -21,7 +21,6 @@ WAIT = 20_000
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_preview_follows_the_typing_without_saving(live_server, browser, django_user_model, settings,
                                                       tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
     author = django_user_model.objects.create_user(username="author", password="author pass 2024",
                                                    email="author@itu.example", is_staff=True)
     author.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))

@@ -16,7 +16,6 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, seri
 
 def test_two_workers_given_the_same_report_make_one_pdf(celery_worker_factory, staff_user, settings,
                                                         tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
     outbox = tmp_path / "outbox"
     env = {"DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT), "REPORTS_TEST_SECTION_DELAY": "0.3",
            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",

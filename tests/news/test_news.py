@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def _list(client, path=None, **params) -> str:
     return client.get(path or reverse("news:list"), params).content.decode()
 

@@ -95,7 +95,6 @@ def test_pledgers_land_on_their_pledges_after_login(member_user):
 
 def test_signed_documents_are_downloaded_by_staff_as_attachments(staff_client, client, make_agreement,
                                                                   settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
     agreement = make_agreement()
     agreement.document.save("signed.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     url = f"/en/partnerships/staff/agreements/{agreement.pk}/document/"

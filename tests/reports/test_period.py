@@ -12,7 +12,8 @@ from alliance.reports.models import ProgressReport
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Call, Centre
 from partnerships.models import ActionArea, BenefitGroup, Pledge, PledgeBenefit, Pledger, PledgeStatus
-from tests.centres.conftest import make_centre, pdf
+from tests.centres.conftest import make_centre
+from tests.factories import pdf_upload
 
 from .pdftext import normalised
 
@@ -54,7 +55,7 @@ def test_a_centre_removed_today_is_still_operating_in_the_2024_report():
         signed_on=timezone.localdate(),
         starts_on=timezone.localdate(),
         ends_on=date(2030, 1, 1),
-        document=pdf("agreement.pdf"),
+        document=pdf_upload("agreement.pdf"),
     )
 
     after = _section(report, "centres")

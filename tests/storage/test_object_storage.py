@@ -12,13 +12,13 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from PIL import Image
 
 from alliance.reports import pdf, services
 from alliance.reports.models import ProgressReport, ReportStatus
 from alliance.storage import PortalS3Storage
 from centres.models import Call, Centre, CentreDocument
 from tests.centres.conftest import make_centre, make_host
+from tests.factories import png_upload
 
 pytestmark = [pytest.mark.django_db]
 
@@ -35,12 +35,6 @@ def _bucket_objects(s3_server, env) -> dict[str, bytes]:
 def _local_files(settings) -> list[Path]:
     root = Path(settings.MEDIA_ROOT)
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
-
-
-def _png() -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 8), "navy").save(buffer, format="PNG")
-    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
 
 
 def _report(capture) -> ProgressReport:
@@ -173,7 +167,7 @@ def test_a_logo_uploaded_by_a_host_is_stored_in_the_bucket_and_shown_by_the_port
                          Centre.Status.CAPACITY_BUILDING)
     host = Client()
     host.force_login(make_host(django_user_model, centre))
-    logo = _png()
+    logo = png_upload("logo.png", 8, 8)
     profile = {"description_en": "We accelerate start-ups.", "contact_email": "", "website": ""}
     assert host.post(reverse("portal:profile"), {**profile, "logo": logo}).status_code == 302
     centre.refresh_from_db()
