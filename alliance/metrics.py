@@ -14,14 +14,23 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
+from prometheus_client.registry import Collector
 
 from .middleware import FORWARDED_MARK
-from .observability import PendingReportsCollector
 
 # Read from the database at each scrape, by whichever process answers: kept out of the registry
-# the multiprocess collector sums.
+# the multiprocess collector sums. The apps add theirs (``register_database_figures``) when ready.
 _DATABASE_FIGURES = CollectorRegistry(auto_describe=False)
-_DATABASE_FIGURES.register(PendingReportsCollector())
+
+
+_registered: set[type[Collector]] = set()
+
+
+def register_database_figures(collector: Collector) -> None:
+    """Add a collector read from the database at each scrape (once per class, however often called)."""
+    if type(collector) not in _registered:
+        _registered.add(type(collector))
+        _DATABASE_FIGURES.register(collector)
 
 
 def scraper_allowed(request: HttpRequest) -> bool:

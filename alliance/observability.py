@@ -1,5 +1,6 @@
 """What an operator sees: request ids in the logs and in the Celery tasks a request queues,
-Prometheus metrics (database, cache, Celery tasks, reports waiting) and Sentry error reports.
+Prometheus metrics (database, cache, Celery tasks; the reports app adds its waiting reports) and Sentry
+error reports.
 
 Requests by view and their latency come from django-prometheus' middleware; the rest is here.
 Under gunicorn or a prefork Celery pool, set ``PROMETHEUS_MULTIPROC_DIR`` (an empty folder of the
@@ -14,11 +15,9 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from prometheus_client import Counter, Histogram
-from prometheus_client.core import GaugeMetricFamily
-from prometheus_client.registry import Collector
 
 logger = logging.getLogger(__name__)
 
@@ -173,23 +172,6 @@ def timed_cache_operation(operation: str, method: Callable) -> Callable:
 
     timed.__name__ = getattr(method, "__name__", operation)
     return timed
-
-
-class PendingReportsCollector(Collector):
-    """TDAG reports queued or running, read from the database at each scrape."""
-
-    def collect(self) -> Iterator[GaugeMetricFamily]:
-        from django.db.models import Count
-
-        from alliance.reports.models import PENDING_STATUSES, ProgressReport
-
-        family = GaugeMetricFamily("alliance_reports_pending", "TDAG reports queued or running",
-                                   labels=["status"])
-        counts = dict(ProgressReport.objects.filter(status__in=PENDING_STATUSES)
-                      .values_list("status").annotate(n=Count("pk")).order_by())
-        for status in PENDING_STATUSES:
-            family.add_metric([str(status)], counts.get(status, 0))
-        yield family
 
 
 # --- Sentry --------------------------------------------------------------------------------------

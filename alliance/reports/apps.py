@@ -11,3 +11,9 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # Each app registers its sections in its own report.py.
         autodiscover_modules("report")
+
+        from alliance.metrics import register_database_figures
+
+        from .metrics import PendingReportsCollector
+
+        register_database_figures(PendingReportsCollector())
