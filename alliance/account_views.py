@@ -18,10 +18,10 @@ from django_otp_webauthn import views as webauthn_views
 
 from . import second_factor
 from .api_tokens import api_token_create, api_token_revoke
+from .core.middleware import PASSKEY_PERMISSIONS_POLICY
+from .core.roles import has_staff_area, home_url_for
 from .forms import SecondFactorForm
-from .middleware import PASSKEY_PERMISSIONS_POLICY
 from .models import ApiToken
-from .roles import has_staff_area, home_url_for
 
 
 def _next_url(request) -> str:

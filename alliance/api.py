@@ -6,8 +6,8 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.routers import BaseRouter
 
+from .core.roles import is_bdt_staff
 from .models import Priority, Region, RegionalInitiative, StrategicObjective
-from .roles import is_bdt_staff
 
 
 class StaffModelPermissions(permissions.DjangoModelPermissions):

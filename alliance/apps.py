@@ -11,7 +11,7 @@ class AllianceConfig(AppConfig):
         from django.contrib import admin
         from django.core import checks
 
-        from .roles import bdt_staff_group_sync
+        from .core.roles import bdt_staff_group_sync
         from .second_factor import check_second_factor_on
 
         admin.site.site_header = _("Innovation Alliance portal")

@@ -10,7 +10,7 @@ import os
 from celery import Celery, signals
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
-from . import observability
+from .core import observability
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from . import search
-from .validators import NoControlCharactersFormMixin
+from .core.validators import NoControlCharactersFormMixin
 
 RESULTS_PER_PAGE = 20
 

@@ -90,30 +90,30 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Metrics by view wrap everything else (alliance.observability).
+    # Metrics by view wrap everything else (alliance.core.observability).
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # First: drops X-Forwarded-* unless a trusted proxy sent them (before the HTTPS redirect).
-    "alliance.middleware.TrustedProxyMiddleware",
+    "alliance.core.middleware.TrustedProxyMiddleware",
     # Request ids on every log line and on the tasks a request queues.
-    "alliance.middleware.RequestIdMiddleware",
+    "alliance.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body (CSRF reads the form); after Locale, for the 413 page.
-    "alliance.middleware.RequestSizeLimitMiddleware",
+    "alliance.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "alliance.second_factor.StaffSecondFactorMiddleware",
     # Permissions-Policy; no-store on what signed-in people see (reads request.user).
-    "alliance.middleware.PrivacyHeadersMiddleware",
+    "alliance.core.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Turns django-ratelimit's refusals into the 429 page (alliance.abuse.ratelimited).
+    # Turns django-ratelimit's refusals into the 429 page (alliance.core.abuse.ratelimited).
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -195,7 +195,7 @@ OTP_WEBAUTHN_HELPER_CLASS = "alliance.second_factor.PortalWebAuthnHelper"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # The reverse proxies (addresses or networks, e.g. "10.0.0.2,172.18.0.0/16") whose X-Forwarded-For
-# and X-Forwarded-Proto are believed; anyone else's are dropped (alliance.middleware).
+# and X-Forwarded-Proto are believed; anyone else's are dropped (alliance.core.middleware).
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 
 # Failed-login lockout: five failures for one username from one client address (the proxy-aware
@@ -204,13 +204,13 @@ TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "alliance.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "alliance.core.middleware.client_ip"
 
-# Rate limits on the public forms, login and password reset (alliance/abuse.py), counted in the
+# Rate limits on the public forms, login and password reset (alliance/core/abuse.py), counted in the
 # cache: Redis in production, shared by every process (the local-memory default counts per process).
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", True)
-RATELIMIT_VIEW = "alliance.abuse.ratelimited"
-RATELIMIT_IP_META_KEY = "alliance.middleware.client_ip"
+RATELIMIT_VIEW = "alliance.core.abuse.ratelimited"
+RATELIMIT_IP_META_KEY = "alliance.core.middleware.client_ip"
 RATELIMIT_FAIL_OPEN = True  # with Redis down the forms stay open, as every page does
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -250,7 +250,7 @@ def s3_storage(environ: dict[str, str]) -> dict:
     """The default storage on an S3-compatible bucket, from the AWS_* variables."""
     endpoint = environ.get("AWS_S3_ENDPOINT_URL") or None
     return {
-        "BACKEND": "alliance.storage.PortalS3Storage",
+        "BACKEND": "alliance.core.storage.PortalS3Storage",
         "OPTIONS": {
             "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": endpoint,
@@ -265,9 +265,9 @@ def s3_storage(environ: dict[str, str]) -> dict:
 
 # Media (uploads, generated reports): the local disk, or a bucket when several machines serve.
 STORAGES = {
-    # Uploads are stored under the extension their checked content calls for (alliance/media.py).
+    # Uploads are stored under the extension their checked content calls for (alliance/core/media.py).
     "default": (s3_storage(dict(os.environ)) if os.environ.get("AWS_STORAGE_BUCKET_NAME")
-                else {"BACKEND": "alliance.media.CheckedTypeStorage"}),
+                else {"BACKEND": "alliance.core.media.CheckedTypeStorage"}),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -279,7 +279,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not env_bool("DJANGO_MANIFEST_STATIC", not DEBUG)
 # Uploads: documents up to 10 MB each (images 5 MB); form fields other than files up to 2.5 MB;
 # a multipart request up to the application form's five documents and its fields. Bodies over
-# these limits get 413 before they are read (alliance.middleware.RequestSizeLimitMiddleware).
+# these limits get 413 before they are read (alliance.core.middleware.RequestSizeLimitMiddleware).
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024 // 2  # Django's default
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
@@ -289,14 +289,14 @@ MAX_REQUEST_SIZE = 5 * MAX_UPLOAD_SIZE + DATA_UPLOAD_MAX_MEMORY_SIZE
 # Cache: Redis where configured, local memory in the embedded default.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    from alliance.cache import redis_cache_settings
+    from alliance.core.cache import redis_cache_settings
 
     # django-redis, failing open (IGNORE_EXCEPTIONS): while Redis is down, pages come from the database.
     CACHES = {"default": redis_cache_settings(REDIS_URL), "ratelimit": redis_cache_settings(REDIS_URL)}
 else:
     # The rate-limit counters must be shared by every process: in the database, not in local memory.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-              "ratelimit": {"BACKEND": "alliance.cache.DatabaseCounterCache",
+              "ratelimit": {"BACKEND": "alliance.core.cache.DatabaseCounterCache",
                             "LOCATION": "alliance_ratelimit_cache"}}
 RATELIMIT_USE_CACHE = "ratelimit"
 
@@ -330,8 +330,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    # API writes per account (or address); reads are not throttled (alliance/abuse.py).
-    "DEFAULT_THROTTLE_CLASSES": ["alliance.abuse.WriteRateThrottle"],
+    # API writes per account (or address); reads are not throttled (alliance/core/abuse.py).
+    "DEFAULT_THROTTLE_CLASSES": ["alliance.core.abuse.WriteRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"write": os.environ.get("DJANGO_API_WRITE_RATE", "60/min")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
@@ -345,7 +345,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # The error answers (400/401/403/404) each operation can give, which the default leaves out.
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "alliance.api_schema.document_error_responses"],
+                             "alliance.core.api_schema.document_error_responses"],
     # Distinct names for choice sets whose field names collide across apps.
     "ENUM_NAME_OVERRIDES": {
         "RecommendationStatusEnum": "board.models.Recommendation.Status",
@@ -408,8 +408,9 @@ SILENCED_SYSTEM_CHECKS: list[str] = [] if OTP_WEBAUTHN_ALLOWED_ORIGINS else ["ot
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
-# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised (alliance/export_formats.py).
-from alliance import export_formats as _exports  # noqa: E402 (format classes, as django-import-export wants)
+# The admin exports CSV and XLSX only, with spreadsheet formulas neutralised
+# (alliance/core/export_formats.py).
+from alliance.core import export_formats as _exports  # noqa: E402 (format classes, as django-import-export wants)
 
 EXPORT_FORMATS = _exports.EXPORT_FORMATS
 
@@ -423,7 +424,7 @@ TASK_LOG_LEVEL = os.environ.get("CELERY_TASK_LOG_LEVEL") or ("INFO" if DEBUG els
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "alliance.observability.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "alliance.core.observability.RequestIdFilter"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -450,14 +451,14 @@ LOGGING = {
     },
 }
 
-# Metrics (/metrics, alliance.metrics): from loopback without a proxy in between, or with this
+# Metrics (/metrics, alliance.core.metrics): from loopback without a proxy in between, or with this
 # token as "Authorization: Bearer <token>".
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
-# The release in ETags, cache keys and error reports (alliance.freshness.code_token).
+# The release in ETags, cache keys and error reports (alliance.core.freshness.code_token).
 ALLIANCE_RELEASE = os.environ.get("ALLIANCE_RELEASE", "")
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
-    from alliance.observability import init_sentry
+    from alliance.core.observability import init_sentry
 
     init_sentry(SENTRY_DSN, release=ALLIANCE_RELEASE, environment=os.environ.get("SENTRY_ENVIRONMENT", ""))
 

@@ -6,13 +6,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import abuse, account_views, findable, health, media, metrics, search_views, views
+from . import account_views, findable, search_views, views
+from .core import abuse, health, media, metrics
 from .forms import PasswordResetForm
 from .sitemaps import SITEMAPS
 
 handler500 = "alliance.views.server_error"
 
-# The admin's own sign-in page is limited like the portal's (alliance.abuse).
+# The admin's own sign-in page is limited like the portal's (alliance.core.abuse).
 admin.site.login = abuse.limit_login(admin.site.login)
 
 urlpatterns = [

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
-from . import freshness, selectors
+from . import selectors
+from .core import freshness
+from .core.roles import has_staff_area, home_url_for
 from .models import StrategicObjective
-from .roles import has_staff_area, home_url_for
 
 # Conditional GET for anonymous visitors: 304 until any app's data changes.
 public_page = method_decorator(freshness.public_etag(*freshness.TOPICS), name="dispatch")

@@ -231,7 +231,7 @@ def profile_queries(env: dict[str, str], slug: str, deep_page: int, *, explain: 
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from alliance import freshness
+    from alliance.core import freshness
 
     client = Client(HTTP_HOST=HOST)
     print(f"| {'URL':<28} | {'queries':>7} | {'SQL ms':>7} | {'view ms':>7} | slowest query (ms) |")

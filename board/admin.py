@@ -5,9 +5,9 @@ from import_export import fields, resources
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from alliance.admin_forms import validated_by
+from alliance.core.admin_forms import validated_by
+from alliance.core.exports import ImportExportModelAdmin
 from alliance.countries import MemberStateCountriesAdminMixin
-from alliance.exports import ImportExportModelAdmin
 
 from . import services
 from .models import (

@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from alliance.validators import NoControlCharactersSerializerMixin
+from alliance.core.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
 from .filters import BoardMemberFilter, MeetingFilter, RecommendationFilter

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from alliance.filters import YearFilter
+from alliance.core.filters import YearFilter
 
 from .models import BoardMember, Expert, ExpertiseArea, ForesightReport, Meeting, Recommendation
 

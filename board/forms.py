@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from alliance.abuse import HoneypotFormMixin
+from alliance.core.abuse import HoneypotFormMixin
+from alliance.core.validators import NoControlCharactersFormMixin
 from alliance.countries import with_blank
-from alliance.validators import NoControlCharactersFormMixin
 
 from .models import ExpertiseArea
 

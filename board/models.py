@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from alliance.validators import validate_image, validate_no_control_characters, validate_pdf
+from alliance.core.validators import validate_image, validate_no_control_characters, validate_pdf
 
 TEXT = [validate_no_control_characters]
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.mail import queue_mail
+from alliance.core.mail import queue_mail
 from alliance.notifications import decisions
 
 from .models import Activity, BoardMember, Expert, ExpertiseArea, ExpertRequest, Recommendation

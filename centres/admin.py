@@ -16,13 +16,13 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from alliance.admin_forms import action_with_form as _with_form
-from alliance.admin_forms import apply_to_each as _apply
+from alliance.core.admin_forms import action_with_form as _with_form
+from alliance.core.admin_forms import apply_to_each as _apply
+from alliance.core.downloads import private_download
+from alliance.core.exports import ImportExportModelAdmin
+from alliance.core.pagination import VersionedAdminPaginationMixin
 from alliance.countries import MemberStateCountriesAdminMixin
-from alliance.downloads import private_download
-from alliance.exports import ImportExportModelAdmin
 from alliance.models import RegionalInitiative, StrategicObjective
-from alliance.pagination import VersionedAdminPaginationMixin
 
 from . import services
 from .models import (

@@ -14,9 +14,9 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
 
 from alliance.api import StaffModelPermissions
-from alliance.api_cache import CachedAnonymousListMixin
-from alliance.pagination import VersionedPageNumberPagination
-from alliance.roles import staff_may
+from alliance.core.api_cache import CachedAnonymousListMixin
+from alliance.core.pagination import VersionedPageNumberPagination
+from alliance.core.roles import staff_may
 
 from . import selectors
 from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, ProgressReport

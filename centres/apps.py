@@ -7,8 +7,8 @@ class CentresConfig(AppConfig):
     verbose_name = _("Network of ITU Acceleration Centres")
 
     def ready(self) -> None:
-        from alliance import freshness
-        from alliance.roles import register_home
+        from alliance.core import freshness
+        from alliance.core.roles import register_home
 
         from . import report  # noqa: F401 - registers the TDAG report section
         from .permissions import host_home_url

@@ -8,11 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance.abuse import HoneypotFormMixin
+from alliance.core.abuse import HoneypotFormMixin
+from alliance.core.filters import country_choices
+from alliance.core.validators import NoControlCharactersFormMixin, validate_pdf
 from alliance.countries import codes_named, member_states, with_blank
-from alliance.filters import country_choices
 from alliance.models import Region, RegionalInitiative, StrategicObjective
-from alliance.validators import NoControlCharactersFormMixin, validate_pdf
 
 from .models import (
     Activity,

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from alliance.core.validators import validate_image, validate_no_control_characters, validate_pdf
 from alliance.models import RegionalInitiative, StrategicObjective
-from alliance.validators import validate_image, validate_no_control_characters, validate_pdf
 
 TEXT = [validate_no_control_characters]
 LANGUAGE_SUFFIXES = ("ar", "zh_hans", "en", "fr", "ru", "es")
@@ -269,7 +269,7 @@ class EvaluatorAssignment(models.Model):
             ),
         ]
         # Held by the "Evaluators" and "Lead evaluators" groups only, never by the whole BDT staff
-        # group (alliance.roles.RESTRICTED_PERMISSIONS).
+        # group (alliance.core.roles.RESTRICTED_PERMISSIONS).
         permissions = [
             ("evaluate_application", _("Can score the applications assigned to them")),
             ("lead_evaluation", _("Can assign evaluators and see every score and the ranking")),

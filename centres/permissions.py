@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from alliance.roles import is_bdt_staff, staff_may
+from alliance.core.roles import is_bdt_staff, staff_may
 
 
 def host_centre_id(user) -> int | None:

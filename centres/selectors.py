@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Query
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.roles import staff_may
+from alliance.core.roles import staff_may
 
 from .models import (
     ActionPlan,

@@ -23,11 +23,11 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from alliance.links import absolute_url
-from alliance.mail import queue_mail
+from alliance.core.links import absolute_url
+from alliance.core.mail import queue_mail
+from alliance.core.roles import staff_may
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.notifications import decisions
-from alliance.roles import staff_may
 
 from .models import (
     ActionPlan,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from alliance.validators import NoControlCharactersFormMixin
+from alliance.core.validators import NoControlCharactersFormMixin
 
 from .models import Criterion
 

@@ -21,11 +21,11 @@ from django_countries.fields import Country
 from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
-from alliance import freshness, maps
-from alliance.abuse import address_key, limit_public_form, rate
-from alliance.downloads import private_download
-from alliance.pagination import VersionedPaginationMixin
-from alliance.roles import home_url_for, is_bdt_staff
+from alliance.core import freshness, maps
+from alliance.core.abuse import address_key, limit_public_form, rate
+from alliance.core.downloads import private_download
+from alliance.core.pagination import VersionedPaginationMixin
+from alliance.core.roles import home_url_for, is_bdt_staff
 
 from . import selectors, services
 from .forms import (

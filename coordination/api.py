@@ -23,8 +23,8 @@ from rest_framework.routers import BaseRouter
 from rest_framework.views import APIView
 
 from alliance.api import StaffWritePublicRead, as_api_error
-from alliance.roles import is_bdt_staff
-from alliance.validators import NoControlCharactersSerializerMixin
+from alliance.core.roles import is_bdt_staff
+from alliance.core.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
 from .filters import BodyFilter, FocalPointFilter, MeetingFilter, TopicFilter

@@ -7,7 +7,7 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Inter-sectoral coordination")
 
     def ready(self) -> None:
-        from alliance.roles import register_home
+        from alliance.core.roles import register_home
 
         from .permissions import focal_point_home
 

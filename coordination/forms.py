@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance.validators import validate_no_control_characters
+from alliance.core.validators import validate_no_control_characters
 
 TEXTAREA = forms.Textarea(attrs={"rows": 6})
 

@@ -35,7 +35,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from alliance.validators import validate_no_control_characters
+from alliance.core.validators import validate_no_control_characters
 
 TEXT = [validate_no_control_characters]
 

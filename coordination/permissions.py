@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from alliance.roles import is_bdt_staff
+from alliance.core.roles import is_bdt_staff
 
 
 def is_focal_point(user) -> bool:

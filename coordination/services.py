@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from alliance.mail import queue_mail
+from alliance.core.mail import queue_mail
 
 from .models import (
     AnnualReport,

@@ -7,8 +7,8 @@ from import_export import fields, resources
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.core.exports import ExportMixin, ImportExportModelAdmin
 from alliance.countries import MemberStateCountriesAdminMixin
-from alliance.exports import ExportMixin, ImportExportModelAdmin
 
 from . import selectors, services
 from .models import (

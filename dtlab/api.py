@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.routers import BaseRouter
 
-from alliance.filters import YearFilter
+from alliance.core.filters import YearFilter
 
 from . import selectors
 from .filters import search_all_languages

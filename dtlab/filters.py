@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from alliance.filters import YearFilter
+from alliance.core.filters import YearFilter
 from alliance.models import Region, StrategicObjective
 
 from .models import Funder, Playbook, PlaybookDocument, ProjectConcept, RIACohort, Service, ServiceRequest

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance.abuse import HoneypotFormMixin
-from alliance.validators import NoControlCharactersFormMixin
+from alliance.core.abuse import HoneypotFormMixin
+from alliance.core.validators import NoControlCharactersFormMixin
 
 from .models import Service, ServiceRequest
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from alliance.core.validators import validate_no_control_characters, validate_pdf
 from alliance.models import Region, RegionalInitiative, StrategicObjective
-from alliance.validators import validate_no_control_characters, validate_pdf
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

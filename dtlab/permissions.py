@@ -1,6 +1,6 @@
 """Who may see what in the DT Lab."""
 
-from alliance.roles import is_bdt_staff, staff_may
+from alliance.core.roles import is_bdt_staff, staff_may
 
 from .models import Playbook, PlaybookDocument
 

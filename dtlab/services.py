@@ -16,8 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance import freshness
-from alliance.mail import queue_mail
+from alliance.core import freshness
+from alliance.core.mail import queue_mail
 from alliance.models import RegionalInitiative
 from alliance.notifications import decisions
 

@@ -10,9 +10,9 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from alliance import freshness
-from alliance.abuse import limit_public_form
-from alliance.downloads import private_download
+from alliance.core import freshness
+from alliance.core.abuse import limit_public_form
+from alliance.core.downloads import private_download
 
 from . import permissions, selectors, services
 from .filters import CohortFilter, PlaybookFilter, ServiceFilter, ServiceRequestFilter

@@ -9,10 +9,10 @@ from import_export import fields, resources, widgets
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from alliance.admin_forms import action_with_form, apply_to_each, validated_by
-from alliance.exports import ExportMixin, ImportExportModelAdmin
+from alliance.core.admin_forms import action_with_form, apply_to_each, validated_by
+from alliance.core.exports import ExportMixin, ImportExportModelAdmin
+from alliance.core.pagination import VersionedAdminPaginationMixin
 from alliance.models import Priority
-from alliance.pagination import VersionedAdminPaginationMixin
 
 from . import services
 from .models import (

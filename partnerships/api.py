@@ -27,14 +27,14 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 from rest_framework.views import APIView
 
-from alliance import freshness
 from alliance.api import StaffWritePublicRead, as_api_error
-from alliance.api_cache import CachedAnonymousListMixin
-from alliance.filters import YearFilter
+from alliance.core import freshness
+from alliance.core.api_cache import CachedAnonymousListMixin
+from alliance.core.filters import YearFilter
+from alliance.core.pagination import VersionedPageNumberPagination
+from alliance.core.roles import staff_may
+from alliance.core.validators import NoControlCharactersSerializerMixin
 from alliance.models import Priority
-from alliance.pagination import VersionedPageNumberPagination
-from alliance.roles import staff_may
-from alliance.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
 from .models import (

@@ -18,8 +18,8 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships and Partner2Connect")
 
     def ready(self) -> None:
-        from alliance import freshness
-        from alliance.roles import register_home
+        from alliance.core import freshness
+        from alliance.core.roles import register_home
 
         register_home(pledger_home)
         freshness.connect_receivers()

@@ -12,8 +12,8 @@ from django.db.models import Max, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from alliance.exports import SafeCSV, SafeXLSX
-from alliance.links import absolute_url
+from alliance.core.exports import SafeCSV, SafeXLSX
+from alliance.core.links import absolute_url
 
 from . import selectors
 from .forms import PledgeFilter

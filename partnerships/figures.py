@@ -14,7 +14,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from alliance.charts import bar_chart, pie_chart
+from alliance.core.charts import bar_chart, pie_chart
 
 from .models import MembershipCategory, PartnerKind
 

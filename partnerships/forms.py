@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from alliance.abuse import HoneypotFormMixin
+from alliance.core.abuse import HoneypotFormMixin
+from alliance.core.validators import NoControlCharactersFormMixin
 from alliance.countries import beneficiary_countries, with_blank
-from alliance.validators import NoControlCharactersFormMixin
 
 from .models import (
     DUE_DILIGENCE_FIELDS,

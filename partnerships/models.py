@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from alliance.core.validators import validate_no_control_characters, validate_pdf
 from alliance.models import Priority
-from alliance.validators import validate_no_control_characters, validate_pdf
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")

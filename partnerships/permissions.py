@@ -1,6 +1,6 @@
 """Who may do what in partnerships, in one place."""
 
-from alliance.roles import is_bdt_staff
+from alliance.core.roles import is_bdt_staff
 
 from .models import Pledge
 

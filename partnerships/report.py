@@ -208,7 +208,7 @@ def _compilation_links() -> list[tuple[str, str]]:
 
 @section(kind=C, key="pledges", order=30, title=_("Pledges"), template=T + "p2c_pledges.html")
 def p2c_pledges(period: Period) -> dict:
-    from alliance.charts import bar_chart
+    from alliance.core.charts import bar_chart
 
     pledges = _pledges(period)
     kinds = selectors.pledges_by_kind(pledges)

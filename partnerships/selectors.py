@@ -31,9 +31,9 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 
-from alliance import freshness
+from alliance.core import freshness
+from alliance.core.roles import staff_may
 from alliance.models import Priority
-from alliance.roles import staff_may
 
 from .models import (
     SIGNED_STATUSES,

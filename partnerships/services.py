@@ -21,10 +21,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from alliance.mail import queue_mail
+from alliance.core.mail import queue_mail
+from alliance.core.roles import staff_may
 from alliance.models import Priority
 from alliance.notifications import decisions
-from alliance.roles import staff_may
 
 from .models import (
     DUE_DILIGENCE_FIELDS,
@@ -560,9 +560,9 @@ def compilation_request(*, query: str, language: str) -> PledgeCompilation:
 def compilation_generate(*, compilation_id: int) -> PledgeCompilation | None:
     """Lay the compilation out as PDF with the reports' writer and store it; a failure is recorded
     on the compilation, with its reason."""
+    from alliance.core.storage import save_complete
     from alliance.reports.document import DEFAULT_FONT_FAMILY, FONT_FAMILIES, portal_base_url
     from alliance.reports.pdf import write_pdf
-    from alliance.storage import save_complete
 
     from . import compilation
 

@@ -17,11 +17,11 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_ratelimit.decorators import ratelimit
 
-from alliance import freshness, maps
-from alliance.abuse import account_key, address_key, limit_public_form, rate
-from alliance.downloads import private_download
-from alliance.filters import country_choices
-from alliance.pagination import VersionedPaginationMixin
+from alliance.core import freshness, maps
+from alliance.core.abuse import account_key, address_key, limit_public_form, rate
+from alliance.core.downloads import private_download
+from alliance.core.filters import country_choices
+from alliance.core.pagination import VersionedPaginationMixin
 
 from . import compilation, figures, permissions, selectors, services
 from .forms import (

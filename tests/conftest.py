@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import translation
 
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.core.roles import BDT_STAFF_GROUP
 from tests import skips
 from tests.skips import pytest_runtest_makereport  # noqa: F401 - CI fails on unexpected skips
 
@@ -63,7 +63,7 @@ def pdf_text():
 def _fresh_content_versions():
     """Every test starts with new content versions: rows a previous test wrote (then rolled back)
     or a test makes without signals (bulk_create) never meet figures cached before."""
-    from alliance import freshness
+    from alliance.core import freshness
 
     freshness.bump(*freshness.TOPICS)
 

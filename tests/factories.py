@@ -18,9 +18,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from alliance.core.roles import BDT_STAFF_GROUP, EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.news import models as news
-from alliance.roles import BDT_STAFF_GROUP, EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from board import models as board
 from centres import models as centres
 from dtlab import models as dtlab

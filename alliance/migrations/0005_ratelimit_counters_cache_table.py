@@ -1,4 +1,4 @@
-"""The table of the rate-limit counters when no Redis is configured (``alliance.cache``):
+"""The table of the rate-limit counters when no Redis is configured (``alliance.core.cache``):
 Django's database cache table, as ``createcachetable`` makes it, so every process shares them."""
 
 from django.core.management.commands.createcachetable import Command as CreateCacheTable

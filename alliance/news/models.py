@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance.validators import validate_no_control_characters, validate_pdf, validate_single_line
+from alliance.core.validators import validate_no_control_characters, validate_pdf, validate_single_line
 
 
 class NewsItem(models.Model):

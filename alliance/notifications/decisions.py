@@ -1,7 +1,7 @@
 """The e-mails that tell a person what staff decided about what they sent.
 
 Apps call these at their decision points, inside the decision's transaction: the mail is queued
-on commit (``alliance.mail.queue_mail``), in the language stored with the submission. The
+on commit (``alliance.core.mail.queue_mail``), in the language stored with the submission. The
 addresses were typed by visitors and nobody confirmed them, so these e-mails quote none of the
 visitor's text (names, titles, descriptions): only reference numbers, what staff named (a
 service, an action area) and what staff chose to write (issue #15).
@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from alliance.mail import queue_mail
+from alliance.core.mail import queue_mail
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 

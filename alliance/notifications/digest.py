@@ -11,7 +11,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from alliance.roles import has_staff_area
+from alliance.core.roles import has_staff_area
 from alliance.todo import TodoList, staff_todo
 
 from .decisions import mail_language

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from alliance.links import absolute_url
-from alliance.mail import queue_mail
+from alliance.core.links import absolute_url
+from alliance.core.mail import queue_mail
 
 from .models import OptOut
 
@@ -42,7 +42,7 @@ def read_unsubscribe_token(token: str) -> tuple[str, str]:
 
 
 def absolute(path: str) -> str:
-    """A link for an e-mail (``alliance.links.absolute_url``)."""
+    """A link for an e-mail (``alliance.core.links.absolute_url``)."""
     return absolute_url(path)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from alliance.roles import has_staff_area
+from alliance.core.roles import has_staff_area
 
 from .models import ReminderKind
 from .optional import DIGEST_ALL, digest_topic, reminder_topic

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import resources
 
-from alliance.exports import ExportMixin
+from alliance.core.exports import ExportMixin
 
 from . import services
 from .forms import PeriodFormMixin

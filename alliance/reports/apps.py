@@ -12,7 +12,7 @@ class ReportsConfig(AppConfig):
         # Each app registers its sections in its own report.py.
         autodiscover_modules("report")
 
-        from alliance.metrics import register_database_figures
+        from alliance.core.metrics import register_database_figures
 
         from .metrics import PendingReportsCollector
 

@@ -12,7 +12,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP, bdt_staff_group_sync
+from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP, bdt_staff_group_sync
 
 from . import services
 from .models import ProgressReport, Workflow

@@ -189,8 +189,8 @@ def render_sections(report: ProgressReport,
 def portal_base_url() -> str:
     """Where the portal is served (``DJANGO_PORTAL_BASE_URL``, e.g. https://alliance.itu.int), for the
     links of the PDF and the e-mails, which live outside a request; empty gives site-relative links.
-    The one rule is ``alliance.links.absolute_url``."""
-    from alliance.links import absolute_url
+    The one rule is ``alliance.core.links.absolute_url``."""
+    from alliance.core.links import absolute_url
 
     return absolute_url("")
 

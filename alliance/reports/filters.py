@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from alliance.filters import YearFilter
+from alliance.core.filters import YearFilter
 
 from .models import LANGUAGE_CHOICES, ProgressReport, ReportStatus
 from .registry import ReportKind

@@ -3,7 +3,7 @@
 Each kind declares its lists; each list is built for the report's period through the same
 selectors its figures use (the centres' status at the period's end, the agreements of the
 report's year, the pledges published by the period's end), so a list never contradicts a table.
-The cells are those of the readable exports (``alliance.exports``: labels, names, ISO dates, the
+The cells are those of the readable exports (``alliance.core.exports``: labels, names, ISO dates, the
 fields' names as headers, in the active language) and the files are written by the exports'
 formats, which neutralise spreadsheet formulas. Only public columns: no contact details.
 
@@ -21,7 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 
-from alliance.exports import SafeCSV, SafeXLSX, readable_resource
+from alliance.core.exports import SafeCSV, SafeXLSX, readable_resource
 
 from .registry import Period, ReportKind
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliance.roles import staff_may
+from alliance.core.roles import staff_may
 
 from .models import ProgressReport, StepAction
 

@@ -20,8 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from alliance.mail import queue_mail
-from alliance.storage import remove_unreferenced, save_complete
+from alliance.core.mail import queue_mail
+from alliance.core.storage import remove_unreferenced, save_complete
 
 from .models import PENDING_STATUSES, ProgressReport, ReportStatus, report_upload_to
 from .registry import ReportKind

@@ -20,8 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, FormView, ListView
 
-from alliance.downloads import private_download
-from alliance.roles import staff_may
+from alliance.core.downloads import private_download
+from alliance.core.roles import staff_may
 
 from . import selectors, services
 from .filters import ProgressReportFilter

@@ -19,10 +19,10 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
+from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.models import Priority, Region, RegionalInitiative, StrategicObjective
 from alliance.reports.models import ProgressReport as TdagReport
 from alliance.reports.models import ReportStatus
-from alliance.roles import BDT_STAFF_GROUP
 from board.models import (
     BoardDocument,
     BoardMember,

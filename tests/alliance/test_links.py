@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from alliance.links import absolute_url
+from alliance.core.links import absolute_url
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres import services
 from centres.models import Centre

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
-from alliance.mail import queue_mail
+from alliance.core.mail import queue_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_with_the_broker_down_the_mail_goes_out_from_the_web_process(django_capt
 
 def test_with_broker_and_mail_server_down_the_request_still_succeeds_and_the_mail_is_logged(
         django_capture_on_commit_callbacks, caplog):
-    with BROKER_DOWN, mock.patch("alliance.mail.send_mail", side_effect=ConnectionRefusedError), \
+    with BROKER_DOWN, mock.patch("alliance.core.mail.send_mail", side_effect=ConnectionRefusedError), \
             django_capture_on_commit_callbacks(execute=True):
         queue_application_receipt()
     assert mail.outbox == []

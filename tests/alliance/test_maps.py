@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from alliance import maps
+from alliance.core import maps
 from centres.models import Centre
 from partnerships.models import AgreementRegion
 from tests.factories import CentreFactory, PartnershipAgreementFactory
@@ -145,7 +145,7 @@ def test_the_world_outline_stays_small_when_compressed():
 
 
 def test_the_projection_keeps_every_country_point_inside_the_drawing():
-    from alliance.world_outline import COUNTRY_POINTS
+    from alliance.core.world_outline import COUNTRY_POINTS
 
     for lon, lat in COUNTRY_POINTS.values():
         x, y = maps.project(lon, max(min(lat, maps.NORTH), maps.SOUTH))
@@ -153,8 +153,8 @@ def test_the_projection_keeps_every_country_point_inside_the_drawing():
 
 
 def test_every_itu_member_state_has_a_point_on_the_map():
+    from alliance.core.world_outline import COUNTRY_POINTS
     from alliance.countries import ITU_MEMBER_STATE_CODES
-    from alliance.world_outline import COUNTRY_POINTS
 
     assert set(ITU_MEMBER_STATE_CODES) <= set(COUNTRY_POINTS)
 

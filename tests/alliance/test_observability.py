@@ -15,9 +15,9 @@ from django.urls import reverse
 from prometheus_client import REGISTRY
 from sentry_sdk.transport import Transport
 
-from alliance import observability
 from alliance.celery import app as celery_app
-from alliance.observability import RequestIdFilter, init_sentry, request_id
+from alliance.core import observability
+from alliance.core.observability import RequestIdFilter, init_sentry, request_id
 from alliance.reports.models import ProgressReport, ReportStatus
 from alliance.tasks import deliver_mail
 from tests.services import wait_until_mail_is_delivered
@@ -75,7 +75,7 @@ def test_a_task_logs_under_the_request_id_it_was_queued_with(json_log_lines, set
         observability._on_prerun(task_id="t1", task=deliver_mail)
         logging.getLogger("alliance.tasks").info("sending")
         observability._on_postrun(task_id="t1", task=deliver_mail, state="SUCCESS")
-    ours = ("alliance.observability", "alliance.tasks")
+    ours = ("alliance.core.observability", "alliance.tasks")
     lines = [line for line in json_log_lines() if line["logger"] in ours]
     assert [(line["message"], line["request_id"]) for line in lines] == [
         ("task alliance.tasks.deliver_mail started", "req-from-the-web"), ("sending", "req-from-the-web")]

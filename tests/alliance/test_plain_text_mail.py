@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
-from alliance.mail import queue_mail, render_mail
+from alliance.core.mail import queue_mail, render_mail
 
 pytestmark = pytest.mark.django_db
 

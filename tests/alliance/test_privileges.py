@@ -18,8 +18,8 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.models import ApiToken
-from alliance.roles import BDT_STAFF_GROUP
 from tests.alliance.authz_world import build_world
 from tests.factories import api_key_for
 
@@ -242,6 +242,13 @@ def test_a_superuser_still_grants_superuser_status(client, superuser, member_use
 
 
 # Staff status alone ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def media_root(settings):
+    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
+    give each test a folder of its own)."""
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="module")

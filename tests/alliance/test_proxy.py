@@ -10,7 +10,7 @@ import yaml
 from django.test import RequestFactory
 from django.urls import reverse
 
-from alliance.middleware import TrustedProxyMiddleware, client_ip
+from alliance.core.middleware import TrustedProxyMiddleware, client_ip
 
 from .test_settings import KEY, read_settings
 
@@ -110,7 +110,7 @@ def test_the_lockout_cools_down_and_staff_can_lift_it_earlier(client, behind_pro
     assert attempt.ip_address == ATTACKER
     from django.contrib.auth.models import Group
 
-    from alliance.roles import BDT_STAFF_GROUP
+    from alliance.core.roles import BDT_STAFF_GROUP
 
     bdt = django_user_model.objects.create_user(username="bdt", email="bdt@itu.example", is_staff=True)
     bdt.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))  # BDT staff, not a superuser

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
-from alliance.cache import RATELIMIT_CACHE_TABLE
+from alliance.core.cache import RATELIMIT_CACHE_TABLE
 
 from .test_settings import ROOT, clean_environ, read_settings, run_manage
 
@@ -31,13 +31,13 @@ print(counters.get("visitor"))
 def test_the_counters_are_in_the_database_without_redis_and_in_redis_with_it():
     backend = "CACHES['ratelimit']['BACKEND']"
     assert read_settings(backend, "RATELIMIT_USE_CACHE", DJANGO_DEBUG="1") == [
-        "alliance.cache.DatabaseCounterCache", "ratelimit"]
+        "alliance.core.cache.DatabaseCounterCache", "ratelimit"]
     assert read_settings(backend, DJANGO_DEBUG="1", REDIS_URL="redis://127.0.0.1:1/0") == [
-        "alliance.cache.TimedRedisCache"]
+        "alliance.core.cache.TimedRedisCache"]
 
 
 def test_the_form_limits_and_the_api_throttle_count_in_the_shared_cache():
-    from alliance.abuse import WriteRateThrottle
+    from alliance.core.abuse import WriteRateThrottle
 
     assert settings.RATELIMIT_USE_CACHE == "ratelimit"
     assert WriteRateThrottle().cache is caches["ratelimit"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from alliance import freshness
+from alliance.core import freshness
 
 
 def _tree(base):

@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from alliance.abuse import HONEYPOT_FIELD, WriteRateThrottle
+from alliance.core.abuse import HONEYPOT_FIELD, WriteRateThrottle
 from alliance.models import RegionalInitiative, StrategicObjective
 from board import services as board_services
 from board.models import ExpertiseArea, ExpertRequest

@@ -72,7 +72,7 @@ def test_redis_url_switches_broker_and_cache_to_redis():
                            "CACHES['default']['BACKEND']",
                            DJANGO_SECRET_KEY=KEY, REDIS_URL="redis://cache.example:6379/0")
     assert values == ["redis://cache.example:6379/0", "False",
-                      "alliance.cache.TimedRedisCache"]
+                      "alliance.core.cache.TimedRedisCache"]
 
 
 def test_tasks_are_acknowledged_late_and_requeued_when_a_worker_dies():

@@ -23,9 +23,9 @@ def test_a_bucket_name_puts_media_in_private_s3_storage():
         "STORAGES['default']['OPTIONS']['addressing_style']",
         DJANGO_SECRET_KEY=KEY, AWS_STORAGE_BUCKET_NAME="alliance-media", AWS_S3_ENDPOINT_URL="http://minio:9000")
     assert (backend, bucket, endpoint, style) == (
-        "alliance.storage.PortalS3Storage", "alliance-media", "http://minio:9000", "path")
+        "alliance.core.storage.PortalS3Storage", "alliance-media", "http://minio:9000", "path")
     assert read_settings("STORAGES['default']['BACKEND']", DJANGO_SECRET_KEY=KEY) == [
-        "alliance.media.CheckedTypeStorage"]
+        "alliance.core.media.CheckedTypeStorage"]
 
 
 def test_logs_are_json_lines_in_production_and_text_in_development():

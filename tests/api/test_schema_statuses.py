@@ -1,4 +1,4 @@
-"""The schema documents only the error statuses each operation can give (alliance/api_schema.py)."""
+"""The schema documents only the error statuses each operation can give (alliance/core/api_schema.py)."""
 
 import pytest
 

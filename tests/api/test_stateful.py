@@ -60,6 +60,13 @@ def no_write_succeeds(ctx, response, case) -> None:
                              f"this role may not write through the API")
 
 
+@pytest.fixture
+def media_root(settings):
+    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
+    give each test a folder of its own)."""
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo data, a staff member and a host of a demo centre, loaded once for the module and

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.reports.models import ProgressReport as ReportRequest
 from alliance.reports.models import ReportStatus
-from alliance.roles import BDT_STAFF_GROUP
 from centres.models import Activity, CentreHost
 from centres.models import ProgressReport as CentreReport
 from dtlab.models import Service

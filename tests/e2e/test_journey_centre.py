@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
-from alliance.roles import EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
+from alliance.core.roles import EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
 from centres.models import Activity, Application
 from dtlab.demo import minimal_pdf
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.core.roles import BDT_STAFF_GROUP
 from coordination import demo as coordination_demo
 from coordination.models import AnnualReport, FocalPoint
 

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Group
 
+from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
 from alliance.reports.models import ProgressReport, Workflow
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 
 from .conftest import give_authenticator, screenshot
 from .keyboard import log_in, press_enter_and_wait, tab_and_type, tab_to

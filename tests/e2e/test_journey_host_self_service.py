@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.core.roles import BDT_STAFF_GROUP
 from centres import services
 from centres.models import Centre, CentreDocumentVersion, CentreMessage
 from tests.centres.conftest import make_centre, make_host

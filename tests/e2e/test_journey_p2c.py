@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group
 
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.core.roles import BDT_STAFF_GROUP
 from partnerships.models import ActionAreaMembership, ExpressionOfInterest, InterestStatus, PledgeStatus
 from tests.factories import PledgeFactory, PledgerFactory
 

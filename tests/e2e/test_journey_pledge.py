@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
-from alliance.roles import BDT_STAFF_GROUP
+from alliance.core.roles import BDT_STAFF_GROUP
 from partnerships import selectors
 from partnerships.figures import usd_millions
 from partnerships.models import DUE_DILIGENCE_FIELDS, Pledge, PledgeStatus

@@ -13,9 +13,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.reports import tasks
 from alliance.reports.models import ProgressReport, ReportStatus
-from alliance.roles import BDT_STAFF_GROUP
 
 from .conftest import give_authenticator, screenshot
 from .keyboard import log_in, path, press_enter_and_wait, tab_and_choose, tab_to

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.reports import services
 from alliance.reports.models import ProgressReport
-from alliance.roles import BDT_STAFF_GROUP
 
 from .conftest import give_authenticator
 from .keyboard import log_in, tab_to

@@ -5,8 +5,8 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 from django_celery_beat.models import PeriodicTask
 
-from alliance.charts import bar_chart, pie_chart
-from alliance.roles import home_url_for
+from alliance.core.charts import bar_chart, pie_chart
+from alliance.core.roles import home_url_for
 from partnerships.models import Pledger
 
 

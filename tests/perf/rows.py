@@ -8,7 +8,7 @@ from itertools import count
 
 from django.utils import timezone
 
-from alliance import freshness
+from alliance.core import freshness
 from alliance.models import Priority
 from centres.models import Call, Centre
 from partnerships.models import (

@@ -13,9 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from alliance import freshness
+from alliance.core import freshness
+from alliance.core.pagination import VersionedPaginator
 from alliance.models import Priority
-from alliance.pagination import VersionedPaginator
 from partnerships import selectors
 from partnerships.models import Agreement, Partner, Pledge, PledgeStatus
 from tests.perf import rows
@@ -130,7 +130,7 @@ def test_a_warm_filter_page_never_builds_its_country_list(client, db, monkeypatc
     for url in urls:
         assert client.get(url).status_code == 200
     built = []
-    monkeypatch.setattr("alliance.filters.countries", _Recording(built))
+    monkeypatch.setattr("alliance.core.filters.countries", _Recording(built))
     for url in urls:
         assert client.get(url).status_code == 200
     assert built == []

@@ -1,4 +1,4 @@
-"""Anonymous visitors' public pages are cached whole (alliance.freshness.public_etag): a repeat
+"""Anonymous visitors' public pages are cached whole (alliance.core.freshness.public_etag): a repeat
 visit costs one cache read and no query, a change to the data shows at once on every cached page,
 and nobody ever receives a page rendered for someone else."""
 
@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client
 
-from alliance import freshness
+from alliance.core import freshness
 from board.models import BoardMember
 from centres.models import Centre
 from dtlab.models import Playbook

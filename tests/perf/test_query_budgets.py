@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alliance import freshness
+from alliance.core import freshness
 from tests.perf import rows
 
 SIZES = [10, 1000]

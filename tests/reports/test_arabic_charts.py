@@ -9,7 +9,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from alliance.charts import bar_chart, pie_chart
+from alliance.core.charts import bar_chart, pie_chart
 from alliance.reports.document import FONT_FAMILIES, RenderedSection
 from alliance.reports.pdf import write_pdf
 from tests.reports.pdftext import normalised

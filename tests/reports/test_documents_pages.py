@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
 from alliance.reports.models import ProgressReport, ReportListFile, ReportStatus, Workflow
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 
 pytestmark = pytest.mark.django_db
 

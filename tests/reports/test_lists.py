@@ -12,9 +12,9 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
 from alliance.reports.models import ProgressReport, ReportListFile, Workflow
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from board.models import Recommendation
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Call, Centre

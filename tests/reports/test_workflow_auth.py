@@ -11,10 +11,10 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from docx import Document
 
+from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
 from alliance.reports.document import render_document
 from alliance.reports.models import ProgressReport, ReportStatus, StepAction, Workflow
-from alliance.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from partnerships.models import Agreement, AgreementStatus, Partner
 
 pytestmark = pytest.mark.django_db

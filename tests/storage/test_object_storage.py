@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from alliance.core.storage import PortalS3Storage
 from alliance.reports import pdf, services
 from alliance.reports.models import ProgressReport, ReportStatus
-from alliance.storage import PortalS3Storage
 from centres.models import Call, Centre, CentreDocument
 from tests.centres.conftest import make_centre, make_host
 from tests.factories import png_upload

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from alliance.roles import (
+from alliance.core.roles import (
     BDT_STAFF_GROUP,
     EVALUATORS_GROUP,
     LEAD_EVALUATORS_GROUP,

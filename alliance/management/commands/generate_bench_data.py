@@ -26,7 +26,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django_countries import countries
 
-from alliance import freshness
+from alliance.core import freshness
 from alliance.models import Priority, RegionalInitiative, StrategicObjective
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Application, Call, Centre, HostType

@@ -37,7 +37,7 @@ class CheckedTypeMixin:
 
 
 class CheckedTypeStorage(CheckedTypeMixin, FileSystemStorage):
-    """The local disk (the embedded default); ``alliance.storage.PortalS3Storage`` for a bucket."""
+    """The local disk (the embedded default); ``alliance.core.storage.PortalS3Storage`` for a bucket."""
 
 
 def public_media(request: HttpRequest, path: str) -> FileResponse:

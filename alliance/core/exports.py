@@ -1,4 +1,4 @@
-"""The admin's exports: readable by people, safe to open (see ``alliance.export_formats``).
+"""The admin's exports: readable by people, safe to open (see ``alliance.core.export_formats``).
 
 A spreadsheet staff read: labels instead of codes ("Capacity building", not capacity_building),
 names instead of ids (the partner's name, not 15), ISO dates, one header row of the fields' names,
@@ -27,7 +27,7 @@ from django.utils.translation import gettext
 from django_countries.fields import Country
 from import_export import admin as import_admin
 
-from alliance.export_formats import (  # noqa: F401 (one place to import from)
+from alliance.core.export_formats import (  # noqa: F401 (one place to import from)
     EXPORT_FORMATS,
     SafeCSV,
     SafeXLSX,

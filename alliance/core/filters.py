@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django_countries import countries
 
-from alliance import freshness
+from alliance.core import freshness
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -2,7 +2,7 @@
 
 A page of 50 rows costs its serialization (translated fields, nested names) and its rendering on
 every request; the data only changes when the topic's content version does
-(``alliance.freshness``). Anonymous GETs of a viewset with this mixin go through the same
+(``alliance.core.freshness``). Anonymous GETs of a viewset with this mixin go through the same
 whole-page cache and conditional GET as the public pages (``freshness.public_etag``): keyed by
 the version, host, full path, language and ``Accept`` header, so JSON and the browsable API are
 cached apart. Authenticated requests (session or token) are always computed: staff see more
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from alliance import freshness
+from alliance.core import freshness
 
 
 class CachedAnonymousListMixin:

@@ -3,7 +3,7 @@
 The API contract keeps DRF's page-number pages (``count``, ``next``, ``previous``, ``results``,
 ``?page=N``). What costs on 200,000 rows is the ``COUNT(*)`` on every request and ``OFFSET``, which
 makes the database read and discard every row before the page. Here both are cached under the
-content version of the view's topic (``alliance.freshness``): the count, and for page N the sort key
+content version of the view's topic (``alliance.core.freshness``): the count, and for page N the sort key
 of the last row of page N-1 (the anchor), found once with one ``OFFSET`` query on the sort columns.
 Page N is then read by keyset (rows after the anchor in the list's order, ``LIMIT``), which an
 index on the sort columns serves directly. Any write to the topic bumps the version, so a cached
@@ -27,8 +27,8 @@ from django.db.models import Q, QuerySet
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
-from alliance import freshness
-from alliance.roles import is_bdt_staff, staff_permissions_scope
+from alliance.core import freshness
+from alliance.core.roles import is_bdt_staff, staff_permissions_scope
 
 
 def _after(ordering: tuple[str, ...], anchor: tuple[Any, ...], *, nulls_largest: bool) -> Q:

@@ -90,8 +90,8 @@ def connect_celery_signals() -> None:
     from celery import signals
 
     signals.before_task_publish.connect(_on_publish, weak=False, dispatch_uid="alliance.request_id.publish")
-    signals.task_prerun.connect(_on_prerun, weak=False, dispatch_uid="alliance.metrics.prerun")
-    signals.task_postrun.connect(_on_postrun, weak=False, dispatch_uid="alliance.metrics.postrun")
+    signals.task_prerun.connect(_on_prerun, weak=False, dispatch_uid="alliance.core.metrics.prerun")
+    signals.task_postrun.connect(_on_postrun, weak=False, dispatch_uid="alliance.core.metrics.postrun")
 
 
 def serve_worker_metrics(*, port: int, address: str, token: str = ""):
@@ -159,7 +159,7 @@ def _time_queries(sender, connection, **kwargs) -> None:
 def connect_database_timing() -> None:
     from django.db.backends.signals import connection_created
 
-    connection_created.connect(_time_queries, dispatch_uid="alliance.metrics.db")
+    connection_created.connect(_time_queries, dispatch_uid="alliance.core.metrics.db")
 
 
 def timed_cache_operation(operation: str, method: Callable) -> Callable:

@@ -108,7 +108,7 @@ class RequestIdMiddleware:
         from .observability import REQUEST_ID_HEADER, request_id, request_id_from
 
         request.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
-        # Cleared when the request finishes (alliance.observability), after Django logs the answer.
+        # Cleared when the request finishes (alliance.core.observability), after Django logs the answer.
         request_id.set(request.request_id)
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request.request_id
@@ -168,7 +168,7 @@ class TrustedProxyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Whether anything forwarded this request (believed or not): /metrics answers only a
-        # scraper that asks directly (alliance.metrics.scraper_allowed).
+        # scraper that asks directly (alliance.core.metrics.scraper_allowed).
         request.META[FORWARDED_MARK] = any(header in request.META for header in self.FORWARDED_HEADERS)
         if not _is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
             for header in self.FORWARDED_HEADERS:

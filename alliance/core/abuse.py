@@ -5,10 +5,10 @@ Every public form (apply to host a centre, P2C pledge, Expert Network request, D
 request) accepts a few submissions an hour from one address and from one account, and a few a day
 to one e-mail address (each sends that address a receipt); login and password reset are limited by
 address and by the name or address typed; API writes by account or address (``WriteRateThrottle``).
-The addresses are the proxy-aware ones (``alliance.middleware.client_ip``). ``RATELIMIT_ENABLE``
+The addresses are the proxy-aware ones (``alliance.core.middleware.client_ip``). ``RATELIMIT_ENABLE``
 switches all of it off (the test suite does, except in the tests of the limits). The counters live
 in the ``ratelimit`` cache: Redis where configured, otherwise a table of the database, so that every
-process counts in the same place (``alliance.cache.DatabaseCounterCache``).
+process counts in the same place (``alliance.core.cache.DatabaseCounterCache``).
 """
 
 from __future__ import annotations

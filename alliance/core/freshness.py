@@ -77,8 +77,8 @@ def _request_finished(**kwargs: Any) -> None:
 
 
 # Versions read during a request are read once; outside requests (tasks, shells) always afresh.
-request_started.connect(_request_started, dispatch_uid="alliance.freshness.request_started")
-request_finished.connect(_request_finished, dispatch_uid="alliance.freshness.request_finished")
+request_started.connect(_request_started, dispatch_uid="alliance.core.freshness.request_started")
+request_finished.connect(_request_finished, dispatch_uid="alliance.core.freshness.request_finished")
 
 
 #: Versions read from the cache are believed for this long by the whole process (all threads),
@@ -157,7 +157,7 @@ def connect_receivers() -> None:
     """Called from the apps' ``ready()``; connecting twice is harmless (one dispatch_uid)."""
     signals = {"post_save": post_save, "post_delete": post_delete, "m2m_changed": m2m_changed}
     for name, signal in signals.items():
-        signal.connect(_data_changed, dispatch_uid=f"alliance.freshness.{name}", weak=False)
+        signal.connect(_data_changed, dispatch_uid=f"alliance.core.freshness.{name}", weak=False)
 
 
 def cached(topic: str, name: str, compute: Callable[[], T], *, timeout: int = TIMEOUT) -> T:

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 class PortalS3Storage(CheckedTypeMixin, S3Storage):
     """Every object private (no ACL grants anyone a read); the portal streams each one after its
     permission check, and ``url()`` gives the portal's own ``/media/`` address (where only the
-    public images are served, see ``alliance.media``), never an address in the bucket. Uploads are
+    public images are served, see ``alliance.core.media``), never an address in the bucket. Uploads are
     named by their checked type, as on the local disk (``CheckedTypeMixin``)."""
 
     default_acl = "private"

@@ -36,7 +36,7 @@ for _operation in TIMED_OPERATIONS:
 
 def redis_cache_settings(url: str) -> dict:
     return {
-        "BACKEND": "alliance.cache.TimedRedisCache",
+        "BACKEND": "alliance.core.cache.TimedRedisCache",
         "LOCATION": url,
         "OPTIONS": {
             "SOCKET_CONNECT_TIMEOUT": 0.5,

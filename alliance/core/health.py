@@ -13,7 +13,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from .celery import app as celery_app
+from alliance.celery import app as celery_app
 
 OK = "ok"
 NOT_CONFIGURED = "not configured (tasks run in-process)"

@@ -42,8 +42,8 @@ def _hand_to_worker(*, to: list[str], subject: str, body: str, headers: dict[str
     The write that asked for the mail is already committed, so the visitor must not get a 500
     and the mail must not be dropped: sending it now costs the request one SMTP exchange.
     """
-    from .celery import delay_if_reachable
-    from .tasks import deliver_mail
+    from alliance.celery import delay_if_reachable
+    from alliance.tasks import deliver_mail
 
     extra = {"headers": headers} if headers else {}
     if delay_if_reachable(deliver_mail, to=to, subject=subject, body=body, **extra):

@@ -8,7 +8,7 @@ prefixed with a single quote, as OWASP recommends; plain numbers (``-12.5``) sta
 
 ``settings.EXPORT_FORMATS`` offers only these two formats, so every admin that exports (with its
 own resource or the default one) goes through them. Settings import this module: it imports
-nothing of the apps (the readable resources and the admin mixins are in ``alliance.exports``).
+nothing of the apps (the readable resources and the admin mixins are in ``alliance.core.exports``).
 """
 
 from __future__ import annotations
