@@ -11,3 +11,6 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # Each app registers its sections in its own report.py.
         autodiscover_modules("report")
+        from .freshness import connect_receivers
+
+        connect_receivers()
