@@ -493,7 +493,9 @@ class Pledge(models.Model):
     class Meta:
         ordering = ["-submitted_at", "-pk"]
         # The explorer and the API list: published pledges, newest first.
-        indexes = [models.Index(fields=["status", "-submitted_at", "-id"], name="pledge_status_submitted")]
+        indexes = [models.Index(fields=["status", "-submitted_at", "-id"], name="pledge_status_submitted"),
+                   # The admin's change list: every pledge, newest first (page 1 and deep pages).
+                   models.Index(fields=["-submitted_at", "-id"], name="pledge_admin_list_order")]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         constraints = [
