@@ -64,8 +64,9 @@ def test_deep_admin_pages_are_the_rows_offset_gives(staff_client):
     staff_client.get(url)
     html = staff_client.get(url).content.decode()
     ordered = list(Agreement.objects.order_by("-signed_on", "reference").values_list("reference", flat=True))
-    assert all(f">{reference}<" in html for reference in ordered[200:250])
-    assert f">{ordered[199]}<" not in html
+    # 50 rows a page: the rows' rendering is most of an admin list's time.
+    assert all(f">{reference}<" in html for reference in ordered[100:150])
+    assert f">{ordered[99]}<" not in html and f">{ordered[150]}<" not in html
 
 
 def _search(model, term: str, *, mixin: bool = True) -> set[int]:
