@@ -99,7 +99,7 @@ def child_seed(database: Path | str, media: Path, size: int) -> dict:
     return {"seconds": time.perf_counter() - started, "partners": len(partners)}
 
 
-def child_generate(database: Path | str, media: Path, shared_stats: int = 0) -> dict:
+def child_generate(database: Path | str, media: Path, shared_stats: int = 0, language: str = "en") -> dict:
     _django(database, media)
     if shared_stats:
         # What-if: the year's figures computed once per report (registry.per_report) instead of
@@ -117,7 +117,7 @@ def child_generate(database: Path | str, media: Path, shared_stats: int = 0) -> 
     assert pdf.PDF_OPTIONS
 
     report = ProgressReport.objects.create(kind="partnerships", period_start=date(YEAR, 1, 1),
-                                           period_end=date(YEAR, 12, 31), language="en")
+                                           period_end=date(YEAR, 12, 31), language=language)
     started = time.perf_counter()
     services.report_generate(report_id=report.pk)
     seconds = time.perf_counter() - started
@@ -158,12 +158,21 @@ def main() -> None:
                              "e.g. postgres://alliance:alliance@127.0.0.1:25432/alliance")
     parser.add_argument("--shared-stats", action="store_true",
                         help="also time the report with the year's figures computed once per report")
+    parser.add_argument("--database", metavar="NAME",
+                        help="no scratch data: time the report on this existing database of DATABASE_URL's "
+                             "server (e.g. alliance_bench10, from generate_bench_data), once per language")
+    parser.add_argument("--languages", default="en",
+                        help="with --database: comma-separated, e.g. en,ar,zh-hans")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
         step, database, media, *rest = options.child
         function = {"migrate": child_migrate, "seed": child_seed, "generate": child_generate}[step]
-        print(json.dumps(function(database, Path(media), *map(int, rest))))
+        arguments = [int(rest[0]), *rest[1:]] if rest else []
+        print(json.dumps(function(database, Path(media), *arguments)))
+        return
+    if options.database:
+        existing(options.database, options.languages.split(","))
         return
 
     folder = options.keep or Path(tempfile.mkdtemp(prefix="report-bench-"))
@@ -201,6 +210,25 @@ def main() -> None:
     finally:
         if not options.keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def existing(database: str, languages: list[str]) -> None:
+    """The report on a bench database as it is (its agreements of ``YEAR``), in each language, each
+    by a fresh process; the reports it makes stay in that database (marked done, not published)."""
+    server_url = os.environ.get("DATABASE_URL", "")
+    if not server_url.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("Set DATABASE_URL to the PostgreSQL server holding the bench database.")
+    url = server_url.rsplit("/", 1)[0] + "/" + database
+    media = Path(tempfile.mkdtemp(prefix="report-bench-media-"))
+    print(f"Partnerships report for {YEAR} on PostgreSQL database {database}, a fresh process per language")
+    print(f"{'language':>9} {'report (s)':>11} {'peak RSS (MB)':>14} {'pages':>6} {'PDF (KB)':>9}")
+    try:
+        for language in languages:
+            generated = run_child("generate", url, str(media), "0", language)
+            print(f"{language:>9} {generated['seconds']:>11.2f} {generated['maxrss_mb']:>14.0f} "
+                  f"{generated['pages']:>6} {generated['bytes'] / 1024:>9.0f}", flush=True)
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
 
 
 if __name__ == "__main__":

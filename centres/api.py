@@ -14,7 +14,7 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.routers import BaseRouter
 
 from alliance.api import StaffModelPermissions
-from alliance.core.api_cache import CachedAnonymousListMixin
+from alliance.core.api_cache import CachedAnonymousListAndDetailMixin
 from alliance.core.pagination import VersionedPageNumberPagination
 from alliance.core.roles import staff_may
 
@@ -182,7 +182,7 @@ class ProgressReportFilterSet(django_filters.FilterSet):
     list=extend_schema(description="Centres of the network. Anyone sees the public fields of centres "
                                    "that were not removed; BDT staff see every centre and every field."),
 )
-class CentreViewSet(CachedAnonymousListMixin, viewsets.ReadOnlyModelViewSet):
+class CentreViewSet(CachedAnonymousListAndDetailMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CentreSerializer
     filterset_class = CentreFilterSet
     permission_classes = [permissions.AllowAny]

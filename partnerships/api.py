@@ -29,7 +29,7 @@ from rest_framework.views import APIView
 
 from alliance.api import StaffWritePublicRead, as_api_error
 from alliance.core import freshness
-from alliance.core.api_cache import CachedAnonymousListMixin
+from alliance.core.api_cache import CachedAnonymousListAndDetailMixin
 from alliance.core.filters import YearFilter
 from alliance.core.pagination import VersionedPageNumberPagination
 from alliance.core.roles import staff_may
@@ -125,7 +125,7 @@ class PartnerFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
 
 
-class PartnerViewSet(CachedAnonymousListMixin, ServiceModelViewSet):
+class PartnerViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
     queryset = selectors.partner_list()
     # Ordered by a translated name: the count is cached, pages are read by offset.
     pagination_class = VersionedPageNumberPagination
@@ -182,7 +182,7 @@ class AgreementFilter(django_filters.FilterSet):
         fields = ["partner", "year", "region", "priority", "kind", "status"]
 
 
-class AgreementViewSet(CachedAnonymousListMixin, ServiceModelViewSet):
+class AgreementViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
     serializer_class = AgreementSerializer
     permission_classes = [StaffWritePublicRead]
     filterset_class = AgreementFilter
@@ -336,7 +336,7 @@ class PledgeFilter(django_filters.FilterSet):
         fields = ["kind", "action_area", "country", "benefits_ldc", "benefits_lldc", "benefits_sids"]
 
 
-class PledgeViewSet(CachedAnonymousListMixin, viewsets.ReadOnlyModelViewSet):
+class PledgeViewSet(CachedAnonymousListAndDetailMixin, viewsets.ReadOnlyModelViewSet):
     """Published pledges only, for everyone, staff included: the review happens in the staff area."""
 
     serializer_class = PledgeSerializer

@@ -170,6 +170,9 @@ class Agreement(models.Model):
             models.Index(fields=["signed_on", "status"]),
             # The lists' order: the first page and deep pages (by keyset) read it in order.
             models.Index(fields=["-signed_on", "reference"], name="agreement_list_order"),
+            # The admin's list filtered by status: the drafts' NULL dates sort first in the index
+            # above (199,000 rows walked before the first active one at 2,000,000 agreements).
+            models.Index(fields=["status", "-signed_on", "reference"], name="agreement_status_list_order"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(partner_contribution_usd__gte=0),
@@ -493,7 +496,9 @@ class Pledge(models.Model):
     class Meta:
         ordering = ["-submitted_at", "-pk"]
         # The explorer and the API list: published pledges, newest first.
-        indexes = [models.Index(fields=["status", "-submitted_at", "-id"], name="pledge_status_submitted")]
+        indexes = [models.Index(fields=["status", "-submitted_at", "-id"], name="pledge_status_submitted"),
+                   # The admin's change list: every pledge, newest first (page 1 and deep pages).
+                   models.Index(fields=["-submitted_at", "-id"], name="pledge_admin_list_order")]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         constraints = [

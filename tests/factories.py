@@ -18,7 +18,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from alliance.core.roles import BDT_STAFF_GROUP, EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
+from alliance.core.roles import (
+    BDT_STAFF_GROUP,
+    EVALUATORS_GROUP,
+    LEAD_EVALUATORS_GROUP,
+    REPORT_APPROVERS_GROUP,
+)
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 from alliance.news import models as news
 from board import models as board
@@ -516,3 +521,32 @@ class NewsItemFactory(DjangoModelFactory):
     body = "First paragraph of the news.\n\nSecond paragraph."
     published_on = factory.LazyFunction(today)
     is_published = True
+
+
+# --- TDAG progress reports ------------------------------------------------------------------------
+
+
+class ApprovedReportFactory(DjangoModelFactory):
+    """A TDAG progress report approved and generated (its PDF stored): ready to be published."""
+
+    class Meta:
+        model = "reports.ProgressReport"
+
+    kind = "partnerships"
+    period_start = datetime.date(2024, 1, 1)
+    period_end = datetime.date(2024, 12, 31)
+    language = "en"
+    status = "done"
+    workflow = "approved"
+    snapshot = factory.LazyFunction(dict)
+    size_bytes = 2048
+    pdf = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.7\n")
+
+
+class ReportApproverFactory(StaffFactory):
+    """BDT staff who may approve and publish the TDAG reports."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    approvers_group = _joins(REPORT_APPROVERS_GROUP)

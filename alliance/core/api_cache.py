@@ -16,7 +16,7 @@ from collections.abc import Callable
 from alliance.core import freshness
 
 
-class CachedAnonymousListMixin:
+class CachedAnonymousListAndDetailMixin:
     """For a viewset with ``freshness_topic``: its lists and details answered from the cache for
     anonymous readers."""
 

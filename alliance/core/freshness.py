@@ -40,7 +40,11 @@ from .cache import REDIS_DOWN
 
 logger = logging.getLogger(__name__)
 
-TOPICS = ("centres", "partnerships", "board", "dtlab", "news")
+#: One topic per app whose rows public pages show, and "documents": the published TDAG documents
+#: (``alliance.reports.freshness`` bumps it only when what /documents/ shows changes, not when a
+#: report is requested or its generation progresses).
+TOPICS = ("centres", "partnerships", "board", "dtlab", "news", "documents")
+DOCUMENTS = "documents"
 #: Reference data shown by every app.
 SHARED_MODELS = frozenset({"alliance.region", "alliance.regionalinitiative", "alliance.strategicobjective",
                            "alliance.priority"})
@@ -144,12 +148,15 @@ def _data_changed(sender: type, *, using: str = "default", action: str = "", **k
     if action and action not in ("post_add", "post_remove", "post_clear"):
         return
     topics = topics_of(sender)
-    if not topics:
-        return
+    if topics:
+        bump_now_and_at_commit(*topics, using=using)
+
+
+def bump_now_and_at_commit(*topics: str, using: str = "default") -> None:
+    """Bump now and, inside a transaction, again at commit: a reader that cached the old rows
+    meanwhile, under the new version, must not be believed."""
     bump(*topics)
     if connections[using].in_atomic_block:
-        # Again at commit: a reader that cached the old rows meanwhile, under the new version,
-        # must not be believed.
         transaction.on_commit(lambda: bump(*topics), using=using)
 
 

@@ -17,3 +17,6 @@ class ReportsConfig(AppConfig):
         from .metrics import PendingReportsCollector
 
         register_database_figures(PendingReportsCollector())
+        from .freshness import connect_receivers
+
+        connect_receivers()

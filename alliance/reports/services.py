@@ -520,6 +520,7 @@ def report_write_lists(*, report: ProgressReport) -> list:
     reader never meets half a file nor a mix of two generations."""
     from django.core.files.base import ContentFile
 
+    from .freshness import list_files_written
     from .lists import WRITERS
     from .models import ReportListFile, list_upload_to
 
@@ -539,6 +540,7 @@ def report_write_lists(*, report: ProgressReport) -> list:
         replaced = [old.file.name for old in ReportListFile.objects.filter(report=report)]
         ReportListFile.objects.filter(report=report).delete()
         ReportListFile.objects.bulk_create(written)
+        list_files_written(report)
     kept = {record.file.name for record in written}
     for name in replaced:
         if name not in kept:

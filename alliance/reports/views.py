@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, FormView, ListView
 
+from alliance.core import freshness
 from alliance.core.downloads import private_download
 from alliance.core.roles import staff_may
 
@@ -308,6 +309,7 @@ def public_pdf_path(report: ProgressReport) -> str:
         return reverse("documents:pdf", kwargs={"pk": report.pk})
 
 
+@method_decorator(freshness.public_etag(freshness.DOCUMENTS), name="dispatch")
 class PublishedDocumentListView(ListView):
     """/<lang>/documents/: the published TDAG documents by kind and period, each language version."""
 

@@ -13,11 +13,13 @@ from django.middleware.csrf import get_token
 from django.test import Client
 
 from alliance.core import freshness
+from alliance.reports import services as reports
+from alliance.reports.models import ProgressReport
 from board.models import BoardMember
 from centres.models import Centre
 from dtlab.models import Playbook
 from partnerships.models import Agreement, Pledge, PledgeStatus
-from tests.factories import NewsItemFactory
+from tests.factories import ApprovedReportFactory, NewsItemFactory, ReportApproverFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,12 @@ def _rename_pledge() -> str:
     return "Renamed pledge"
 
 
+def _publish_a_report() -> str:
+    report = ApprovedReportFactory(symbol="TDAG-26/77")
+    reports.report_publish(report=report, by=ReportApproverFactory())
+    return "TDAG-26/77"
+
+
 def _member_url() -> str:
     return f"/en/board/members/{BoardMember.objects.order_by('order', 'pk').first().slug}/"
 
@@ -95,6 +103,7 @@ PAGES = {
     "playbook": (_playbook_url, _rename_playbook),
     "partnerships in figures": (lambda: "/en/partnerships/", _remove_agreements),
     "pledge explorer": (lambda: "/en/partnerships/partner2connect/", _rename_pledge),
+    "documents": (lambda: "/en/documents/", _publish_a_report),
     "API centres": (lambda: "/api/v1/centres/", _rename_centre),
     "API agreements": (lambda: "/api/v1/agreements/?page=2", _remove_agreements),
     "API pledges": (lambda: "/api/v1/pledges/", _rename_pledge),
@@ -129,12 +138,53 @@ def test_a_change_to_the_data_shows_at_once_on_the_cached_page(demo, page):
         assert new_text in after.decode(), url
 
 
-def test_a_signed_in_visitor_never_gets_the_anonymous_page_nor_leaves_theirs(demo, staff_client):
+@pytest.mark.parametrize(("seen_first", "staff_first"), [("/en/board/", "/en/dtlab/"),
+                                                       ("/en/documents/", "/fr/documents/")])
+def test_a_signed_in_visitor_never_gets_the_anonymous_page_nor_leaves_theirs(demo, staff_client, seen_first,
+                                                                             staff_first):
     anonymous = Client()
-    assert "Log out" not in anonymous.get("/en/board/").content.decode()
-    assert "Log out" in staff_client.get("/en/board/").content.decode()
-    staff_client.get("/en/dtlab/")  # rendered for staff first: never stored for others
-    assert "Log out" not in anonymous.get("/en/dtlab/").content.decode()
+    assert "Log out" not in anonymous.get(seen_first).content.decode()
+    assert "Log out" in staff_client.get(seen_first).content.decode()
+    staff_client.get(staff_first)  # rendered for staff first: never stored for others
+    assert "Log out" not in anonymous.get(staff_first).content.decode()
+
+
+def _documents_version() -> int:
+    return freshness.versions(freshness.DOCUMENTS)[freshness.DOCUMENTS]
+
+
+def test_requesting_a_report_and_its_progress_leave_the_cached_documents_page_alone(db):
+    """The documents page shows published reports only: a request, its generation's progress
+    (``QuerySet.update`` on every section) and its review keep the page's version."""
+    version = _documents_version()
+    report = reports.report_request(kind="partnerships", language="en", period_start=date(2024, 1, 1),
+                                    period_end=date(2024, 12, 31))
+    reports._set_progress(report.pk, 3, 10)
+    reports.report_submit(report=report, by=ReportApproverFactory())
+    assert _documents_version() == version
+
+
+def test_a_published_report_generated_again_or_deleted_shows_at_once(db):
+    published = ApprovedReportFactory()
+    reports.report_publish(report=published, by=ReportApproverFactory())
+    client = Client()
+    before = client.get("/en/documents/").content.decode()
+    assert "(PDF, 2.0\xa0KB)" in before
+    published.refresh_from_db()
+    published.size_bytes = 4096
+    published.save(update_fields=["size_bytes"])
+    assert "(PDF, 4.0\xa0KB)" in client.get("/en/documents/").content.decode()
+    ProgressReport.objects.filter(pk=published.pk).delete()
+    assert "No document has been published yet." in client.get("/en/documents/").content.decode()
+
+
+def test_a_published_reports_list_files_show_at_once(db):
+    published = ApprovedReportFactory(kind="p2c")
+    reports.report_publish(report=published, by=ReportApproverFactory())
+    client = Client()
+    assert "/lists/" not in client.get("/en/documents/").content.decode()
+    reports.report_write_lists(report=published)  # bulk_create: no signal
+    assert "/lists/pledges.csv" in client.get("/en/documents/").content.decode()
 
 
 def test_each_language_and_host_has_its_own_page(demo, settings):
