@@ -1,6 +1,6 @@
 """Admin forms and actions that a service validates: the admin stays one more caller of the services."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -15,12 +15,28 @@ def validated_by(form_class: type, validate: Callable[[object], None]) -> type:
     class ValidatedForm(form_class):
         def _post_clean(self):
             super()._post_clean()
+            if self.instance.pk is not None and not self.has_changed():
+                return  # an unchanged row of an inline is not written: nothing for the service to refuse
             try:
                 validate(self.instance)
             except ValidationError as error:
                 self._update_errors(error)
 
     return ValidatedForm
+
+
+def form_values(obj, form, allowed: Iterable[str]) -> dict:
+    """What the admin form set on ``obj``, for the fields a service accepts: the service writes it."""
+    allowed = set(allowed)
+    return {name: getattr(obj, name) for name in form.cleaned_data if name in allowed}
+
+
+def adopt(obj, saved) -> None:
+    """Make the admin's unsaved ``obj`` the row a service created (its key and generated fields), so
+    the admin's log, messages and related inlines point to it."""
+    obj.__dict__.update({key: value for key, value in saved.__dict__.items() if not key.startswith("_")})
+    obj._state.adding = False
+    obj._state.db = saved._state.db
 
 
 def apply_to_each(modeladmin, request, queryset, call: Callable, done: str) -> None:

@@ -92,6 +92,17 @@ def partner_update(*, partner: Partner, **fields: Any) -> Partner:
     return partner
 
 
+def partner_check_deletable(*, partner: Partner) -> None:
+    """A partner with agreements stays: the agreements are the record of the partnership."""
+    if partner.agreements.exists():
+        raise ValidationError(_("A partner with agreements cannot be deleted."))
+
+
+def partner_delete(*, partner: Partner) -> None:
+    partner_check_deletable(partner=partner)
+    partner.delete()
+
+
 def priorities_from_codes(codes: Iterable[str]) -> list[Priority]:
     """The priorities with these codes; an unknown code is refused, never ignored."""
     codes = list(dict.fromkeys(codes))
