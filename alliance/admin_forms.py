@@ -8,11 +8,19 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 
 
-def validated_by(form_class: type, validate: Callable[[object], None]) -> type:
+def validated_by(form_class: type, validate: Callable[[object], None], *, fields: Iterable[str] = ()) -> type:
     """``form_class`` whose instance, once built from the form, is checked by ``validate``; its
-    ValidationError lands on the form's fields as any model validation would."""
+    ValidationError lands on the form's fields as any model validation would.
+
+    ``fields`` are those the service checks together: the model's own checks (its database
+    constraints) leave them to it, so a mistake is said once, in the service's words.
+    """
+    service_fields = set(fields)
 
     class ValidatedForm(form_class):
+        def _get_validation_exclusions(self):
+            return super()._get_validation_exclusions() | service_fields
+
         def _post_clean(self):
             super()._post_clean()
             if self.instance.pk is not None and not self.has_changed():
