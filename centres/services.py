@@ -198,14 +198,19 @@ def application_start_due_diligence(*, application: Application, by=None) -> App
     return application
 
 
-def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "",
-                         by=None) -> DueDiligenceCheck:
+def due_diligence_check_result(*, check: DueDiligenceCheck, result: str, note: str = "") -> None:
+    """The checklist changes only during due diligence, and a failed check says why."""
     if check.application.status != Application.Status.DUE_DILIGENCE:
         raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
     if result not in DueDiligenceCheck.Result.values:
         raise ValidationError({"result": _("Choose a valid result.")})
     if result == DueDiligenceCheck.Result.FAILED and not note.strip():
         raise ValidationError({"note": _("Say why the check failed.")})
+
+
+def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "",
+                         by=None) -> DueDiligenceCheck:
+    due_diligence_check_result(check=check, result=result, note=note)
     check.result, check.note = result, note
     check.checked_by, check.checked_at = by, timezone.now()
     _set_history_user(check, by)
@@ -448,7 +453,7 @@ def agreement_sign(*, centre: Centre, signed_on: date, starts_on: date, ends_on:
     agreement = Agreement(centre=centre, signed_on=signed_on, starts_on=starts_on, ends_on=ends_on)
     if document:
         agreement.document = document
-    _validate_agreement(agreement)
+    agreement_check_terms(agreement=agreement)
     with transaction.atomic():
         _set_history_user(agreement, by)
         agreement.save()
@@ -474,7 +479,8 @@ def agreement_check_new(*, centre: Centre, renews: Agreement | None, starts_on: 
         raise ValidationError({"starts_on": _("A renewal cannot start before the agreement it renews.")})
 
 
-def _validate_agreement(agreement: Agreement) -> None:
+def agreement_check_terms(*, agreement: Agreement) -> None:
+    """An agreement's term ends after it starts, and it was not signed in the future."""
     _full_clean(agreement)
     if agreement.ends_on <= agreement.starts_on:
         raise ValidationError({"ends_on": _("The term must end after it starts.")})
@@ -489,7 +495,7 @@ def agreement_renew(*, agreement: Agreement, signed_on: date, starts_on: date, e
                         starts_on=starts_on, ends_on=ends_on)
     if document:
         renewal.document = document
-    _validate_agreement(renewal)
+    agreement_check_terms(agreement=renewal)
     _set_history_user(renewal, by)
     renewal.save()
     return renewal

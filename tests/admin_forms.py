@@ -15,7 +15,12 @@ def _add(data: dict, form) -> None:
             continue
         value = form[name].value()
         key = form.add_prefix(name)
-        if isinstance(field.widget, forms.CheckboxInput):
+        widget = field.widget
+        if isinstance(widget, forms.MultiWidget):  # the admin's date and time boxes
+            parts = value if isinstance(value, list) else widget.decompress(value)
+            for index, (subwidget, part) in enumerate(zip(widget.widgets, parts, strict=True)):
+                data[f"{key}_{index}"] = subwidget.format_value(part) or ""
+        elif isinstance(widget, forms.CheckboxInput):
             if value:
                 data[key] = "on"
         elif isinstance(value, list | tuple) or isinstance(field, forms.MultipleChoiceField):
