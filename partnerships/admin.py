@@ -325,15 +325,9 @@ class PledgeAdmin(VersionedAdminPaginationMixin, ExportMixin, SimpleHistoryAdmin
 
     @admin.action(description=_("Publish the selected pledges (due diligence complete)"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Pledge]) -> None:
-        published = 0
-        for pledge in queryset.select_related("pledger__user"):
-            try:
-                services.pledge_publish(pledge=pledge, reviewer=request.user)
-                published += 1
-            except ValidationError as error:
-                self.message_user(request, f"{pledge}: {' '.join(error.messages)}", messages.ERROR)
-        if published:
-            self.message_user(request, _("%(n)d pledges published.") % {"n": published}, messages.SUCCESS)
+        apply_to_each(self, request, queryset.select_related("pledger__user"),
+                      lambda pledge: services.pledge_publish(pledge=pledge, reviewer=request.user),
+                      _("%(count)d pledges published."))
 
 
 class IndicatorInline(admin.TabularInline):

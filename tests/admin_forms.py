@@ -2,6 +2,8 @@
 
 from django import forms
 
+MULTIPLE = (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
+
 
 def _value(value):
     if hasattr(value, "pk"):
@@ -23,7 +25,7 @@ def _add(data: dict, form) -> None:
         elif isinstance(widget, forms.CheckboxInput):
             if value:
                 data[key] = "on"
-        elif isinstance(value, list | tuple) or isinstance(field, forms.MultipleChoiceField):
+        elif isinstance(value, list | tuple) or isinstance(field, MULTIPLE):
             data[key] = [_value(item) for item in value or ()]
         else:
             data[key] = _value(value)
