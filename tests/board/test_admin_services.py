@@ -67,3 +67,20 @@ def test_marking_implemented_in_the_admin_asks_for_the_progress_note(staff_clien
     recommendation.refresh_from_db()
     assert (recommendation.status, recommendation.progress_note) == ("implemented", "Published in 2025.")
     assert recommendation.status_updated_at is not None
+
+
+# --- The lists' country filter (one declared filter, also after the API schema built its form) -----
+
+
+def test_the_members_country_filter_starts_with_all_countries_and_filters(client):
+    from board.filters import BoardMemberFilter
+    from tests.factories import BoardMemberFactory
+
+    assert BoardMemberFilter.base_filters["country"].field  # as the API schema builds it first
+    BoardMemberFactory(full_name="Kenyan member", country="KE")
+    BoardMemberFactory(full_name="French member", country="FR")
+    response = client.get(reverse("board:member-list"), {"country": "KE"})
+    page = response.content.decode()
+    assert "Kenyan member" in page and "French member" not in page
+    choices = list(response.context["filter"].form.fields["country"].choices)
+    assert str(choices[0][1]) == "All countries" and ("KE", "Kenya") in choices
