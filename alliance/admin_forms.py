@@ -1,4 +1,5 @@
-"""Admin forms and actions that a service validates: the admin stays one more caller of the services."""
+"""Forms and admin actions that a service validates: the admin stays one more caller of the services,
+and a service's refusal lands on the form that asked (``add_service_error``, ``validated_by``)."""
 
 from collections.abc import Callable, Iterable
 
@@ -6,6 +7,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.response import TemplateResponse
+
+
+def add_service_error(form, error: ValidationError) -> None:
+    """A service's ValidationError on a form: each message on its field where the form has that
+    field, the others (and a plain message) above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 def validated_by(form_class: type, validate: Callable[[object], None], *, fields: Iterable[str] = ()) -> type:

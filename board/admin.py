@@ -271,16 +271,16 @@ class ExpertAdmin(PlainBoardAdmin):
 @admin.action(description=_("Approve the selected requests"))
 def approve_requests(modeladmin, request, queryset):
     apply_to_each(modeladmin, request, queryset,
-                  lambda expert_request: services.expert_request_approve(request=expert_request,
-                                                                         decided_by=request.user),
+                  lambda expert_request: services.expert_request_approve(expert_request=expert_request,
+                                                                         by=request.user),
                   _("%(count)d updated."))
 
 
 @admin.action(description=_("Reject the selected requests"))
 def reject_requests(modeladmin, request, queryset):
     apply_to_each(modeladmin, request, queryset,
-                  lambda expert_request: services.expert_request_reject(request=expert_request,
-                                                                        decided_by=request.user),
+                  lambda expert_request: services.expert_request_reject(expert_request=expert_request,
+                                                                        by=request.user),
                   _("%(count)d updated."))
 
 

@@ -197,7 +197,7 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
     def select(self, request, queryset):
         site_url = request.build_absolute_uri("/")
         _apply(self, request, queryset,
-               lambda a: services.application_select(application=a, decided_by=request.user,
+               lambda a: services.application_select(application=a, by=request.user,
                                                      site_url=site_url),
                ngettext_lazy("%(count)s application selected; its host was invited.",
                              "%(count)s applications selected; their hosts were invited.", "count"))
@@ -206,7 +206,7 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
     def reject(self, request, queryset):
         return _with_form(
             self, request, queryset, RejectForm, _("Do not select these applications"),
-            lambda a, data: services.application_reject(application=a, decided_by=request.user,
+            lambda a, data: services.application_reject(application=a, by=request.user,
                                                         reason=data["reason"],
                                                         reason_given=data["reason_given"]),
             ngettext_lazy("%(count)s application not selected.",

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.links import absolute_url
 from alliance.mail import queue_mail
-from alliance.models import RegionalInitiative, StrategicObjective
+from alliance.models import RegionalInitiative, StrategicObjective, User
 from alliance.notifications import decisions
 from alliance.roles import staff_may
 
@@ -360,7 +360,7 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def application_select(*, application: Application, decided_by, reason: str = "",
+def application_select(*, application: Application, by: User, reason: str = "",
                        site_url: str = "", selected_on: date | None = None) -> Centre:
     """Select a host: create its centre and invite the contact person to the host portal."""
     if application.status != Application.Status.EVALUATION:
@@ -371,8 +371,8 @@ def application_select(*, application: Application, decided_by, reason: str = ""
     with transaction.atomic():
         application.status = Application.Status.SELECTED
         application.decision_reason = reason
-        application.decided_at, application.decided_by = timezone.now(), decided_by
-        _set_history_user(application, decided_by)
+        application.decided_at, application.decided_by = timezone.now(), by
+        _set_history_user(application, by)
         application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
         name = _("ITU Acceleration Centre – %(host)s") % {"host": application.organisation}
         centre = Centre(
@@ -383,7 +383,7 @@ def application_select(*, application: Application, decided_by, reason: str = ""
             selected_on=selected_on or timezone.localdate(), contact_email=application.contact_email,
             contact_phone=application.contact_phone, website=application.website,
         )
-        _set_history_user(centre, decided_by)
+        _set_history_user(centre, by)
         centre.save()
         centre.objectives.set(application.objectives.all())
         host_invite(centre=centre, email=application.contact_email, full_name=application.contact_name,
@@ -391,7 +391,7 @@ def application_select(*, application: Application, decided_by, reason: str = ""
     return centre
 
 
-def application_reject(*, application: Application, decided_by, reason: str,
+def application_reject(*, application: Application, by: User, reason: str,
                        reason_given: str = "") -> Application:
     """Not selected: the internal ``reason`` is recorded; the applicant is told by e-mail, with
     ``reason_given`` if staff chose to give one."""
@@ -401,8 +401,8 @@ def application_reject(*, application: Application, decided_by, reason: str,
         raise ValidationError({"reason": _("Give the reason why the application is not selected.")})
     application.status = Application.Status.NOT_SELECTED
     application.decision_reason = reason.strip()
-    application.decided_at, application.decided_by = timezone.now(), decided_by
-    _set_history_user(application, decided_by)
+    application.decided_at, application.decided_by = timezone.now(), by
+    _set_history_user(application, by)
     with transaction.atomic():
         application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
         decisions.application_not_selected(application=application, reason_given=reason_given)

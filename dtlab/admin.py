@@ -173,7 +173,7 @@ class ServiceRequestAdmin(ExportMixin, SimpleHistoryAdmin):
 
     def _move(self, request, queryset, status: str, done: str) -> None:
         apply_to_each(self, request, queryset.select_related("service"),
-             lambda r: services.service_request_move(request=r, status=status, by=request.user), done)
+             lambda r: services.service_request_move(service_request=r, status=status, by=request.user), done)
 
     @admin.action(description=_("Accept the selected requests"))
     def accept(self, request, queryset):

@@ -260,14 +260,14 @@ class ExpressionOfInterestAdmin(SimpleHistoryAdmin):
                   permissions=["change"])
     def accept(self, request: HttpRequest, queryset: QuerySet[ExpressionOfInterest]) -> None:
         apply_to_each(self, request, queryset.select_related("action_area"),
-                      lambda interest: services.interest_accept(interest=interest, decided_by=request.user),
+                      lambda interest: services.interest_accept(interest=interest, by=request.user),
                       _("%(count)d expressions of interest accepted."))
 
     @admin.action(description=_("Decline the selected expressions of interest"), permissions=["change"])
     def decline(self, request: HttpRequest, queryset: QuerySet[ExpressionOfInterest]):
         return action_with_form(
             self, request, queryset, DeclineInterestForm, _("Decline expressions of interest"),
-            lambda interest, data: services.interest_decline(interest=interest, decided_by=request.user,
+            lambda interest, data: services.interest_decline(interest=interest, by=request.user,
                                                              reason=data["reason"]),
             _("%(count)d expressions of interest declined."))
 
@@ -326,7 +326,7 @@ class PledgeAdmin(VersionedAdminPaginationMixin, ExportMixin, SimpleHistoryAdmin
     @admin.action(description=_("Publish the selected pledges (due diligence complete)"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Pledge]) -> None:
         apply_to_each(self, request, queryset.select_related("pledger__user"),
-                      lambda pledge: services.pledge_publish(pledge=pledge, reviewer=request.user),
+                      lambda pledge: services.pledge_publish(pledge=pledge, by=request.user),
                       _("%(count)d pledges published."))
 
 
