@@ -1,11 +1,11 @@
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django import forms
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from alliance.core.admin_forms import validated_by
+from alliance.core.admin_forms import action_with_form, apply_to_each, validated_by
 from alliance.core.exports import ImportExportModelAdmin
 from alliance.countries import MemberStateCountriesAdminMixin
 
@@ -133,6 +133,7 @@ class RecommendationInline(TranslationTabularInline):
     model = Recommendation
     extra = 0
     fields = ("number", "kind", "text", "owner", "due_date", "status")
+    readonly_fields = ("status",)  # moved by the actions of the recommendations' list
     show_change_link = True
 
 
@@ -147,26 +148,31 @@ class MeetingAdmin(MemberStateCountriesAdminMixin, BoardAdmin):
     inlines = [AttendanceInline, MeetingDocumentInline, RecommendationInline]
 
 
-@admin.action(description=_("Mark as in progress"))
+class ProgressNoteForm(forms.Form):
+    progress_note = forms.CharField(
+        label=_("Implementation follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("How the recommendation is being carried out; needed before it is marked implemented, "
+                    "unless it already has one. Left empty, the present note stays."))
+
+
+def _update_status(modeladmin, request, queryset, status: str, title: str):
+    return action_with_form(
+        modeladmin, request, queryset, ProgressNoteForm, title,
+        lambda recommendation, data: services.recommendation_update_status(
+            recommendation=recommendation, status=status, progress_note=data["progress_note"] or None),
+        _("%(count)d updated."))
+
+
+@admin.action(description=_("Mark as in progress"), permissions=["change"])
 def mark_in_progress(modeladmin, request, queryset):
-    _update_status(modeladmin, request, queryset, Recommendation.Status.IN_PROGRESS)
+    return _update_status(modeladmin, request, queryset, Recommendation.Status.IN_PROGRESS,
+                          _("Mark as in progress"))
 
 
-@admin.action(description=_("Mark as implemented"))
+@admin.action(description=_("Mark as implemented"), permissions=["change"])
 def mark_implemented(modeladmin, request, queryset):
-    _update_status(modeladmin, request, queryset, Recommendation.Status.IMPLEMENTED)
-
-
-def _update_status(modeladmin, request, queryset, status: str) -> None:
-    done = 0
-    for recommendation in queryset:
-        try:
-            services.recommendation_update_status(recommendation=recommendation, status=status)
-            done += 1
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{recommendation}: {'; '.join(error.messages)}", messages.ERROR)
-    if done:
-        modeladmin.message_user(request, _("%(count)d updated.") % {"count": done}, messages.SUCCESS)
+    return _update_status(modeladmin, request, queryset, Recommendation.Status.IMPLEMENTED,
+                          _("Mark as implemented"))
 
 
 @admin.register(Recommendation)
@@ -176,6 +182,8 @@ class RecommendationAdmin(BoardAdmin):
     list_filter = ("status", "kind", "meeting")
     search_fields = ("text", "owner", "progress_note")
     list_select_related = ("meeting",)
+    # The status moves through recommendation_update_status (the actions), which asks for a note.
+    readonly_fields = ("status", "status_updated_at")
     actions = [mark_in_progress, mark_implemented]
 
     @admin.display(description=_("text"))
@@ -196,8 +204,15 @@ class WorkplanAdmin(BoardAdmin):
     search_fields = ("title",)
 
 
+def _activity_form(form_class: type) -> type:
+    """Status and progress checked by the service: a form error, not the database's refusal."""
+    return validated_by(form_class, lambda activity: services.activity_check_progress(
+        status=activity.status, progress=activity.progress), fields=("status", "progress"))
+
+
 class ActivityInline(TranslationTabularInline):
     model = Activity
+    form = _activity_form(forms.ModelForm)
     extra = 0
     fields = ("order", "title", "status", "progress", "due_date")
 
@@ -217,6 +232,9 @@ class ActivityAdmin(BoardAdmin):
     list_filter = ("status", "workstream__workplan", "workstream")
     search_fields = ("title", "description")
     list_select_related = ("workstream",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return _activity_form(super().get_form(request, obj, change=change, **kwargs))
 
 
 @admin.register(WorkingGroup)
@@ -252,20 +270,18 @@ class ExpertAdmin(PlainBoardAdmin):
 
 @admin.action(description=_("Approve the selected requests"))
 def approve_requests(modeladmin, request, queryset):
-    for expert_request in queryset:
-        try:
-            services.expert_request_approve(request=expert_request, decided_by=request.user)
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{expert_request}: {'; '.join(error.messages)}", messages.ERROR)
+    apply_to_each(modeladmin, request, queryset,
+                  lambda expert_request: services.expert_request_approve(expert_request=expert_request,
+                                                                         by=request.user),
+                  _("%(count)d updated."))
 
 
 @admin.action(description=_("Reject the selected requests"))
 def reject_requests(modeladmin, request, queryset):
-    for expert_request in queryset:
-        try:
-            services.expert_request_reject(request=expert_request, decided_by=request.user)
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{expert_request}: {'; '.join(error.messages)}", messages.ERROR)
+    apply_to_each(modeladmin, request, queryset,
+                  lambda expert_request: services.expert_request_reject(expert_request=expert_request,
+                                                                        by=request.user),
+                  _("%(count)d updated."))
 
 
 @admin.register(ExpertRequest)

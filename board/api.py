@@ -7,10 +7,11 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from alliance.api import as_api_error
+from alliance.core.roles import staff_may
 from alliance.core.validators import NoControlCharactersSerializerMixin
 
 from . import selectors, services
@@ -126,10 +127,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 class IsStaffWithChangePermission(permissions.BasePermission):
     def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(
-            user and user.is_authenticated and user.is_staff and user.has_perm("board.change_recommendation")
-        )
+        return staff_may(request.user, "board.change_recommendation")
 
 
 class RecommendationViewSet(viewsets.ReadOnlyModelViewSet):
@@ -149,9 +147,7 @@ class RecommendationViewSet(viewsets.ReadOnlyModelViewSet):
         try:
             services.recommendation_update_status(recommendation=recommendation, **payload.validated_data)
         except DjangoValidationError as error:
-            raise ValidationError(
-                error.message_dict if hasattr(error, "error_dict") else error.messages
-            ) from error
+            raise as_api_error(error) from error
         return Response(RecommendationSerializer(recommendation, context={"request": request}).data)
 
 

@@ -19,8 +19,10 @@ import datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 
+from alliance.demo import upsert
 from alliance.reference_data import OBJECTIVES, translated
 
+from . import services
 from .models import (
     Activity,
     BoardDocument,
@@ -345,21 +347,14 @@ ACTIVITIES = [
 ]
 
 
-def _upsert(model, defaults: dict, **lookup):
-    """update_or_create that saves only what changed, so a second run adds no history rows."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = [name for name, value in defaults.items() if str(getattr(obj, name) or "") != str(value or "")]
-    if changed:
-        for name in changed:
-            setattr(obj, name, defaults[name])
-        obj.save()
-    return obj, False
+def _implementation_status(recommendation: Recommendation, status: str) -> None:
+    """The seed's implementation status, recorded as staff would (with its note, already stored)."""
+    if recommendation.status != status:
+        services.recommendation_update_status(recommendation=recommendation, status=status)
 
 
 def load(*, log) -> None:
-    director, _ = _upsert(
+    director, _ = upsert(
         BoardMember,
         slug="bdt-director",
         defaults={
@@ -378,7 +373,7 @@ def load(*, log) -> None:
     members = [director]
     for index, (name, country, field) in enumerate(ILLUSTRATIVE_MEMBERS, start=2):
         elected = index == 2
-        member, _ = _upsert(
+        member, _ = upsert(
             BoardMember,
             slug=slugify(name),
             defaults={
@@ -394,7 +389,7 @@ def load(*, log) -> None:
         )
         members.append(member)
 
-    first, _ = _upsert(
+    first, _ = upsert(
         Meeting,
         number=1,
         defaults={
@@ -410,7 +405,7 @@ def load(*, log) -> None:
             "actions and confirmed their commitment to ITU's mandate.",
         },
     )
-    second, _ = _upsert(
+    second, _ = upsert(
         Meeting,
         number=2,
         defaults={
@@ -432,7 +427,7 @@ def load(*, log) -> None:
         },
     )
     for number, (text, status, note) in enumerate(FIRST_MEETING_RECOMMENDATIONS, start=1):
-        _upsert(
+        recommendation, _ = upsert(
             Recommendation,
             meeting=first,
             number=number,
@@ -440,12 +435,12 @@ def load(*, log) -> None:
                 "kind": Recommendation.Kind.RECOMMENDATION,
                 "text_en": text,
                 "owner": BDT_SECRETARIAT,
-                "status": status,
                 "progress_note_en": note,
             },
         )
+        _implementation_status(recommendation, status)
     for number, (kind, text, status, note) in enumerate(SECOND_MEETING_ITEMS, start=1):
-        _upsert(
+        recommendation, _ = upsert(
             Recommendation,
             meeting=second,
             number=number,
@@ -453,12 +448,12 @@ def load(*, log) -> None:
                 "kind": kind,
                 "text_en": text,
                 "owner": BDT_SECRETARIAT,
-                "status": status,
                 "progress_note_en": note,
             },
         )
+        _implementation_status(recommendation, status)
 
-    workplan, _ = _upsert(
+    workplan, _ = upsert(
         Workplan,
         start_year=2024,
         end_year=2026,
@@ -469,7 +464,7 @@ def load(*, log) -> None:
             "summary_en": "Puts the emphasis on Board members working actively with the Expert Network.",
         },
     )
-    foresight_ws, _ = _upsert(
+    foresight_ws, _ = upsert(
         Workstream,
         workplan=workplan,
         number=1,
@@ -480,7 +475,7 @@ def load(*, log) -> None:
             "adjusted as the world changes.",
         },
     )
-    ecosystems_ws, _ = _upsert(
+    ecosystems_ws, _ = upsert(
         Workstream,
         workplan=workplan,
         number=2,
@@ -493,17 +488,17 @@ def load(*, log) -> None:
     )
     workstreams = {1: foresight_ws, 2: ecosystems_ws}
     for ws_number, order, title, status, progress in ACTIVITIES:
-        _upsert(
+        activity, _ = upsert(
             Activity,
             workstream=workstreams[ws_number],
             order=order,
             defaults={
                 "title_en": title,
-                "status": status,
-                "progress": progress,
                 "notes": "Status from seed 000; the percentage is illustrative.",
             },
         )
+        if (activity.status, activity.progress) != (status, progress):
+            services.activity_update_progress(activity=activity, status=status, progress=progress)
 
     for slug, name, workstream, picked in [
         (
@@ -519,7 +514,7 @@ def load(*, log) -> None:
             members[7:12],
         ),
     ]:
-        group, _ = _upsert(
+        group, _ = upsert(
             WorkingGroup,
             slug=slug,
             defaults={
@@ -549,7 +544,7 @@ def load(*, log) -> None:
             "Terms of reference of the Expert Network",
         ),
     ]:
-        _upsert(
+        upsert(
             BoardDocument,
             slug=slug,
             defaults={"kind": kind, "title_en": title, "approved_at": second},
@@ -557,7 +552,7 @@ def load(*, log) -> None:
 
     areas = {}
     for slug, names in EXPERTISE_AREAS:
-        areas[slug], _ = _upsert(ExpertiseArea, slug=slug, defaults=translated("name", names))
+        areas[slug], _ = upsert(ExpertiseArea, slug=slug, defaults=translated("name", names))
     for email, name, country, area_slugs in [
         ("expert.one@example.org", "Expert One (illustrative)", "AR", ["strategic-foresight"]),
         (
@@ -567,7 +562,7 @@ def load(*, log) -> None:
             ["ecosystem-initiatives", "resource-mobilization"],
         ),
     ]:
-        expert, _ = _upsert(
+        expert, _ = upsert(
             Expert,
             email=email,
             defaults={
@@ -579,7 +574,7 @@ def load(*, log) -> None:
         )
         expert.areas.set([areas[slug] for slug in area_slugs])
 
-    _upsert(
+    upsert(
         ForesightReport,
         slug="shaping-the-education-system-of-tomorrow",
         defaults={

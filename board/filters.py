@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from alliance.core.filters import YearFilter
 
@@ -22,17 +23,15 @@ class SearchFilterSet(django_filters.FilterSet):
             condition |= Q(**{f"{field}__icontains": value})
         return queryset.filter(condition)
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if "country" in self.filters:
-            country = self.filters["country"]
-            country.extra["empty_label"] = _("All countries")
-            # A form field built earlier on the class's filter (the API schema builds them) is
-            # deep-copied with it and would keep "---------": build this one afresh.
-            country.__dict__.pop("_field", None)
+
+class CountrySearchFilterSet(SearchFilterSet):
+    """A search and the list's country, every country of the world to choose from."""
+
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=lambda: list(countries),
+                                          empty_label=_("All countries"))
 
 
-class BoardMemberFilter(SearchFilterSet):
+class BoardMemberFilter(CountrySearchFilterSet):
     search_fields = ("full_name", "organisation", "title")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=BoardMember.Role.choices,
                                        empty_label=_("All roles"))
@@ -42,7 +41,7 @@ class BoardMemberFilter(SearchFilterSet):
         fields = ["q", "role", "country"]
 
 
-class MeetingFilter(SearchFilterSet):
+class MeetingFilter(CountrySearchFilterSet):
     search_fields = ("city", "held_with", "agenda")
     year = YearFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
     meeting_format = django_filters.ChoiceFilter(
@@ -68,7 +67,7 @@ class RecommendationFilter(SearchFilterSet):
         fields = ["q", "meeting", "status", "kind"]
 
 
-class ExpertFilter(SearchFilterSet):
+class ExpertFilter(CountrySearchFilterSet):
     search_fields = ("full_name", "organisation")
     area = django_filters.ModelChoiceFilter(
         label=_("Area of expertise"), field_name="areas", queryset=ExpertiseArea.objects.order_by("name"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.mail import queue_mail
+from alliance.models import User
 from alliance.notifications import decisions
 
 from .models import Activity, BoardMember, Expert, ExpertiseArea, ExpertRequest, Recommendation
@@ -56,15 +57,20 @@ def recommendation_update_status(
     return recommendation
 
 
-def activity_update_progress(*, activity: Activity, status: str, progress: int) -> Activity:
+def activity_check_progress(*, status: str, progress: int | None) -> None:
+    """Status and progress agree: planned is 0 percent, completed 100 (the admin's form asks this too)."""
     if status not in Activity.Status.values:
         raise ValidationError({"status": _("Unknown activity status.")})
-    if not 0 <= progress <= 100:
+    if progress is None or not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress is a percentage between 0 and 100.")})
     if status == Activity.Status.COMPLETED and progress != 100:
         raise ValidationError({"progress": _("A completed activity must be at 100 percent progress.")})
     if status == Activity.Status.PLANNED and progress != 0:
         raise ValidationError({"progress": _("A planned activity has not progressed yet.")})
+
+
+def activity_update_progress(*, activity: Activity, status: str, progress: int) -> Activity:
+    activity_check_progress(status=status, progress=progress)
     activity.status = status
     activity.progress = progress
     with transaction.atomic():
@@ -95,34 +101,34 @@ def expert_request_submit(
     return request
 
 
-def expert_request_approve(*, request: ExpertRequest, decided_by) -> Expert:
+def expert_request_approve(*, expert_request: ExpertRequest, by: User) -> Expert:
     """Admit the requester to the Expert Network (or reactivate them) and tell them."""
-    if request.status != ExpertRequest.Status.PENDING:
+    if expert_request.status != ExpertRequest.Status.PENDING:
         raise ValidationError(_("Only pending requests can be approved."))
     with transaction.atomic():
         expert, _created = Expert.objects.update_or_create(
-            email=request.email,
-            defaults={"full_name": request.full_name, "organisation": request.organisation,
-                      "country": request.country, "is_active": True,
+            email=expert_request.email,
+            defaults={"full_name": expert_request.full_name, "organisation": expert_request.organisation,
+                      "country": expert_request.country, "is_active": True,
                       "joined_on": timezone.localdate()},
         )
-        expert.areas.add(*request.areas.all())
-        request.status = ExpertRequest.Status.APPROVED
-        request.decided_at = timezone.now()
-        request.decided_by = decided_by
-        request.expert = expert
-        request.save(update_fields=["status", "decided_at", "decided_by", "expert"])
-        decisions.expert_request_decided(request=request)
+        expert.areas.add(*expert_request.areas.all())
+        expert_request.status = ExpertRequest.Status.APPROVED
+        expert_request.decided_at = timezone.now()
+        expert_request.decided_by = by
+        expert_request.expert = expert
+        expert_request.save(update_fields=["status", "decided_at", "decided_by", "expert"])
+        decisions.expert_request_decided(request=expert_request)
     return expert
 
 
-def expert_request_reject(*, request: ExpertRequest, decided_by) -> ExpertRequest:
-    if request.status != ExpertRequest.Status.PENDING:
+def expert_request_reject(*, expert_request: ExpertRequest, by: User) -> ExpertRequest:
+    if expert_request.status != ExpertRequest.Status.PENDING:
         raise ValidationError(_("Only pending requests can be rejected."))
     with transaction.atomic():
-        request.status = ExpertRequest.Status.REJECTED
-        request.decided_at = timezone.now()
-        request.decided_by = decided_by
-        request.save(update_fields=["status", "decided_at", "decided_by"])
-        decisions.expert_request_decided(request=request)
-    return request
+        expert_request.status = ExpertRequest.Status.REJECTED
+        expert_request.decided_at = timezone.now()
+        expert_request.decided_by = by
+        expert_request.save(update_fields=["status", "decided_at", "decided_by"])
+        decisions.expert_request_decided(request=expert_request)
+    return expert_request

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance.core import freshness
 from alliance.core.abuse import limit_public_form
+from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
 
 from . import selectors, services
@@ -192,8 +193,7 @@ class ExpertRequestView(FormView):
                 language=translation.get_language() or "en",
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Thank you. The BDT secretariat will review your request."))
         return super().form_valid(form)

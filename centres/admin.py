@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.core.admin_forms import action_with_form as _with_form
 from alliance.core.admin_forms import apply_to_each as _apply
+from alliance.core.admin_forms import validated_by
 from alliance.core.downloads import private_download
 from alliance.core.exports import ImportExportModelAdmin
 from alliance.core.pagination import VersionedAdminPaginationMixin
@@ -140,16 +141,13 @@ class CheckInlineForm(forms.ModelForm):
         model = DueDiligenceCheck
         fields = ["item", "result", "note"]
 
-    def clean(self):
-        data = super().clean()
-        if data.get("result") == DueDiligenceCheck.Result.FAILED and not (data.get("note") or "").strip():
-            self.add_error("note", _("Say why the check failed."))
-        return data
-
 
 class DueDiligenceInline(admin.TabularInline):
+    """Each changed check is validated and recorded by the services (due_diligence_record)."""
+
     model = DueDiligenceCheck
-    form = CheckInlineForm
+    form = validated_by(CheckInlineForm, lambda check: services.due_diligence_check_result(
+        check=check, result=check.result, note=check.note))
     extra = 0
     readonly_fields = ["checked_by", "checked_at"]
 
@@ -172,14 +170,14 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
     list_select_related = ["call"]
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is not DueDiligenceCheck:
+            super().save_formset(request, form, formset, change)
+            return
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             obj.delete()
-        for instance in instances:
-            if isinstance(instance, DueDiligenceCheck):
-                instance.checked_by, instance.checked_at = request.user, timezone.now()
-            instance.save()
-        formset.save_m2m()
+        for check in instances:
+            services.due_diligence_record(check=check, result=check.result, note=check.note, by=request.user)
 
     @admin.action(description=_("Start due diligence"), permissions=["change"])
     def start_due_diligence(self, request, queryset):
@@ -199,7 +197,7 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
     def select(self, request, queryset):
         site_url = request.build_absolute_uri("/")
         _apply(self, request, queryset,
-               lambda a: services.application_select(application=a, decided_by=request.user,
+               lambda a: services.application_select(application=a, by=request.user,
                                                      site_url=site_url),
                ngettext_lazy("%(count)s application selected; its host was invited.",
                              "%(count)s applications selected; their hosts were invited.", "count"))
@@ -208,7 +206,7 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
     def reject(self, request, queryset):
         return _with_form(
             self, request, queryset, RejectForm, _("Do not select these applications"),
-            lambda a, data: services.application_reject(application=a, decided_by=request.user,
+            lambda a, data: services.application_reject(application=a, by=request.user,
                                                         reason=data["reason"],
                                                         reason_given=data["reason_given"]),
             ngettext_lazy("%(count)s application not selected.",
@@ -315,12 +313,20 @@ class AgreementAdminForm(forms.ModelForm):
 
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
-    form = AgreementAdminForm
+    """Signed and renewed by the services; a recorded agreement keeps its centre and what it renews,
+    and its dates keep the services' rules."""
+
+    form = validated_by(AgreementAdminForm,
+                        lambda agreement: services.agreement_check_terms(agreement=agreement),
+                        fields=("starts_on", "ends_on"))
     list_display = ["centre", "signed_on", "starts_on", "ends_on", "renews"]
     list_filter = ["signed_on"]
     search_fields = ["centre__name", "centre__host_organisation"]
     list_select_related = ["centre", "renews"]
     raw_id_fields = ["centre", "renews"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["centre", "renews"] if obj else []
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -14,10 +14,10 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db import models
 from django.utils import timezone, translation
 from django_countries import countries
 
+from alliance.demo import upsert
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.reference_data import LANGS
 
@@ -143,19 +143,6 @@ def _six(field: str, values) -> dict:
     return {f"{field}_{lang}": value for lang, value in zip(LANGS, values, strict=True)}
 
 
-def _upsert(model: type[models.Model], lookup: dict, values: dict):
-    """Create the row, or change only what differs, so a second run writes nothing."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-    return obj
-
-
 def _set_m2m(manager, objects) -> None:
     if {o.pk for o in manager.all()} != {o.pk for o in objects}:
         manager.set(objects)
@@ -176,14 +163,14 @@ def _load(*, log) -> None:
     initiatives = {ri.code: ri for ri in RegionalInitiative.objects.all()}
     for order, (names, descriptions, weight, max_score) in enumerate(CRITERIA, start=1):
         described = [f"{text} {note}" for text, note in zip(descriptions, WEIGHT_NOTE, strict=True)]
-        _upsert(Criterion, {"name": names[0]}, {
+        upsert(Criterion, name=names[0], defaults={
             **_six("name", names), **_six("description", described),
             "weight": Decimal(weight), "max_score": max_score, "order": order, "is_active": True})
 
     criteria = list(Criterion.objects.filter(is_active=True).order_by("order", "pk"))
     evaluator = _demo_evaluator()
     first_call, rolling = (
-        _upsert(Call, {"code": code}, {**_six("name", names), "opened_on": opened, "closed_on": closed})
+        upsert(Call, code=code, defaults={**_six("name", names), "opened_on": opened, "closed_on": closed})[0]
         for code, names, opened, closed in CALLS)
 
     entries = [(code, ri, 0) for code, ri in COUNTRIES]
@@ -195,7 +182,7 @@ def _load(*, log) -> None:
         organisation = f"{kind}, {country_name} {ILLUSTRATIVE}"
         selected = code in SELECTED and not second
         submitted = date(2023, 2, 1) + timedelta(days=3 * number)
-        application = _upsert(Application, {"reference": f"AC-2023-{number:04d}"}, {
+        application = upsert(Application, reference=f"AC-2023-{number:04d}", defaults={
             "call": first_call, "organisation": organisation, "host_type": host_type, "country": code,
             "city": f"Capital city of {country_name} {ILLUSTRATIVE}",
             "contact_name": f"Contact person {number} {ILLUSTRATIVE}",
@@ -207,7 +194,7 @@ def _load(*, log) -> None:
             "decision_reason": "" if selected else f"Lower ranking in the first call {ILLUSTRATIVE}.",
             "decided_at": _aware(FIRST_CALL_DECISION),
             "notes": "Demo data: organisation, city and contact are illustrative; seed 001 gives counts.",
-        })
+        })[0]
         _set_m2m(application.objectives, objectives[number % 3: number % 3 + 3])
         _scores(application, criteria, evaluator, selected, number)
         if selected:
@@ -220,7 +207,7 @@ def _load(*, log) -> None:
          HostType.REGULATOR),
     ]
     for reference, organisation, code, city, ri_code, host_type in later:
-        application = _upsert(Application, {"reference": reference}, {
+        application = upsert(Application, reference=reference, defaults={
             "call": rolling, "organisation": organisation, "host_type": host_type, "country": code,
             "city": city, "contact_name": f"Contact person {ILLUSTRATIVE}",
             "contact_email": f"{reference.lower()}@example.org", "regional_initiative": initiatives[ri_code],
@@ -229,7 +216,7 @@ def _load(*, log) -> None:
             "decision_reason": "Approved after due diligence, at the administration's request (seed 000).",
             "decided_at": _aware(date(2025, 1, 20)),
             "notes": "Seed 000 names this host; dates are illustrative.",
-        })
+        })[0]
         _set_m2m(application.objectives, objectives)
         _centre_for(application, date(2025, 1, 20))
 
@@ -239,7 +226,7 @@ def _load(*, log) -> None:
             _design_finished(centre, index, objectives)
         elif code in REMOVALS:
             removed_on, reason = REMOVALS[code]
-            _upsert(Centre, {"pk": centre.pk}, {
+            upsert(Centre, pk=centre.pk, defaults={
                 "status": Centre.Status.REMOVED, "removed_on": removed_on, "removal_reason": reason,
                 "removal_note": f"Removed from the approved list in 2024 (seed 000); date {ILLUSTRATIVE}."})
 
@@ -251,14 +238,14 @@ def _load(*, log) -> None:
 def _centre_for(application: Application, selected_on: date) -> Centre:
     from django.utils.text import slugify
 
-    centre = _upsert(Centre, {"application": application}, {
+    centre = upsert(Centre, application=application, defaults={
         "name": f"ITU Acceleration Centre – {application.organisation}",
         "slug": slugify(application.organisation.replace(ILLUSTRATIVE, ""))[:180],
         "host_organisation": application.organisation, "host_type": application.host_type,
         "country": application.country, "city": application.city,
         "regional_initiative": application.regional_initiative, "selected_on": selected_on,
         "contact_email": application.contact_email,
-    })
+    })[0]
     _set_m2m(centre.objectives, list(application.objectives.all()))
     if not centre.description_en:
         centre.description_en = (f"{application.organisation} hosts an ITU Acceleration Centre that "
@@ -270,27 +257,27 @@ def _centre_for(application: Application, selected_on: date) -> Centre:
 
 def _design_finished(centre: Centre, index: int, objectives: list[StrategicObjective]) -> None:
     signed = date(2024, 2, 1) + timedelta(days=14 * index)
-    _upsert(Agreement, {"centre": centre, "renews": None}, {
+    upsert(Agreement, centre=centre, renews=None, defaults={
         "signed_on": signed, "starts_on": signed, "ends_on": signed + timedelta(days=3 * 365)})
     finished = signed + timedelta(days=120)
-    plan = _upsert(ActionPlan, {"centre": centre}, {
+    plan = upsert(ActionPlan, centre=centre, defaults={
         "status": ActionPlan.Status.APPROVED, "submitted_at": _aware(finished - timedelta(days=10)),
-        "approved_at": _aware(finished)})
+        "approved_at": _aware(finished)})[0]
     for number, objective in enumerate(objectives[:3], start=1):
-        _upsert(Activity, {"plan": plan, "title": f"Activity {number} under objective {objective.number} "
-                                                   f"{ILLUSTRATIVE}"}, {
+        upsert(Activity, plan=plan, title=f"Activity {number} under objective {objective.number} "
+                                                   f"{ILLUSTRATIVE}", defaults={
             "objective": objective, "planned_start": finished, "planned_end": finished + timedelta(days=365),
             "status": Activity.Status.IN_PROGRESS, "progress": 20 * number,
             "outputs": f"Programme delivered to the ecosystem {ILLUSTRATIVE}",
             "indicators": f"Number of start-ups and institutions reached {ILLUSTRATIVE}"})
     code = centre.country.code
     status = Centre.Status.OPERATING if code in OPERATING else Centre.Status.CAPACITY_BUILDING
-    _upsert(Centre, {"pk": centre.pk}, {
+    upsert(Centre, pk=centre.pk, defaults={
         "status": status, "design_finished_on": finished,
         "operating_since": date(2025, 1, 15) if code in OPERATING else None})
     if code in OPERATING:
         period = {"centre": centre, "period_start": finished, "period_end": date(2024, 12, 31)}
-        _upsert(ProgressReport, period, {
+        upsert(ProgressReport, **period, defaults={
             "summary": f"Services deployed and first cohort trained {ILLUSTRATIVE}.",
             "status": ProgressReport.Status.ACCEPTED, "submitted_at": _aware(date(2025, 1, 5)),
             "reviewed_at": _aware(date(2025, 1, 12))})
@@ -305,11 +292,11 @@ def _trainings(trained: list[Centre], network: list[Centre]) -> None:
          date(2024, 11, 20)),
     ]
     for number, (kind, title, provider, start, end) in enumerate(courses):
-        training = _upsert(Training, {"title": title, "starts_on": start}, {
-            "kind": kind, "provider": provider, "ends_on": end})
+        training = upsert(Training, title=title, starts_on=start, defaults={
+            "kind": kind, "provider": provider, "ends_on": end})[0]
         for index, centre in enumerate(trained):
-            _upsert(TrainingAttendance, {"training": training, "centre": centre},
-                    {"participants": 2 + (index + number) % 3})
+            upsert(TrainingAttendance, training=training, centre=centre,
+                   defaults={"participants": 2 + (index + number) % 3})
     # Seed 000: the centres met during the Global Innovation Forum (Valletta, 28 October 2024).
     titles = ("Second meeting of the ITU Acceleration Centres",
               "الاجتماع الثاني لمراكز التسريع التابعة للاتحاد",
@@ -329,10 +316,10 @@ def _trainings(trained: list[Centre], network: list[Centre]) -> None:
         "Celebrada durante el Foro Mundial de Innovación: resultados, dificultades (financiación, personal "
         "cualificado, ecosistemas sostenibles) y cooperación entre los centros.",
     )
-    event = _upsert(NetworkEvent, {"title": titles[0], "starts_on": date(2024, 10, 28)}, {
+    event = upsert(NetworkEvent, title=titles[0], starts_on=date(2024, 10, 28), defaults={
         **_six("title", titles), **_six("description", descriptions),
         "ends_on": date(2024, 10, 28), "location": "Valletta, Malta",
-    })
+    })[0]
     _set_m2m(event.centres, network)
 
 
@@ -354,10 +341,10 @@ def _scores(application: Application, criteria: list[Criterion], evaluator, sele
     for index, criterion in enumerate(criteria):
         base = 4 if selected else 1
         score = min(criterion.max_score, base + (number + index) % (2 if selected else 3))
-        _upsert(Score, {"application": application, "criterion": criterion, "evaluator": evaluator},
-                {"score": score, "comment": f"Demo score {ILLUSTRATIVE}."})
-    _upsert(EvaluatorAssignment, {"application": application, "evaluator": evaluator},
-            {"submitted_at": application.decided_at})
+        upsert(Score, application=application, criterion=criterion, evaluator=evaluator,
+               defaults={"score": score, "comment": f"Demo score {ILLUSTRATIVE}."})
+    upsert(EvaluatorAssignment, application=application, evaluator=evaluator,
+           defaults={"submitted_at": application.decided_at})
 
 
 def _demo_host(centre: Centre) -> None:
@@ -368,4 +355,4 @@ def _demo_host(centre: Centre) -> None:
         user = User(username="host", email="host@example.org", first_name="Demo", last_name="Host")
         user.set_unusable_password()
         user.save()
-    _upsert(CentreHost, {"user": user}, {"centre": centre})
+    upsert(CentreHost, user=user, defaults={"centre": centre})

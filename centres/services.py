@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.links import absolute_url
 from alliance.core.mail import queue_mail
 from alliance.core.roles import staff_may
-from alliance.models import RegionalInitiative, StrategicObjective
+from alliance.models import RegionalInitiative, StrategicObjective, User
 from alliance.notifications import decisions
 
 from .models import (
@@ -198,14 +198,19 @@ def application_start_due_diligence(*, application: Application, by=None) -> App
     return application
 
 
-def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "",
-                         by=None) -> DueDiligenceCheck:
+def due_diligence_check_result(*, check: DueDiligenceCheck, result: str, note: str = "") -> None:
+    """The checklist changes only during due diligence, and a failed check says why."""
     if check.application.status != Application.Status.DUE_DILIGENCE:
         raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
     if result not in DueDiligenceCheck.Result.values:
         raise ValidationError({"result": _("Choose a valid result.")})
     if result == DueDiligenceCheck.Result.FAILED and not note.strip():
         raise ValidationError({"note": _("Say why the check failed.")})
+
+
+def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "",
+                         by=None) -> DueDiligenceCheck:
+    due_diligence_check_result(check=check, result=result, note=note)
     check.result, check.note = result, note
     check.checked_by, check.checked_at = by, timezone.now()
     _set_history_user(check, by)
@@ -355,7 +360,7 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def application_select(*, application: Application, decided_by, reason: str = "",
+def application_select(*, application: Application, by: User, reason: str = "",
                        site_url: str = "", selected_on: date | None = None) -> Centre:
     """Select a host: create its centre and invite the contact person to the host portal."""
     if application.status != Application.Status.EVALUATION:
@@ -366,8 +371,8 @@ def application_select(*, application: Application, decided_by, reason: str = ""
     with transaction.atomic():
         application.status = Application.Status.SELECTED
         application.decision_reason = reason
-        application.decided_at, application.decided_by = timezone.now(), decided_by
-        _set_history_user(application, decided_by)
+        application.decided_at, application.decided_by = timezone.now(), by
+        _set_history_user(application, by)
         application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
         name = _("ITU Acceleration Centre – %(host)s") % {"host": application.organisation}
         centre = Centre(
@@ -378,7 +383,7 @@ def application_select(*, application: Application, decided_by, reason: str = ""
             selected_on=selected_on or timezone.localdate(), contact_email=application.contact_email,
             contact_phone=application.contact_phone, website=application.website,
         )
-        _set_history_user(centre, decided_by)
+        _set_history_user(centre, by)
         centre.save()
         centre.objectives.set(application.objectives.all())
         host_invite(centre=centre, email=application.contact_email, full_name=application.contact_name,
@@ -386,7 +391,7 @@ def application_select(*, application: Application, decided_by, reason: str = ""
     return centre
 
 
-def application_reject(*, application: Application, decided_by, reason: str,
+def application_reject(*, application: Application, by: User, reason: str,
                        reason_given: str = "") -> Application:
     """Not selected: the internal ``reason`` is recorded; the applicant is told by e-mail, with
     ``reason_given`` if staff chose to give one."""
@@ -396,8 +401,8 @@ def application_reject(*, application: Application, decided_by, reason: str,
         raise ValidationError({"reason": _("Give the reason why the application is not selected.")})
     application.status = Application.Status.NOT_SELECTED
     application.decision_reason = reason.strip()
-    application.decided_at, application.decided_by = timezone.now(), decided_by
-    _set_history_user(application, decided_by)
+    application.decided_at, application.decided_by = timezone.now(), by
+    _set_history_user(application, by)
     with transaction.atomic():
         application.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
         decisions.application_not_selected(application=application, reason_given=reason_given)
@@ -448,7 +453,7 @@ def agreement_sign(*, centre: Centre, signed_on: date, starts_on: date, ends_on:
     agreement = Agreement(centre=centre, signed_on=signed_on, starts_on=starts_on, ends_on=ends_on)
     if document:
         agreement.document = document
-    _validate_agreement(agreement)
+    agreement_check_terms(agreement=agreement)
     with transaction.atomic():
         _set_history_user(agreement, by)
         agreement.save()
@@ -474,7 +479,8 @@ def agreement_check_new(*, centre: Centre, renews: Agreement | None, starts_on: 
         raise ValidationError({"starts_on": _("A renewal cannot start before the agreement it renews.")})
 
 
-def _validate_agreement(agreement: Agreement) -> None:
+def agreement_check_terms(*, agreement: Agreement) -> None:
+    """An agreement's term ends after it starts, and it was not signed in the future."""
     _full_clean(agreement)
     if agreement.ends_on <= agreement.starts_on:
         raise ValidationError({"ends_on": _("The term must end after it starts.")})
@@ -489,7 +495,7 @@ def agreement_renew(*, agreement: Agreement, signed_on: date, starts_on: date, e
                         starts_on=starts_on, ends_on=ends_on)
     if document:
         renewal.document = document
-    _validate_agreement(renewal)
+    agreement_check_terms(agreement=renewal)
     _set_history_user(renewal, by)
     renewal.save()
     return renewal

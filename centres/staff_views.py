@@ -19,10 +19,11 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from alliance.core.admin_forms import add_service_error
+
 from . import permissions, selectors, services
 from .models import EvaluatorAssignment
 from .staff_forms import AssignForm, ConflictForm, ScoreSheetForm
-from .views import _add_errors
 
 
 def _written(request, form, write, done: str) -> bool:
@@ -33,7 +34,7 @@ def _written(request, form, write, done: str) -> bool:
     try:
         write(form.cleaned_data)
     except ValidationError as exc:
-        _add_errors(form, exc)
+        add_service_error(form, exc)
         return False
     messages.success(request, done)
     return True

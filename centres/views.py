@@ -23,6 +23,7 @@ from django_ratelimit.decorators import ratelimit
 
 from alliance.core import freshness, maps
 from alliance.core.abuse import address_key, limit_public_form, rate
+from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
 from alliance.core.pagination import VersionedPaginationMixin
 from alliance.core.roles import home_url_for, is_bdt_staff
@@ -47,15 +48,6 @@ from .forms import (
 from .models import Application, CentreChangeProposal, ProgressReport
 
 APPLICATION_SESSION_KEY = "centres_application_reference"
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form, by field where the form has that field."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # Public --------------------------------------------------------------------------------------
@@ -160,7 +152,7 @@ class ApplyView(FormView):
                 site_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         self.request.session[APPLICATION_SESSION_KEY] = application.reference
         return super().form_valid(form)
@@ -230,7 +222,7 @@ class ApplicationStatusView(FormView):
             services.application_document_add(application=self.application, title=form.cleaned_data["title"],
                                               file=form.cleaned_data["file"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The document was added to your application."))
         return redirect(self.request.path)
@@ -305,7 +297,7 @@ class ProfileView(HostMixin, FormView):
         try:
             services.centre_update_profile(centre=self.centre, data=form.cleaned_data, by=self.request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The centre's profile was saved."))
         return super().form_valid(form)
@@ -334,7 +326,7 @@ class ChangeProposalView(HostMixin, FormView):
             services.change_proposal_submit(centre=self.centre, data=data, reason=data["reason"],
                                             by=self.request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Your proposal was sent to BDT. The centre changes once BDT "
                                          "accepts it."))
@@ -388,7 +380,7 @@ class ActivityFormView(PlanRequiredMixin, FormView):
             services.activity_save(plan=self.get_plan(), activity=self.activity, data=form.cleaned_data,
                                    by=self.request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The activity was saved."))
         return super().form_valid(form)
@@ -425,7 +417,7 @@ class ReportCreateView(HostMixin, FormView):
             report = services.progress_report_create(centre=self.centre, by=self.request.user,
                                                      **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The draft report was created; report progress on each activity."))
         return redirect("portal:report", pk=report.pk)
@@ -487,7 +479,7 @@ class ReportDetailView(HostMixin, TemplateView):
                     attachment=message_form.cleaned_data["attachment"], by=request.user, from_bdt=False,
                     report=report, site_url=request.build_absolute_uri("/"))
         except ValidationError as exc:
-            _add_errors(message_form, exc)
+            add_service_error(message_form, exc)
             return self.render_forms(report, form, formset, confirm, message_form)
         messages.success(request, _("Your message about this report was sent to BDT.")
                          if form is None else
@@ -525,7 +517,7 @@ class ReportDetailView(HostMixin, TemplateView):
                 if confirmed:
                     services.progress_report_submit(report=report, by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.render_forms(report, form, formset, confirm, typed)
         if submitting and not confirmed:
             messages.warning(request, _("Your changes were saved as a draft. The report was not submitted: "
@@ -567,7 +559,7 @@ class DocumentsView(HostMixin, FormView):
             services.centre_document_upload(centre=self.centre, title=form.cleaned_data["title"],
                                             file=form.cleaned_data["file"], by=self.request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The document was uploaded."))
         return super().form_valid(form)
@@ -611,7 +603,7 @@ class DocumentDetailView(HostDocumentMixin, FormView):
             services.centre_document_replace(document=self.get_document(), file=form.cleaned_data["file"],
                                              by=self.request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The document was replaced; the previous file is kept below."))
         return redirect("portal:document", pk=self.document.pk)
@@ -676,7 +668,7 @@ class MessagesView(HostMixin, FormView):
                 attachment=form.cleaned_data["attachment"], by=self.request.user, from_bdt=False,
                 site_url=self.request.build_absolute_uri("/"))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Your message was sent to BDT."))
         return redirect(reverse("portal:messages") + f"#message-{message.pk}")
@@ -720,7 +712,7 @@ class EventFormView(HostMixin, FormView):
             services.centre_event_save(centre=self.centre, event=self.event, data=form.cleaned_data,
                                        by=self.request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The event was saved; it shows on the centre's public page."))
         return super().form_valid(form)

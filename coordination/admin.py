@@ -1,14 +1,13 @@
 """Administration of inter-sectoral coordination: filters, change history, six-language fields and
 CSV/XLSX import/export. Status changes with rules go through the services (actions)."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from alliance.core.admin_forms import validated_by
+from alliance.core.admin_forms import apply_to_each, validated_by
 from alliance.core.exports import ImportExportModelAdmin
 
 from . import services
@@ -127,26 +126,16 @@ class PlainCoordinationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     pass
 
 
-def _run(modeladmin, request, queryset, service) -> None:
-    done = 0
-    for obj in queryset:
-        try:
-            service(obj)
-            done += 1
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{obj}: {'; '.join(error.messages)}", messages.ERROR)
-    if done:
-        modeladmin.message_user(request, _("%(count)d updated.") % {"count": done}, messages.SUCCESS)
-
-
 @admin.action(description=_("Accept the selected proposed topics"))
 def accept_topics(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, lambda topic: services.topic_accept(topic=topic))
+    apply_to_each(modeladmin, request, queryset, lambda topic: services.topic_accept(topic=topic),
+                  _("%(count)d updated."))
 
 
 @admin.action(description=_("Close the selected topics"))
 def close_topics(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, lambda topic: services.topic_close(topic=topic))
+    apply_to_each(modeladmin, request, queryset, lambda topic: services.topic_close(topic=topic),
+                  _("%(count)d updated."))
 
 
 class FocalPointInline(TranslationTabularInline):

@@ -34,6 +34,8 @@ import datetime
 
 from django.utils import timezone
 
+from alliance.demo import upsert
+
 from .models import (
     AnnualReport,
     Body,
@@ -430,19 +432,6 @@ ANNUAL_REPORTS_2024 = {
 }
 
 
-def _upsert(model, defaults: dict, **lookup):
-    """update_or_create that saves only what changed, so a second run adds no history rows."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = [name for name, value in defaults.items() if str(getattr(obj, name) or "") != str(value or "")]
-    if changed:
-        for name in changed:
-            setattr(obj, name, defaults[name])
-        obj.save()
-    return obj, False
-
-
 def _names(field: str, values: tuple[str, ...]) -> dict:
     return {f"{field}_{lang}": value for lang, value in zip(LANGS, values, strict=True)}
 
@@ -451,7 +440,7 @@ def _topics() -> dict[str, Topic]:
     topics = {}
     added = datetime.date(2023, 1, 1)
     for order, (slug, names) in enumerate(TOPICS.items(), start=1):
-        topics[slug], _ = _upsert(
+        topics[slug], _ = upsert(
             Topic,
             slug=slug,
             defaults={
@@ -463,7 +452,7 @@ def _topics() -> dict[str, Topic]:
             },
         )
     slug, names = NEW_TOPIC
-    topics[slug], _ = _upsert(
+    topics[slug], _ = upsert(
         Topic,
         slug=slug,
         defaults={
@@ -483,7 +472,7 @@ def _focal_points(topics: dict[str, Topic]) -> dict[tuple[str, str], FocalPoint]
     names = iter(ILLUSTRATIVE_NAMES)
     for slug, sector in LEAD_SECTOR.items():
         name = next(names)
-        points[slug, sector], _ = _upsert(
+        points[slug, sector], _ = upsert(
             FocalPoint,
             topic=topics[slug],
             sector=sector,
@@ -498,7 +487,7 @@ def _focal_points(topics: dict[str, Topic]) -> dict[tuple[str, str], FocalPoint]
         )
     for slug in ADVISORY_GROUP_TOPICS:
         name = next(names)
-        points[slug, Sector.ADVISORY_GROUP], _ = _upsert(
+        points[slug, Sector.ADVISORY_GROUP], _ = upsert(
             FocalPoint,
             topic=topics[slug],
             sector=Sector.ADVISORY_GROUP,
@@ -512,7 +501,7 @@ def _focal_points(topics: dict[str, Topic]) -> dict[tuple[str, str], FocalPoint]
             },
         )
     for slug, note in (("accessibility", ACCESSIBILITY_VACANCY), ("industry-engagement", INDUSTRY_VACANCY)):
-        points[slug, Sector.ADVISORY_GROUP], _ = _upsert(
+        points[slug, Sector.ADVISORY_GROUP], _ = upsert(
             FocalPoint,
             topic=topics[slug],
             sector=Sector.ADVISORY_GROUP,
@@ -530,7 +519,7 @@ def _focal_points(topics: dict[str, Topic]) -> dict[tuple[str, str], FocalPoint]
 
 
 def _bodies() -> tuple[Body, Body]:
-    isctf, _ = _upsert(
+    isctf, _ = upsert(
         Body,
         acronym="ISC-TF",
         defaults={
@@ -558,7 +547,7 @@ def _bodies() -> tuple[Body, Body]:
             ),
         },
     )
-    iscg, _ = _upsert(
+    iscg, _ = upsert(
         Body,
         acronym="ISCG",
         defaults={
@@ -587,7 +576,7 @@ def _bodies() -> tuple[Body, Body]:
 def _meetings(isctf: Body, iscg: Body, topics: dict[str, Topic]) -> list[Meeting]:
     meetings = []
     for number, held_on in enumerate(ISC_TF_MEETINGS, start=1):
-        meeting, _ = _upsert(
+        meeting, _ = upsert(
             Meeting,
             body=isctf,
             held_on=held_on,
@@ -601,7 +590,7 @@ def _meetings(isctf: Body, iscg: Body, topics: dict[str, Topic]) -> list[Meeting
         )
         meetings.append(meeting)
     for number, held_on in enumerate(ISCG_MEETINGS, start=1):
-        meeting, _ = _upsert(
+        meeting, _ = upsert(
             Meeting,
             body=iscg,
             held_on=held_on,
@@ -629,7 +618,7 @@ def _meetings(isctf: Body, iscg: Body, topics: dict[str, Topic]) -> list[Meeting
         ]
     )
     iscg_last.topics.set([topics["industry-engagement"], topics["accessibility"]])
-    _upsert(
+    upsert(
         MeetingDocument,
         meeting=iscg_first,
         symbol="CWG-FHR-20/24",
@@ -674,7 +663,7 @@ def _meetings(isctf: Body, iscg: Body, topics: dict[str, Topic]) -> list[Meeting
         ),
     ]
     for meeting, slug, addressee, text in calls:
-        _upsert(
+        upsert(
             CallToAction,
             meeting=meeting,
             topic=topics[slug],
@@ -686,19 +675,19 @@ def _meetings(isctf: Body, iscg: Body, topics: dict[str, Topic]) -> list[Meeting
 
 def _resolutions(topics: dict[str, Topic]) -> None:
     for assembly, number, revision, title, rows in RESOLUTIONS:
-        resolution, _ = _upsert(
+        resolution, _ = upsert(
             Resolution, assembly=assembly, number=number, defaults={"revision": revision, "title_en": title}
         )
         for slug, sector in rows:
-            _upsert(ResolutionMapping, resolution=resolution, topic=topics[slug], sector=sector, defaults={})
-    _upsert(MapUpdate, updated_on=datetime.date(2024, 11, 29), defaults={"after_event": "WTSA-24"})
+            upsert(ResolutionMapping, resolution=resolution, topic=topics[slug], sector=sector, defaults={})
+    upsert(MapUpdate, updated_on=datetime.date(2024, 11, 29), defaults={"after_event": "WTSA-24"})
 
 
 def _annual_reports(points: dict) -> dict:
     reports = {}
     submitted = timezone.make_aware(datetime.datetime(2025, 2, 14, 12, 0))
     for key, (progress, outcomes, next_steps, documents) in ANNUAL_REPORTS_2024.items():
-        reports[key], _ = _upsert(
+        reports[key], _ = upsert(
             AnnualReport,
             focal_point=points[key],
             year=2024,
@@ -710,8 +699,8 @@ def _annual_reports(points: dict) -> dict:
                 "submitted_at": submitted,
             },
         )
-    _upsert(ReportingDeadline, year=2024, defaults={"due_on": datetime.date(2025, 3, 31)})
-    _upsert(ReportingDeadline, year=2025, defaults={"due_on": datetime.date(2026, 3, 31)})
+    upsert(ReportingDeadline, year=2024, defaults={"due_on": datetime.date(2025, 3, 31)})
+    upsert(ReportingDeadline, year=2025, defaults={"due_on": datetime.date(2026, 3, 31)})
     return reports
 
 
@@ -755,7 +744,7 @@ def _outcomes(topics: dict[str, Topic], meetings: list[Meeting], reports: dict) 
         ),
     ]
     for slug, title, description, achieved_on, meeting, report in rows:
-        _upsert(
+        upsert(
             Outcome,
             title_en=title,
             defaults={

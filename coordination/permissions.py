@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from alliance.core.roles import is_bdt_staff
+from alliance.core.roles import staff_may
 
 
 def is_focal_point(user) -> bool:
@@ -20,7 +20,7 @@ def is_focal_point(user) -> bool:
 
 def can_follow_annual_reports(user) -> bool:
     """The staff page of who has and has not reported."""
-    return is_bdt_staff(user) and user.has_perm("coordination.view_annualreport")
+    return staff_may(user, "coordination.view_annualreport")
 
 
 def focal_point_home(user) -> str | None:

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
+from alliance.core.admin_forms import add_service_error
+
 from . import permissions, selectors, services
 from .filters import ResolutionMapFilter
 from .forms import AnnualReportForm, YearForm
@@ -117,11 +119,7 @@ class AnnualReportView(LoginRequiredMixin, FormView):
             services.annual_report_submit(focal_point=self.focal_point, year=self.year, by=self.request.user,
                                           **form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Thank you: your annual report for %(year)s is recorded.")
                          % {"year": self.year})

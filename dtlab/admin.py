@@ -1,12 +1,10 @@
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.core.admin_forms import apply_to_each
 from alliance.core.exports import ExportMixin, ImportExportModelAdmin
 from alliance.countries import MemberStateCountriesAdminMixin
 
@@ -21,19 +19,6 @@ from .models import (
     Service,
     ServiceRequest,
 )
-
-
-def _run(modeladmin, request: HttpRequest, queryset: QuerySet, action, done: str) -> None:
-    """Call a service for each selected object and report what succeeded and what did not."""
-    count = 0
-    for obj in queryset:
-        try:
-            action(obj)
-            count += 1
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
-    if count:
-        modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
 
 
 class PlaybookResource(resources.ModelResource):
@@ -121,6 +106,7 @@ class PlaybookAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin
     search_fields = ("title", "summary", "partners", "slug")
     prepopulated_fields = {"slug": ("title",)}
     inlines = [PlaybookVersionInline]
+    readonly_fields = ("status", "published_on")  # playbook_publish (the action) needs a released PDF
     actions = ["publish"]
 
     def get_queryset(self, request):
@@ -132,7 +118,7 @@ class PlaybookAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin
 
     @admin.action(description=_("Publish the selected playbooks"))
     def publish(self, request, queryset):
-        _run(self, request, queryset, lambda p: services.playbook_publish(playbook=p),
+        apply_to_each(self, request, queryset, lambda p: services.playbook_publish(playbook=p),
              _("%(count)d playbook(s) published."))
 
 
@@ -186,8 +172,8 @@ class ServiceRequestAdmin(ExportMixin, SimpleHistoryAdmin):
     actions = ["accept", "start", "complete", "decline"]
 
     def _move(self, request, queryset, status: str, done: str) -> None:
-        _run(self, request, queryset.select_related("service"),
-             lambda r: services.service_request_move(request=r, status=status, by=request.user), done)
+        apply_to_each(self, request, queryset.select_related("service"),
+             lambda r: services.service_request_move(service_request=r, status=status, by=request.user), done)
 
     @admin.action(description=_("Accept the selected requests"))
     def accept(self, request, queryset):
@@ -210,6 +196,7 @@ class ProjectConceptInline(TranslationTabularInline):
     model = ProjectConcept
     extra = 0
     fields = ("number", "title", "lead_country", "budget_usd", "status", "regional_initiative")
+    readonly_fields = ("status",)  # moved by project_concept_advance (the concepts' actions)
     show_change_link = True
 
 
@@ -247,16 +234,18 @@ class ProjectConceptAdmin(MemberStateCountriesAdminMixin, ImportExportModelAdmin
     list_filter = ("status", "cohort", "regional_initiative", "lead_country")
     search_fields = ("title", "summary")
     list_select_related = ("cohort", "regional_initiative")
+    # Forward only, concept → approved → funded: project_concept_advance, through the actions.
+    readonly_fields = ("status",)
     actions = ["approve", "fund"]
 
     @admin.action(description=_("Mark the selected concepts as approved"))
     def approve(self, request, queryset):
-        _run(self, request, queryset,
+        apply_to_each(self, request, queryset,
              lambda c: services.project_concept_advance(concept=c, status=ProjectConcept.Status.APPROVED),
              _("%(count)d concept(s) approved."))
 
     @admin.action(description=_("Mark the selected concepts as funded"))
     def fund(self, request, queryset):
-        _run(self, request, queryset,
+        apply_to_each(self, request, queryset,
              lambda c: services.project_concept_advance(concept=c, status=ProjectConcept.Status.FUNDED),
              _("%(count)d concept(s) funded."))

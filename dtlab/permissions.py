@@ -1,6 +1,6 @@
 """Who may see what in the DT Lab."""
 
-from alliance.core.roles import is_bdt_staff, staff_may
+from alliance.core.roles import staff_may
 
 from .models import Playbook, PlaybookDocument
 
@@ -16,8 +16,8 @@ def can_download(user, document: PlaybookDocument) -> bool:
 
 def can_follow_requests(user) -> bool:
     """The staff list of service requests."""
-    return is_bdt_staff(user) and user.has_perm("dtlab.view_servicerequest")
+    return staff_may(user, "dtlab.view_servicerequest")
 
 
 def can_move_requests(user) -> bool:
-    return is_bdt_staff(user) and user.has_perm("dtlab.change_servicerequest")
+    return staff_may(user, "dtlab.change_servicerequest")

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core import freshness
 from alliance.core.mail import queue_mail
-from alliance.models import RegionalInitiative
+from alliance.models import RegionalInitiative, User
 from alliance.notifications import decisions
 
 from .models import Playbook, PlaybookDocument, ProjectConcept, RIACohort, Service, ServiceRequest
@@ -85,7 +85,7 @@ def service_request_submit(
     contact_email: str,
     description: str,
     preferred_start: datetime.date | None = None,
-    submitted_by=None,
+    by: User | None = None,
     language: str = "en",
 ) -> ServiceRequest:
     if not service.is_active:
@@ -100,7 +100,7 @@ def service_request_submit(
         service=service, requester_type=requester_type, organisation=organisation.strip(),
         country=country, contact_name=contact_name.strip(), contact_email=contact_email,
         description=description.strip(), preferred_start=preferred_start, language=language,
-        submitted_by=submitted_by if submitted_by is not None and submitted_by.is_authenticated else None,
+        submitted_by=by if by is not None and by.is_authenticated else None,
     )
     # Validated first: the duplicate query must not carry what the fields refuse (NUL in PostgreSQL).
     request.full_clean()
@@ -120,39 +120,39 @@ def service_request_submit(
 
 def service_request_move(
     *,
-    request: ServiceRequest,
+    service_request: ServiceRequest,
     status: str,
-    by,
+    by: User,
     completed_on: datetime.date | None = None,
     note: str = "",
 ) -> ServiceRequest:
-    """Move a request one step along submitted → accepted → in progress → completed (or declined)."""
-    if status not in REQUEST_TRANSITIONS.get(request.status, set()):
+    """Move a service_request one step along submitted → accepted → in progress → completed (or declined)."""
+    if status not in REQUEST_TRANSITIONS.get(service_request.status, set()):
         raise ValidationError(
-            _("A request that is %(current)s cannot become %(new)s."),
-            params={"current": request.get_status_display(),
+            _("A service_request that is %(current)s cannot become %(new)s."),
+            params={"current": service_request.get_status_display(),
                     "new": ServiceRequest.Status(status).label if status in ServiceRequest.Status.values
                     else status},
         )
     if status == ServiceRequest.Status.COMPLETED:
         completed_on = completed_on or timezone.localdate()
-        if completed_on < request.submitted_at.date():
+        if completed_on < service_request.submitted_at.date():
             raise ValidationError(
-                {"completed_on": _("A request cannot be completed before it was submitted.")}
+                {"completed_on": _("A service_request cannot be completed before it was submitted.")}
             )
     else:
         completed_on = None
-    request.status = status
-    request.completed_on = completed_on
-    request.handled_by = by
+    service_request.status = status
+    service_request.completed_on = completed_on
+    service_request.handled_by = by
     if note:
         stamp = timezone.localdate().isoformat()
-        request.staff_notes = f"{request.staff_notes}\n{stamp}: {note}".strip()
-    request.full_clean()
+        service_request.staff_notes = f"{service_request.staff_notes}\n{stamp}: {note}".strip()
+    service_request.full_clean()
     with transaction.atomic():
-        request.save(update_fields=["status", "completed_on", "handled_by", "staff_notes"])
-        decisions.service_request_moved(request=request)
-    return request
+        service_request.save(update_fields=["status", "completed_on", "handled_by", "staff_notes"])
+        decisions.service_request_moved(request=service_request)
+    return service_request
 
 
 def project_concept_create(

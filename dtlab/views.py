@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from alliance.core import freshness
 from alliance.core.abuse import limit_public_form
+from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
 
 from . import permissions, selectors, services
@@ -128,15 +129,11 @@ class ServiceRequestView(FormView):
     def form_valid(self, form):
         try:
             services.service_request_submit(
-                service=self.service, submitted_by=self.request.user, language=get_language() or "en",
+                service=self.service, by=self.request.user, language=get_language() or "en",
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         return redirect(reverse("dtlab:service-request-sent", kwargs={"slug": self.service.slug}))
 
@@ -209,8 +206,9 @@ class StaffRequestMoveView(UserPassesTestMixin, View):
         form = RequestMoveForm(request.POST)
         if form.is_valid():
             try:
-                services.service_request_move(request=service_request, status=form.cleaned_data["status"],
-                                              by=request.user, note=form.cleaned_data["note"])
+                services.service_request_move(service_request=service_request,
+                                              status=form.cleaned_data["status"], by=request.user,
+                                              note=form.cleaned_data["note"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:

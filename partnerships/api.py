@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
@@ -144,9 +143,10 @@ class PartnerViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
         return services.partner_update(partner=instance, **data)
 
     def perform_destroy(self, instance: Partner) -> None:
-        if instance.agreements.exists():
-            raise ValidationError({"non_field_errors": [_("A partner with agreements cannot be deleted.")]})
-        instance.delete()
+        try:
+            services.partner_delete(partner=instance)
+        except DjangoValidationError as error:
+            raise as_api_error(error) from error
 
 
 # --- Agreements ----------------------------------------------------------------------------------

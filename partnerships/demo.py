@@ -439,7 +439,7 @@ def _load_interests(areas: dict[str, ActionArea]) -> None:
                 contact_name="Demo contact", contact_email=f"{group}@example.org",
                 contribution="Our networks and volunteers, and a voice for the people we represent.")
         if status == InterestStatus.ACCEPTED and interest.status == InterestStatus.SUBMITTED:
-            services.interest_accept(interest=interest, decided_by=None)
+            services.interest_accept(interest=interest, by=None)
 
 
 def _report_due(index: int) -> date:

@@ -1,20 +1,20 @@
 """Who may do what in partnerships, in one place."""
 
-from alliance.core.roles import is_bdt_staff
+from alliance.core.roles import staff_may
 
 from .models import Pledge
 
 
 def can_see_dashboard(user) -> bool:
-    return is_bdt_staff(user) and user.has_perm("partnerships.view_agreement")
+    return staff_may(user, "partnerships.view_agreement")
 
 
 def can_review_pledges(user) -> bool:
-    return is_bdt_staff(user) and user.has_perm("partnerships.change_pledge")
+    return staff_may(user, "partnerships.change_pledge")
 
 
 def can_download_agreement(user) -> bool:
-    return is_bdt_staff(user) and user.has_perm("partnerships.view_agreement")
+    return staff_may(user, "partnerships.view_agreement")
 
 
 def is_pledger_of(user, pledge: Pledge) -> bool:

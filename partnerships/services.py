@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.mail import queue_mail
 from alliance.core.roles import staff_may
-from alliance.models import Priority
+from alliance.models import Priority, User
 from alliance.notifications import decisions
 
 from .models import (
@@ -90,6 +90,17 @@ def partner_update(*, partner: Partner, **fields: Any) -> Partner:
     partner.full_clean()
     partner.save()
     return partner
+
+
+def partner_check_deletable(*, partner: Partner) -> None:
+    """A partner with agreements stays: the agreements are the record of the partnership."""
+    if partner.agreements.exists():
+        raise ValidationError(_("A partner with agreements cannot be deleted."))
+
+
+def partner_delete(*, partner: Partner) -> None:
+    partner_check_deletable(partner=partner)
+    partner.delete()
 
 
 def priorities_from_codes(codes: Iterable[str]) -> list[Priority]:
@@ -248,12 +259,12 @@ def pledge_submit(*, organisation: str, pledger_kind: str, country: str, contact
                   benefits_ldc: bool = False, benefits_lldc: bool = False, benefits_sids: bool = False,
                   benefit_description: str = "", benefits: BenefitFigures | None = None,
                   value_usd: Decimal | None = None, made_with: str = "",
-                  language: str = "en", submitted_by=None) -> Pledge:
+                  language: str = "en", by: User | None = None) -> Pledge:
     """A pledge from the public form: it waits for due diligence and is not visible until published.
 
     ``benefits`` gives, per group (``ldc``, ``lldc``, ``sids``), how much the pledge benefits it:
     ``share_percent``, ``amount_usd`` (financial pledges), ``people_reached``; a group with figures
-    is a group the pledge benefits. ``submitted_by`` is the signed-in visitor, if any (see
+    is a group the pledge benefits. ``by`` is the signed-in visitor, if any (see
     ``_pledger_for`` for whose pledge it is).
     """
     action_areas = list(action_areas)
@@ -266,7 +277,7 @@ def pledge_submit(*, organisation: str, pledger_kind: str, country: str, contact
     with transaction.atomic():
         pledger, created = _pledger_for(organisation=organisation, contact_email=contact_email,
                                          language=language, contact_name=contact_name,
-                                         submitted_by=submitted_by)
+                                         submitted_by=by)
         pledger.kind, pledger.country = pledger_kind, country
         pledger.contact_name, pledger.contact_email = contact_name, contact_email
         pledger.full_clean()
@@ -327,36 +338,36 @@ def pledge_update_by_pledger(*, pledge: Pledge, user, action_areas: Iterable[Act
     return pledge
 
 
-def pledge_due_diligence(*, pledge: Pledge, reviewer, checklist: dict[str, bool]) -> Pledge:
+def pledge_due_diligence(*, pledge: Pledge, by: User, checklist: dict[str, bool]) -> Pledge:
     if pledge.status != PledgeStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted pledge is under due diligence."))
     _set_fields(pledge, DUE_DILIGENCE_FIELDS, {k: bool(v) for k, v in checklist.items()})
-    pledge.reviewed_by = reviewer
+    pledge.reviewed_by = by
     pledge.save(update_fields=[*checklist, "reviewed_by"])
     return pledge
 
 
-def pledge_publish(*, pledge: Pledge, reviewer, today: date | None = None) -> Pledge:
+def pledge_publish(*, pledge: Pledge, by: User, today: date | None = None) -> Pledge:
     if pledge.status != PledgeStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted pledge can be published."))
     if not pledge.due_diligence_complete:
         raise ValidationError(_("Complete every point of the due diligence checklist before publishing."))
     today = today or timezone.localdate()
     pledge.status = PledgeStatus.PUBLISHED
-    pledge.reviewed_by, pledge.decided_at = reviewer, timezone.now()
+    pledge.reviewed_by, pledge.decided_at = by, timezone.now()
     pledge.next_report_due = add_months(today, pledge.report_every_months)
     pledge.save(update_fields=["status", "reviewed_by", "decided_at", "next_report_due"])
     decisions.pledge_published(pledge=pledge)
     return pledge
 
 
-def pledge_decline(*, pledge: Pledge, reviewer, reason: str) -> Pledge:
+def pledge_decline(*, pledge: Pledge, by: User, reason: str) -> Pledge:
     if pledge.status != PledgeStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted pledge can be declined."))
     if not reason.strip():
         raise ValidationError({"decline_reason": _("Give the reason for declining the pledge.")})
     pledge.status, pledge.decline_reason = PledgeStatus.DECLINED, reason.strip()
-    pledge.reviewed_by, pledge.decided_at = reviewer, timezone.now()
+    pledge.reviewed_by, pledge.decided_at = by, timezone.now()
     pledge.full_clean()
     pledge.save(update_fields=["status", "decline_reason", "reviewed_by", "decided_at"])
     decisions.pledge_declined(pledge=pledge)
@@ -489,7 +500,7 @@ def _decidable(interest: ExpressionOfInterest) -> ExpressionOfInterest:
     return locked
 
 
-def interest_accept(*, interest: ExpressionOfInterest, decided_by) -> ExpressionOfInterest:
+def interest_accept(*, interest: ExpressionOfInterest, by: User) -> ExpressionOfInterest:
     """Accept: the organization becomes a member of the action area, as the pledger it already is
     (same organization and contact e-mail) or as a new one without an account."""
     with transaction.atomic():
@@ -505,7 +516,7 @@ def interest_accept(*, interest: ExpressionOfInterest, decided_by) -> Expression
         interest.membership = action_area_membership_add(action_area=interest.action_area, pledger=pledger,
                                                          role=ActionAreaRole.MEMBER)
         interest.status, interest.decided_by, interest.decided_at = (
-            InterestStatus.ACCEPTED, decided_by, timezone.now())
+            InterestStatus.ACCEPTED, by, timezone.now())
         interest.save(update_fields=["membership", "status", "decided_by", "decided_at"])
         _interest_tell(interest, accepted=True)
     return interest
@@ -520,12 +531,12 @@ def _interest_tell(interest: ExpressionOfInterest, *, accepted: bool) -> None:
         reference=interest.pk, action_area=area_name, reason_given=interest.decline_reason)
 
 
-def interest_decline(*, interest: ExpressionOfInterest, decided_by, reason: str = "") -> ExpressionOfInterest:
+def interest_decline(*, interest: ExpressionOfInterest, by: User, reason: str = "") -> ExpressionOfInterest:
     """Decline, with the reason staff choose to give (it may be empty)."""
     with transaction.atomic():
         interest = _decidable(interest)
         interest.status, interest.decline_reason = InterestStatus.DECLINED, reason.strip()
-        interest.decided_by, interest.decided_at = decided_by, timezone.now()
+        interest.decided_by, interest.decided_at = by, timezone.now()
         interest.full_clean()
         interest.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
         _interest_tell(interest, accepted=False)

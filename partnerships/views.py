@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from alliance.core import freshness, maps
 from alliance.core.abuse import account_key, address_key, limit_public_form, rate
+from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
 from alliance.core.filters import country_choices
 from alliance.core.pagination import VersionedPaginationMixin
@@ -37,15 +38,6 @@ from .forms import (
     YearForm,
 )
 from .models import Agreement, CompilationStatus, Pledge, PledgeCompilation, PledgeStatus, ProgressReport
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: on its field where the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _chosen_year(request: HttpRequest, *, years: list[int] | None = None) -> tuple[YearForm, int]:
@@ -208,7 +200,7 @@ class InterestSubmitView(FormView):
         try:
             services.interest_submit(**form.cleaned_data, language=translation.get_language() or "en")
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         return super().form_valid(form)
 
@@ -251,9 +243,9 @@ class PledgeSubmitView(FormView):
     def form_valid(self, form: PledgeForm) -> HttpResponse:
         try:
             services.pledge_submit(**form.pledge_fields(), language=translation.get_language() or "en",
-                                   submitted_by=self.request.user)
+                                   by=self.request.user)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         return super().form_valid(form)
 
@@ -354,7 +346,7 @@ class PledgeEditView(LoginRequiredMixin, FormView):
             services.pledge_update_by_pledger(pledge=self.pledge, user=self.request.user,
                                               **form.pledge_fields())
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Your pledge is updated; ITU reviews it as it now reads."))
         return redirect("partnerships:my-pledges")
@@ -400,7 +392,7 @@ class ProgressReportView(LoginRequiredMixin, FormView):
             services.progress_report_submit(pledge=self.pledge, user=self.request.user, indicators=rows,
                                             **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
             return self.render_to_response(self.get_context_data(form=form, indicators=indicators))
         messages.success(self.request, _("Thank you: your progress report has been recorded."))
         return redirect("partnerships:my-pledges")
@@ -460,19 +452,19 @@ class PledgeReviewView(StaffOnlyMixin, View):
         if not checklist.is_valid() or (decision.is_bound and not decision.is_valid()):
             return self._render(request, pledge, checklist, decision)
         try:
-            services.pledge_due_diligence(pledge=pledge, reviewer=request.user,
+            services.pledge_due_diligence(pledge=pledge, by=request.user,
                                           checklist={k: checklist.cleaned_data[k] for k in checklist.fields})
             if decision.is_bound:
                 if decision.cleaned_data["decision"] == DecisionForm.PUBLISH:
-                    services.pledge_publish(pledge=pledge, reviewer=request.user)
+                    services.pledge_publish(pledge=pledge, by=request.user)
                     messages.success(request, _("The pledge is published."))
                 else:
-                    services.pledge_decline(pledge=pledge, reviewer=request.user,
+                    services.pledge_decline(pledge=pledge, by=request.user,
                                             reason=decision.cleaned_data["reason"])
                     messages.success(request, _("The pledge is declined; the pledger has been told why."))
                 return redirect("partnerships:dashboard")
         except ValidationError as error:
-            add_service_errors(decision, error)
+            add_service_error(decision, error)
             return self._render(request, pledge, checklist, decision)
         messages.success(request, _("The due diligence checklist is saved."))
         return redirect(reverse("partnerships:pledge-review", args=[pledge.pk]))

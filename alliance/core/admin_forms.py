@@ -1,6 +1,7 @@
-"""Admin forms and actions that a service validates: the admin stays one more caller of the services."""
+"""Forms and admin actions that a service validates: the admin stays one more caller of the services,
+and a service's refusal lands on the form that asked (``add_service_error``, ``validated_by``)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -8,19 +9,53 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 
 
-def validated_by(form_class: type, validate: Callable[[object], None]) -> type:
+def add_service_error(form, error: ValidationError) -> None:
+    """A service's ValidationError on a form: each message on its field where the form has that
+    field, the others (and a plain message) above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def validated_by(form_class: type, validate: Callable[[object], None], *, fields: Iterable[str] = ()) -> type:
     """``form_class`` whose instance, once built from the form, is checked by ``validate``; its
-    ValidationError lands on the form's fields as any model validation would."""
+    ValidationError lands on the form's fields as any model validation would.
+
+    ``fields`` are those the service checks together: the model's own checks (its database
+    constraints) leave them to it, so a mistake is said once, in the service's words.
+    """
+    service_fields = set(fields)
 
     class ValidatedForm(form_class):
+        def _get_validation_exclusions(self):
+            return super()._get_validation_exclusions() | service_fields
+
         def _post_clean(self):
             super()._post_clean()
+            if self.instance.pk is not None and not self.has_changed():
+                return  # an unchanged row of an inline is not written: nothing for the service to refuse
             try:
                 validate(self.instance)
             except ValidationError as error:
                 self._update_errors(error)
 
     return ValidatedForm
+
+
+def form_values(obj, form, allowed: Iterable[str]) -> dict:
+    """What the admin form set on ``obj``, for the fields a service accepts: the service writes it."""
+    allowed = set(allowed)
+    return {name: getattr(obj, name) for name in form.cleaned_data if name in allowed}
+
+
+def adopt(obj, saved) -> None:
+    """Make the admin's unsaved ``obj`` the row a service created (its key and generated fields), so
+    the admin's log, messages and related inlines point to it."""
+    obj.__dict__.update({key: value for key, value in saved.__dict__.items() if not key.startswith("_")})
+    obj._state.adding = False
+    obj._state.db = saved._state.db
 
 
 def apply_to_each(modeladmin, request, queryset, call: Callable, done: str) -> None:

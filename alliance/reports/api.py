@@ -22,7 +22,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from alliance.api import StaffModelPermissions
+from alliance.api import StaffModelPermissions, as_api_error
 
 from . import selectors, services
 from .filters import ProgressReportFilter
@@ -163,12 +163,6 @@ class WorkflowConflictError(exceptions.APIException):
     default_code = "conflict"
 
 
-def _django_errors(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
-
-
 REFUSALS = {
     400: OpenApiResponse(description="Invalid: the errors by field"),
     403: OpenApiResponse(description="Not allowed (the author approving, no approval permission)"),
@@ -198,7 +192,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
         except services.WorkflowConflict as conflict:
             raise WorkflowConflictError(str(conflict)) from conflict
         except DjangoValidationError as error:
-            raise _django_errors(error) from error
+            raise as_api_error(error) from error
         return self._report_response(report)
 
     @extend_schema(responses={200: KindSerializer(many=True)})
@@ -252,7 +246,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
         try:
             report = services.report_request(requested_by=request.user, **serializer.validated_data)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(error.message_dict) from error
+            raise as_api_error(error) from error
         report.refresh_from_db()
         data = ReportQueuedSerializer(report, context={"request": request}).data
         return Response(data, status=status.HTTP_202_ACCEPTED)

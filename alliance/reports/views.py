@@ -21,6 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, FormView, ListView
 
 from alliance.core import freshness
+from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
 from alliance.core.roles import staff_may
 
@@ -104,9 +105,7 @@ class ReportRequestView(StaffRequiredMixin, FormView):
             else:
                 report, created = services.report_request_with_outcome(requested_by=self.request.user, **data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_error(form, error)
             return self.form_invalid(form)
         if form.cleaned_data["language"] == ALL_LANGUAGES:
             return self._all_languages_requested(outcomes)
@@ -229,9 +228,7 @@ class ReportNarrativeView(StaffRequiredMixin, FormView):
             messages.error(self.request, str(conflict))
             return HttpResponseRedirect(reverse("reports:narrative", kwargs={"pk": self.report.pk}))
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The narrative is saved."))
         return HttpResponseRedirect(reverse("reports:narrative", kwargs={"pk": self.report.pk}))

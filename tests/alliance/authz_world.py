@@ -174,14 +174,14 @@ def _staff_user():
 
 def _published_pledge(*, email: str, organisation: str, title: str, reviewer) -> Pledge:
     pledge = _submitted_pledge(email=email, organisation=organisation, title=title)
-    partnership_services.pledge_due_diligence(pledge=pledge, reviewer=reviewer, checklist={
+    partnership_services.pledge_due_diligence(pledge=pledge, by=reviewer, checklist={
         "dd_identity_verified": True, "dd_supports_action_area": True, "dd_realistic_measurable": True,
         "dd_no_reputational_risk": True})
-    return partnership_services.pledge_publish(pledge=pledge, reviewer=reviewer)
+    return partnership_services.pledge_publish(pledge=pledge, by=reviewer)
 
 
 def _submitted_pledge(*, email: str, organisation: str, title: str, submitted_by=None) -> Pledge:
-    return partnership_services.pledge_submit(submitted_by=submitted_by,
+    return partnership_services.pledge_submit(by=submitted_by,
         organisation=organisation, pledger_kind="philanthropy", country="KE", contact_name="Amina Otieno",
         contact_email=email, title=title, description="Connect 500 schools.", kind="financial",
         action_areas=ActionArea.objects.filter(code="connecting_people"), target_year=2027,

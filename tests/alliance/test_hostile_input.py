@@ -85,10 +85,10 @@ def pledger(staff):
         description="Connect 500 schools.", kind="financial",
         action_areas=ActionArea.objects.filter(code="connecting_people"), target_year=2030,
         value_usd=Decimal("1000000"), benefits_ldc=True, benefit_description="All in LDCs.")
-    partnership_services.pledge_due_diligence(pledge=pledge, reviewer=staff, checklist={
+    partnership_services.pledge_due_diligence(pledge=pledge, by=staff, checklist={
         "dd_identity_verified": True, "dd_supports_action_area": True, "dd_realistic_measurable": True,
         "dd_no_reputational_risk": True})
-    return partnership_services.pledge_publish(pledge=pledge, reviewer=staff)
+    return partnership_services.pledge_publish(pledge=pledge, by=staff)
 
 
 @dataclass

@@ -165,19 +165,19 @@ def test_a_request_needs_an_area_of_expertise(area):
 def test_staff_approval_makes_the_requester_an_expert(area, staff_user, django_capture_on_commit_callbacks):
     request = submit(area)
     with django_capture_on_commit_callbacks(execute=True):
-        expert = services.expert_request_approve(request=request, decided_by=staff_user)
+        expert = services.expert_request_approve(expert_request=request, by=staff_user)
     request.refresh_from_db()
     assert request.status == ExpertRequest.Status.APPROVED and request.expert == expert
     assert request.decided_by == staff_user and request.decided_at is not None
     assert list(expert.areas.all()) == [area]
     assert "Welcome to the Expert Network" in mail.outbox[-1].subject
     with pytest.raises(ValidationError):
-        services.expert_request_approve(request=request, decided_by=staff_user)
+        services.expert_request_approve(expert_request=request, by=staff_user)
 
 
 def test_a_rejected_request_creates_no_expert(area, staff_user):
     request = submit(area)
-    services.expert_request_reject(request=request, decided_by=staff_user)
+    services.expert_request_reject(expert_request=request, by=staff_user)
     assert Expert.objects.count() == 0
     assert ExpertRequest.objects.get().status == ExpertRequest.Status.REJECTED
 

@@ -185,7 +185,7 @@ def test_a_decided_request_does_not_stop_a_new_one():
 def test_only_a_pending_request_is_approved(status):
     request = ExpertRequestFactory(status=status)
     with refused("Only pending requests can be approved"):
-        services.expert_request_approve(request=request, decided_by=StaffFactory())
+        services.expert_request_approve(expert_request=request, by=StaffFactory())
     assert not Expert.objects.exists()
 
 
@@ -193,7 +193,7 @@ def test_only_a_pending_request_is_approved(status):
 def test_only_a_pending_request_is_rejected(status):
     request = ExpertRequestFactory(status=status)
     with refused("Only pending requests can be rejected"):
-        services.expert_request_reject(request=request, decided_by=StaffFactory())
+        services.expert_request_reject(expert_request=request, by=StaffFactory())
     request.refresh_from_db()
     assert request.status == status
 
@@ -203,7 +203,7 @@ def test_approving_a_former_member_makes_them_active_again_with_the_new_areas():
     expert = ExpertFactory(email="ada@example.org", is_active=False)
     expert.areas.add(old_area)
     request = ExpertRequestFactory(email="ada@example.org", areas=[new_area])
-    services.expert_request_approve(request=request, decided_by=StaffFactory())
+    services.expert_request_approve(expert_request=request, by=StaffFactory())
     expert.refresh_from_db()
     assert expert.is_active
     assert set(expert.areas.all()) == {old_area, new_area}

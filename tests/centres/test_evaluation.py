@@ -266,10 +266,10 @@ def test_selection_waits_for_every_assigned_evaluator(application, criteria):
     first, second = (EvaluatorAssignmentFactory(application=application) for _ in range(2))
     sheet(first, criteria, (5, 8))
     with refused("Every assigned evaluator must submit"):
-        services.application_select(application=application, decided_by=StaffFactory())
+        services.application_select(application=application, by=StaffFactory())
     assert not Centre.objects.exists()
     sheet(second, criteria, (4, 7))
-    services.application_select(application=application, decided_by=StaffFactory())
+    services.application_select(application=application, by=StaffFactory())
     assert Centre.objects.filter(application=application).exists()
 
 

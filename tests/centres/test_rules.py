@@ -169,7 +169,7 @@ def test_a_score_lies_between_zero_and_the_criterion_maximum(score, accepted):
 def test_only_an_application_under_evaluation_is_selected(status):
     application = ApplicationFactory(status=status)
     with refused("Only applications under evaluation can be selected"):
-        services.application_select(application=application, decided_by=StaffFactory())
+        services.application_select(application=application, by=StaffFactory())
     assert not Centre.objects.filter(application=application).exists()
 
 
@@ -177,7 +177,7 @@ def test_selection_needs_an_evaluator_who_submitted():
     application = ApplicationFactory(status=S.EVALUATION)
     ScoreFactory(application=application)
     with refused("Every assigned evaluator must submit"):
-        services.application_select(application=application, decided_by=StaffFactory())
+        services.application_select(application=application, by=StaffFactory())
     assert not Centre.objects.exists()
 
 
@@ -188,7 +188,7 @@ def test_a_criterion_no_longer_in_use_is_not_needed_to_submit_and_select():
                           evaluator=assignment.evaluator, score=4)
     CriterionFactory(is_active=False)
     services.score_sheet_submit(assignment=assignment)
-    centre = services.application_select(application=application, decided_by=StaffFactory())
+    centre = services.application_select(application=application, by=StaffFactory())
     assert centre.status == C.SELECTED
     application.refresh_from_db()
     assert application.status == S.SELECTED
@@ -198,7 +198,7 @@ def test_a_criterion_no_longer_in_use_is_not_needed_to_submit_and_select():
 def test_a_decided_application_gets_no_second_decision(status):
     application = ApplicationFactory(status=status, decision_reason="First decision.")
     with refused("already taken"):
-        services.application_reject(application=application, decided_by=StaffFactory(),
+        services.application_reject(application=application, by=StaffFactory(),
                                     reason="Second thoughts.")
     application.refresh_from_db()
     assert application.status == status
@@ -208,7 +208,7 @@ def test_a_decided_application_gets_no_second_decision(status):
 def test_a_rejection_needs_a_reason():
     application = ApplicationFactory(status=S.EVALUATION)
     with refused("Give the reason"):
-        services.application_reject(application=application, decided_by=StaffFactory(), reason="   ")
+        services.application_reject(application=application, by=StaffFactory(), reason="   ")
     application.refresh_from_db()
     assert application.status == S.EVALUATION
 

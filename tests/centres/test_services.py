@@ -146,8 +146,8 @@ def test_failed_due_diligence_stops_the_evaluation(call, staff_user):
     with pytest.raises(ValidationError, match="must pass"):
         services.application_finish_due_diligence(application=application)
     with pytest.raises(ValidationError):
-        services.application_reject(application=application, decided_by=staff_user, reason="")
-    services.application_reject(application=application, decided_by=staff_user, reason="Failed due diligence")
+        services.application_reject(application=application, by=staff_user, reason="")
+    services.application_reject(application=application, by=staff_user, reason="Failed due diligence")
     assert Application.objects.get(pk=application.pk).status == Application.Status.NOT_SELECTED
 
 
@@ -167,7 +167,7 @@ def test_scores_are_bounded_and_selection_needs_every_evaluator_submitted(call, 
         services.score_record(application=application, criterion=criteria[0], evaluator=evaluator, score=6)
     services.score_record(application=application, criterion=criteria[0], evaluator=evaluator, score=5)
     with pytest.raises(ValidationError, match="Every assigned evaluator must submit"):
-        services.application_select(application=application, decided_by=evaluator)
+        services.application_select(application=application, by=evaluator)
     assert not Centre.objects.exists()
 
 

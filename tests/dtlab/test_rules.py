@@ -114,8 +114,8 @@ def test_a_request_remembers_a_signed_in_requester_only():
     from django.contrib.auth.models import AnonymousUser
 
     service, user = ServiceFactory(), UserFactory()
-    signed_in = services.service_request_submit(**request_values(service, submitted_by=user))
-    anonymous = services.service_request_submit(**request_values(service, submitted_by=AnonymousUser(),
+    signed_in = services.service_request_submit(**request_values(service, by=user))
+    anonymous = services.service_request_submit(**request_values(service, by=AnonymousUser(),
                                                                  contact_email="x@example.org"))
     assert (signed_in.submitted_by, anonymous.submitted_by) == (user, None)
 
@@ -128,7 +128,7 @@ def test_a_request_remembers_a_signed_in_requester_only():
 def test_a_request_moves_one_step_at_a_time(current, new):
     request = ServiceRequestFactory(status=current)
     with refused("cannot become"):
-        services.service_request_move(request=request, status=new, by=StaffFactory())
+        services.service_request_move(service_request=request, status=new, by=StaffFactory())
     request.refresh_from_db()
     assert request.status == current
 
@@ -139,7 +139,7 @@ def test_a_request_moves_one_step_at_a_time(current, new):
 ])
 def test_the_allowed_steps_of_a_request(current, new):
     request = ServiceRequestFactory(status=current)
-    services.service_request_move(request=request, status=new, by=StaffFactory())
+    services.service_request_move(service_request=request, status=new, by=StaffFactory())
     request.refresh_from_db()
     assert request.status == new
     assert (request.completed_on is not None) == (new == St.COMPLETED)
@@ -149,25 +149,26 @@ def test_a_request_cannot_be_completed_before_it_was_submitted():
     request = ServiceRequestFactory(status=St.IN_PROGRESS)
     submitted = timezone.localdate()
     with refused("cannot be completed before it was submitted"):
-        services.service_request_move(request=request, status=St.COMPLETED, by=StaffFactory(),
+        services.service_request_move(service_request=request, status=St.COMPLETED, by=StaffFactory(),
                                       completed_on=submitted - timedelta(days=1))
     request.refresh_from_db()
     assert request.status == St.IN_PROGRESS
-    done = services.service_request_move(request=request, status=St.COMPLETED, by=StaffFactory(),
+    done = services.service_request_move(service_request=request, status=St.COMPLETED, by=StaffFactory(),
                                          completed_on=submitted)
     assert done.completed_on == submitted
 
 
 def test_a_completed_request_is_dated_today_unless_told_otherwise():
     request = ServiceRequestFactory(status=St.IN_PROGRESS)
-    services.service_request_move(request=request, status=St.COMPLETED, by=StaffFactory())
+    services.service_request_move(service_request=request, status=St.COMPLETED, by=StaffFactory())
     request.refresh_from_db()
     assert request.completed_on == timezone.localdate()
 
 
 def test_a_note_is_added_to_the_staff_notes_with_its_date():
     request = ServiceRequestFactory(staff_notes="Called them.")
-    services.service_request_move(request=request, status=St.ACCEPTED, by=StaffFactory(), note="Accepted.")
+    services.service_request_move(service_request=request, status=St.ACCEPTED, by=StaffFactory(),
+                                  note="Accepted.")
     request.refresh_from_db()
     assert request.staff_notes == f"Called them.\n{timezone.localdate().isoformat()}: Accepted."
 

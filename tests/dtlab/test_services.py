@@ -98,7 +98,7 @@ def test_staff_move_a_request_to_completion_and_the_requester_is_told(
     request = submit(service)
     for status in ("accepted", "in_progress", "completed"):
         with django_capture_on_commit_callbacks(execute=True):
-            services.service_request_move(request=request, status=status, by=staff_user, note=status)
+            services.service_request_move(service_request=request, status=status, by=staff_user, note=status)
     request.refresh_from_db()
     assert request.status == ServiceRequest.Status.COMPLETED
     assert request.completed_on == timezone.localdate()
@@ -110,14 +110,14 @@ def test_staff_move_a_request_to_completion_and_the_requester_is_told(
 def test_a_request_cannot_skip_to_completed(service, staff_user):
     request = submit(service)
     with pytest.raises(ValidationError):
-        services.service_request_move(request=request, status="completed", by=staff_user)
+        services.service_request_move(service_request=request, status="completed", by=staff_user)
 
 
 def test_a_declined_request_stays_declined(service, staff_user):
     request = submit(service)
-    services.service_request_move(request=request, status="declined", by=staff_user)
+    services.service_request_move(service_request=request, status="declined", by=staff_user)
     with pytest.raises(ValidationError):
-        services.service_request_move(request=request, status="accepted", by=staff_user)
+        services.service_request_move(service_request=request, status="accepted", by=staff_user)
 
 
 def test_concepts_move_forward_only(make_cohort):

@@ -38,7 +38,7 @@ def test_an_applicant_not_selected_is_told_with_the_reason_staff_chose_to_give(
     application = ApplicationFactory(status="evaluation", language="fr", organisation=BAIT,
                                       contact_name=BAIT, support_plan=BAIT, contact_email="amina@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        centres_services.application_reject(application=application, decided_by=staff_user,
+        centres_services.application_reject(application=application, by=staff_user,
                                             reason="Internal: weak support letter",
                                             reason_given="The call's resources are committed.")
     message = only_mail()
@@ -53,7 +53,7 @@ def test_an_applicant_not_selected_without_a_reason_given_gets_none(staff_user,
                                                                     django_capture_on_commit_callbacks):
     application = ApplicationFactory(status="evaluation")
     with django_capture_on_commit_callbacks(execute=True):
-        centres_services.application_reject(application=application, decided_by=staff_user,
+        centres_services.application_reject(application=application, by=staff_user,
                                             reason="Internal: weak support letter")
     assert "Reason:" not in only_mail().body
 
@@ -61,7 +61,7 @@ def test_an_applicant_not_selected_without_a_reason_given_gets_none(staff_user,
 def test_a_refused_decision_sends_nothing(staff_user, django_capture_on_commit_callbacks):
     application = ApplicationFactory(status="not_selected")
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        centres_services.application_reject(application=application, decided_by=staff_user, reason="x")
+        centres_services.application_reject(application=application, by=staff_user, reason="x")
     assert mail.outbox == []
 
 
@@ -72,7 +72,7 @@ def test_an_expert_requester_learns_the_decision_in_their_language(
     request = ExpertRequestFactory(full_name=BAIT, organisation=BAIT, motivation=BAIT, language="fr",
                                    email="expert@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        decide(request=request, decided_by=staff_user)
+        decide(expert_request=request, by=staff_user)
     message = only_mail()
     assert message.to == ["expert@example.org"]
     assert str(request.pk) in message.body
@@ -85,7 +85,7 @@ def test_a_service_requester_learns_each_status_in_the_language_they_asked_in(
     request = ServiceRequestFactory(contact_name=BAIT, organisation=BAIT, description=BAIT, language="fr",
                                     contact_email="rita@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        dtlab_services.service_request_move(request=request, status="declined", by=staff_user)
+        dtlab_services.service_request_move(service_request=request, status="declined", by=staff_user)
     message = only_mail()
     assert message.to == ["rita@example.org"]
     assert str(request.pk) in message.body and str(request.service) in message.body
@@ -107,7 +107,7 @@ def test_a_declined_pledger_is_told_the_reason_without_their_pledge_quoted(
                              contact_name=BAIT, organisation=BAIT)
     pledge = PledgeFactory(pledger=pledger, title=BAIT, description=BAIT)
     with django_capture_on_commit_callbacks(execute=True):
-        partnerships_services.pledge_decline(pledge=pledge, reviewer=staff_user,
+        partnerships_services.pledge_decline(pledge=pledge, by=staff_user,
                                              reason="Outside the action areas.")
     message = only_mail()
     assert message.to == ["pat@example.org"]
@@ -130,7 +130,7 @@ def test_a_published_pledge_is_announced_without_its_title(staff_user, django_ca
     pledge = PledgeFactory(title=BAIT, dd_identity_verified=True, dd_supports_action_area=True,
                            dd_realistic_measurable=True, dd_no_reputational_risk=True)
     with django_capture_on_commit_callbacks(execute=True):
-        partnerships_services.pledge_publish(pledge=pledge, reviewer=staff_user)
+        partnerships_services.pledge_publish(pledge=pledge, by=staff_user)
     message = only_mail()
     assert message.to == [pledge.pledger.contact_email]
     assert str(pledge.pk) in message.subject

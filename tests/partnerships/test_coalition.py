@@ -74,7 +74,7 @@ def test_the_expression_of_interest_form_has_a_honeypot(client):
 
 
 def test_accepting_makes_the_organisation_a_member_listed_on_the_public_page(client, staff_user):
-    accepted = services.interest_accept(interest=interest(), decided_by=staff_user)
+    accepted = services.interest_accept(interest=interest(), by=staff_user)
     assert accepted.status == InterestStatus.ACCEPTED
     membership = accepted.membership
     assert (membership.role, membership.action_area, membership.pledger.organisation) == (
@@ -86,22 +86,22 @@ def test_accepting_makes_the_organisation_a_member_listed_on_the_public_page(cli
 
 def test_an_accepted_pledger_joins_as_the_pledger_it_already_is(staff_user):
     pledger = PledgerFactory(organisation="Indigenous Net", contact_email="ANA@example.org")
-    accepted = services.interest_accept(interest=interest(), decided_by=staff_user)
+    accepted = services.interest_accept(interest=interest(), by=staff_user)
     assert accepted.membership.pledger == pledger
 
 
 def test_an_interest_is_decided_once_and_a_member_joins_an_area_once(staff_user):
-    first = services.interest_accept(interest=interest(), decided_by=staff_user)
+    first = services.interest_accept(interest=interest(), by=staff_user)
     with pytest.raises(ValidationError):
-        services.interest_decline(interest=first, decided_by=staff_user, reason="Changed our mind")
+        services.interest_decline(interest=first, by=staff_user, reason="Changed our mind")
     with pytest.raises(ValidationError):                       # already a member of this area
-        services.interest_accept(interest=interest(), decided_by=staff_user)
+        services.interest_accept(interest=interest(), by=staff_user)
     assert ActionAreaMembership.objects.count() == 1
     assert ExpressionOfInterest.objects.filter(status=InterestStatus.SUBMITTED).count() == 1
 
 
 def test_declining_keeps_the_reason_and_lists_nobody(client, staff_user):
-    declined = services.interest_decline(interest=interest(), decided_by=staff_user, reason=" Out of scope. ")
+    declined = services.interest_decline(interest=interest(), by=staff_user, reason=" Out of scope. ")
     assert (declined.status, declined.decline_reason) == (InterestStatus.DECLINED, "Out of scope.")
     assert not ActionAreaMembership.objects.exists()
     assert "Indigenous Net" not in client.get(reverse("partnerships:action-areas")).content.decode()
@@ -113,9 +113,9 @@ def test_the_organisation_learns_the_decision_in_its_language_without_its_own_te
     submitted = interest(language="es", contribution="Redes comunitarias en los Andes.")
     with django_capture_on_commit_callbacks(execute=True):
         if accepted:
-            services.interest_accept(interest=submitted, decided_by=staff_user)
+            services.interest_accept(interest=submitted, by=staff_user)
         else:
-            services.interest_decline(interest=submitted, decided_by=staff_user, reason="Fuera de alcance.")
+            services.interest_decline(interest=submitted, by=staff_user, reason="Fuera de alcance.")
     message = mailoutbox[-1]
     assert message.to == ["ana@example.org"]
     assert str(submitted.pk) in message.body

@@ -30,7 +30,7 @@ def submit(**overrides) -> Pledge:
 
 
 def complete_due_diligence(pledge, reviewer):
-    return services.pledge_due_diligence(pledge=pledge, reviewer=reviewer, checklist={
+    return services.pledge_due_diligence(pledge=pledge, by=reviewer, checklist={
         "dd_identity_verified": True, "dd_supports_action_area": True, "dd_realistic_measurable": True,
         "dd_no_reputational_risk": True})
 
@@ -47,7 +47,7 @@ def test_a_submitted_pledge_creates_the_pledgers_account_and_waits(db, django_ca
 
 def test_a_second_pledge_by_the_signed_in_pledger_reuses_the_account_and_the_pledger(db):
     first = submit()
-    second = submit(title="Another", contact_email="AMINA@example.org", submitted_by=first.pledger.user)
+    second = submit(title="Another", contact_email="AMINA@example.org", by=first.pledger.user)
     assert second.pledger == first.pledger
     assert Pledger.objects.count() == 1
 
@@ -70,9 +70,9 @@ def test_bad_pledges_are_refused_and_nothing_is_stored(db, override, field):
 def test_publishing_needs_the_whole_due_diligence_checklist(db, staff_user):
     pledge = submit()
     with pytest.raises(ValidationError):
-        services.pledge_publish(pledge=pledge, reviewer=staff_user)
+        services.pledge_publish(pledge=pledge, by=staff_user)
     complete_due_diligence(pledge, staff_user)
-    services.pledge_publish(pledge=pledge, reviewer=staff_user, today=date(2025, 1, 31))
+    services.pledge_publish(pledge=pledge, by=staff_user, today=date(2025, 1, 31))
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.PUBLISHED
     assert pledge.next_report_due == date(2025, 7, 31)
@@ -82,15 +82,15 @@ def test_publishing_needs_the_whole_due_diligence_checklist(db, staff_user):
 def test_declining_needs_a_reason(db, staff_user):
     pledge = submit()
     with pytest.raises(ValidationError):
-        services.pledge_decline(pledge=pledge, reviewer=staff_user, reason="  ")
-    services.pledge_decline(pledge=pledge, reviewer=staff_user, reason="Not measurable.")
+        services.pledge_decline(pledge=pledge, by=staff_user, reason="  ")
+    services.pledge_decline(pledge=pledge, by=staff_user, reason="Not measurable.")
     assert Pledge.objects.get().status == PledgeStatus.DECLINED
 
 
 def test_only_the_pledger_reports_progress_and_the_next_report_moves(db, staff_user, member_user):
     pledge = submit()
     complete_due_diligence(pledge, staff_user)
-    services.pledge_publish(pledge=pledge, reviewer=staff_user)
+    services.pledge_publish(pledge=pledge, by=staff_user)
     with pytest.raises(ValidationError):
         services.progress_report_submit(pledge=pledge, user=member_user, status="on_track", narrative="x")
     report = services.progress_report_submit(pledge=pledge, user=pledge.pledger.user, status="on_track",
@@ -107,10 +107,10 @@ def test_reminders_go_once_to_pledgers_whose_report_is_due(db, staff_user,
                                                            django_capture_on_commit_callbacks):
     pledge = submit()
     complete_due_diligence(pledge, staff_user)
-    services.pledge_publish(pledge=pledge, reviewer=staff_user, today=date(2020, 1, 1))
+    services.pledge_publish(pledge=pledge, by=staff_user, today=date(2020, 1, 1))
     not_due = submit(title="Later", contact_email="other@example.org")
     complete_due_diligence(not_due, staff_user)
-    services.pledge_publish(pledge=not_due, reviewer=staff_user, today=date(2099, 1, 1))
+    services.pledge_publish(pledge=not_due, by=staff_user, today=date(2099, 1, 1))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert send_progress_reminders() == 1

@@ -130,7 +130,7 @@ def test_a_pledge_needs_an_action_area():
 def test_due_diligence_is_recorded_on_a_submitted_pledge_only(status):
     pledge = PledgeFactory(status=status)
     with refused("Only a submitted pledge is under due diligence"):
-        services.pledge_due_diligence(pledge=pledge, reviewer=StaffFactory(), checklist=CHECKLIST)
+        services.pledge_due_diligence(pledge=pledge, by=StaffFactory(), checklist=CHECKLIST)
     pledge.refresh_from_db()
     assert not pledge.dd_identity_verified
 
@@ -138,7 +138,7 @@ def test_due_diligence_is_recorded_on_a_submitted_pledge_only(status):
 def test_a_due_diligence_checklist_names_only_its_points():
     pledge = PledgeFactory()
     with pytest.raises(TypeError):
-        services.pledge_due_diligence(pledge=pledge, reviewer=StaffFactory(), checklist={"status": True})
+        services.pledge_due_diligence(pledge=pledge, by=StaffFactory(), checklist={"status": True})
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.SUBMITTED
 
@@ -147,7 +147,7 @@ def test_a_due_diligence_checklist_names_only_its_points():
 def test_only_a_submitted_pledge_is_published(status):
     pledge = PledgeFactory(status=status, **CHECKLIST)
     with refused("Only a submitted pledge can be published"):
-        services.pledge_publish(pledge=pledge, reviewer=StaffFactory())
+        services.pledge_publish(pledge=pledge, by=StaffFactory())
     pledge.refresh_from_db()
     assert pledge.status == status
     assert pledge.next_report_due is None
@@ -157,14 +157,14 @@ def test_only_a_submitted_pledge_is_published(status):
 def test_every_point_of_the_checklist_is_needed_to_publish(missing):
     pledge = PledgeFactory(**{**CHECKLIST, missing: False})
     with refused("Complete every point"):
-        services.pledge_publish(pledge=pledge, reviewer=StaffFactory())
+        services.pledge_publish(pledge=pledge, by=StaffFactory())
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.SUBMITTED
 
 
 def test_publishing_sets_the_first_report_date_from_the_reporting_interval():
     pledge = PledgeFactory(report_every_months=3, **CHECKLIST)
-    services.pledge_publish(pledge=pledge, reviewer=StaffFactory(), today=date(2025, 11, 30))
+    services.pledge_publish(pledge=pledge, by=StaffFactory(), today=date(2025, 11, 30))
     pledge.refresh_from_db()
     assert pledge.next_report_due == date(2026, 2, 28)
 
@@ -173,7 +173,7 @@ def test_publishing_sets_the_first_report_date_from_the_reporting_interval():
 def test_only_a_submitted_pledge_is_declined(status):
     pledge = PledgeFactory(status=status)
     with refused("Only a submitted pledge can be declined"):
-        services.pledge_decline(pledge=pledge, reviewer=StaffFactory(), reason="No.")
+        services.pledge_decline(pledge=pledge, by=StaffFactory(), reason="No.")
     pledge.refresh_from_db()
     assert pledge.status == status
 
@@ -181,7 +181,7 @@ def test_only_a_submitted_pledge_is_declined(status):
 def test_declining_a_pledge_needs_a_reason():
     pledge = PledgeFactory()
     with refused("Give the reason for declining"):
-        services.pledge_decline(pledge=pledge, reviewer=StaffFactory(), reason=" ")
+        services.pledge_decline(pledge=pledge, by=StaffFactory(), reason=" ")
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.SUBMITTED
 
