@@ -473,15 +473,26 @@ def pledge_light(pledge: Pledge, *, today: date, warn_days: int = 30) -> str:
     return Light.RED
 
 
-def pledge_follow_up(*, today: date) -> list[PledgeFollowUp]:
-    """Published pledges with their traffic light, most overdue first."""
+def pledge_follow_up(*, today: date, limit: int | None = None) -> list[PledgeFollowUp]:
+    """Published pledges with their traffic light, most overdue first (the first ``limit``)."""
     pledges = (Pledge.objects.filter(status=PledgeStatus.PUBLISHED).select_related("pledger")
                .order_by(F("next_report_due").asc(nulls_last=True), "pk"))
     return [
         PledgeFollowUp(pledge=p, light=pledge_light(p, today=today),
                        days_overdue=max(0, (today - p.next_report_due).days) if p.next_report_due else 0)
-        for p in pledges
+        for p in (pledges[:limit] if limit is not None else pledges)
     ]
+
+
+def pledge_lights_count(*, today: date, warn_days: int = 30) -> dict[str, int]:
+    """How many published pledges are red, amber and green (``pledge_light``'s rule), in one query."""
+    amber_from, green_after = today, today + timedelta(days=warn_days)
+    counts = Pledge.objects.filter(status=PledgeStatus.PUBLISHED).aggregate(
+        red=Count("pk", filter=Q(next_report_due__lt=amber_from)),
+        amber=Count("pk", filter=Q(next_report_due__gte=amber_from, next_report_due__lte=green_after)),
+        green=Count("pk", filter=Q(next_report_due__isnull=True) | Q(next_report_due__gt=green_after)),
+    )
+    return {Light.RED: counts["red"], Light.AMBER: counts["amber"], Light.GREEN: counts["green"]}
 
 
 def pledges_due_for_reminder(*, today: date) -> QuerySet[Pledge]:

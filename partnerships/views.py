@@ -415,15 +415,23 @@ class StaffOnlyMixin(UserPassesTestMixin):
 
 
 class DashboardView(StaffOnlyMixin, TemplateView):
+    """The year's figures, the pledges waiting for due diligence (oldest first) and the published
+    ones' progress reports (most overdue first): the first ``shown`` of each with their counts, as
+    the lists run to hundreds of thousands; the admin lists them all."""
+
     template_name = "partnerships/staff/dashboard.html"
+    shown = 50
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
+        submitted = Pledge.objects.filter(status=PledgeStatus.SUBMITTED)
+        lights = selectors.pledge_lights_count(today=today)
         return super().get_context_data(
             **_figures_context(self.request, "dashboard"),
-            follow_up=selectors.pledge_follow_up(today=today),
-            submitted=Pledge.objects.filter(status=PledgeStatus.SUBMITTED).select_related("pledger")
-            .order_by("submitted_at", "pk"),
+            follow_up=selectors.pledge_follow_up(today=today, limit=self.shown),
+            lights=lights, published_count=sum(lights.values()),
+            submitted=submitted.select_related("pledger").order_by("submitted_at", "pk")[:self.shown],
+            submitted_count=submitted.count(),
             **kwargs)
 
 
