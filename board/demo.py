@@ -19,6 +19,7 @@ import datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 
+from alliance.demo_images import give_images
 from alliance.reference_data import OBJECTIVES, translated
 
 from .models import (
@@ -393,6 +394,7 @@ def load(*, log) -> None:
             },
         )
         members.append(member)
+    give_images(members[::2], field="photo", portrait=True)  # the others show placeholders
 
     first, _ = _upsert(
         Meeting,

@@ -5,8 +5,10 @@ import importlib.util
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
+from board.models import BoardMember
 from centres.selectors import centres_public
 from partnerships.models import PartnerKind
 
@@ -83,4 +85,17 @@ def test_screenshots_of_the_main_public_pages(live_server, page, language):
     for name, pattern in PAGES.items():
         page.goto(live_server.url + pattern.format(language=language, slug=slug))
         assert page.title()
+        screenshot(page, f"{language}-{name}")
+    # The cards with images: Board members with their photos or initials, one member's page.
+    member = BoardMember.objects.exclude(photo="").order_by("order").first()
+    for name, path in (("board-members", reverse("board:member-list")),
+                       ("board-member", reverse("board:member-detail", args=[member.slug]))):
+        page.goto(live_server.url + f"/{language}" + path.removeprefix("/en"))
+        # Lazy images load once scrolled to; each then has its size and its pixels.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_function("[...document.querySelectorAll('main img.picture')].every(e => e.complete)")
+        images = page.eval_on_selector_all(
+            "main img.picture", "els => els.map(e => [e.naturalWidth > 0, e.width, e.height])")
+        assert images and all(loaded and width and height for loaded, width, height in images), images
+        page.evaluate("window.scrollTo(0, 0)")
         screenshot(page, f"{language}-{name}")
