@@ -21,7 +21,7 @@ as a colour alone. A map is geography, not text: it is not mirrored in a right-t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from django.utils.formats import number_format
@@ -155,7 +155,7 @@ def centres_map(*, map_id: str, title: str, countries: Sequence[tuple[str, int]]
     description = format_html("{} {}", ngettext(
         "Acceleration Centres in %(count)s country:", "Acceleration Centres in %(count)s countries:",
         len(present)) % {"count": number_format(len(present))},
-        _sentence("; ".join(_centres_phrase(name, count) for name, _code, count in present)))
+        _sentence(_joined(_centres_phrase(name, count) for name, _code, count in present)))
     marks = []
     # Large marks first, so that a small neighbour stays visible on top of them.
     for name, code, count in sorted(present, key=lambda row: -row[2]):
@@ -169,6 +169,12 @@ def centres_map(*, map_id: str, title: str, countries: Sequence[tuple[str, int]]
     caption = format_html("{} {}", _("Each dot marks a country that hosts a centre; larger dots, several."),
                           _table_link(table_id, table_label))
     return _figure(map_id, _svg(map_id, title, description, body), caption)
+
+
+def _joined(phrases: Iterable[str]) -> str:
+    """Phrases one after another, separated as the language separates the items of a list that
+    themselves contain commas ("; " in English, "；" in Chinese, "؛ " in Arabic)."""
+    return pgettext("between the items of a list", "; ").join(phrases)
 
 
 def _sentence(text: str) -> str:
@@ -214,7 +220,7 @@ def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str,
     placed = [(code, label, count) for code, label, count in regions if code in REGION_POINTS]
     elsewhere = [(label, count) for code, label, count in regions if code not in REGION_POINTS]
     largest = max((count for _code, _label, count in placed), default=0)
-    description = _sentence("; ".join(_agreements_phrase(label, count) for _code, label, count in regions))
+    description = _sentence(_joined(_agreements_phrase(label, count) for _code, label, count in regions))
     labels = []
     for code, label, count in placed:
         x, y = project(*REGION_POINTS[code])

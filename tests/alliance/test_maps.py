@@ -232,3 +232,35 @@ def test_a_region_drawn_nowhere_ends_its_sentence_with_the_languages_full_stop()
     with translation.override("en"):
         html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=regions))
     assert "Global: 2 agreements." in html
+
+
+SEPARATOR = ("between the items of a list", "; ")
+
+
+@pytest.fixture
+def list_separators():
+    """The separators of the catalogues (ours come with the branch's translations; until they are
+    compiled in, the same entries are put in the loaded catalogue, as the .po files hold them)."""
+    from django.utils.translation import trans_real
+
+    for language, separator in (("zh-hans", "；"), ("ar", "؛ ")):
+        catalog = trans_real.translation(language)._catalog
+        key = "\x04".join(SEPARATOR)
+        if key not in catalog:
+            catalog[key] = separator
+
+
+@pytest.mark.parametrize(("language", "separator"), [("en", "; "), ("zh-hans", "；"), ("ar", "؛ ")])
+def test_the_maps_join_their_phrases_with_the_languages_separator(list_separators, language, separator):
+    with translation.override(language):
+        regions = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=[
+            ("africa", "Africa", 3), ("europe", "Europe", 1)]))
+        centres = str(maps.centres_map(map_id="c", title="t", countries=[("KE", 1), ("BR", 2)],
+                                       table_id="x", table_label="x"))
+        phrases = [maps._agreements_phrase("Africa", 3), maps._agreements_phrase("Europe", 1)]
+    for html in (regions, centres):
+        desc = ET.fromstring(re.search(r"(<svg.*?</svg>)", html, re.S).group(1)).find("desc").text
+        assert desc.count(separator) == 1, desc
+        if language != "en":
+            assert "; " not in desc
+    assert separator.join(phrases) in regions
