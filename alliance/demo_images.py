@@ -59,8 +59,12 @@ def give_images(objects: Iterable[models.Model], *, field: str, portrait: bool =
             continue
         key = instance.slug
         content = draw_portrait(key) if portrait else draw_logo(key)
-        name = f"demo-{key}.{'jpg' if portrait else 'png'}"
-        getattr(instance, field).save(name, ContentFile(content), save=False)
+        image = getattr(instance, field)
+        name = image.field.generate_filename(instance, f"demo-{key}.{'jpg' if portrait else 'png'}")
+        if image.storage.exists(name):  # drawn by an earlier load: the same bytes, kept once
+            image.name = name
+        else:
+            image.save(name.rsplit("/", 1)[-1], ContentFile(content), save=False)
         instance.save(update_fields=[field])
         given += 1
     return given
