@@ -320,3 +320,26 @@ class MemberStateCountriesAdminMixin:
         if field is not None and db_field.name in self.member_state_fields:
             field.choices = member_states if getattr(db_field, "multiple", False) else with_blank(member_states)
         return field
+
+
+# The ITU-D regions of the Member States (and of Palestine, which ITU-D assists), by the region
+# codes of alliance.reference_data.REGIONS. Source: the lists of countries of BDT's regional
+# offices (itu.int/en/ITU-D/Regional-Presence: Africa, Americas, Arab States, Asia and the
+# Pacific, CIS, Europe). Georgia, Moldova and Ukraine are served by the Office for Europe;
+# Israel too; Palau (a UN Member State outside ITU) is drawn with Asia and the Pacific.
+# Territories are of no region (the map leaves them unshaded).
+_REGION_MEMBERS = {
+    "africa": "AO BJ BW BF BI CM CV CF TD CG CI CD GQ ER SZ ET GA GM GH GN GW KE LS LR MG MW ML MU MZ "
+              "NA NE NG RW ST SN SC SL ZA SS TZ TG UG ZM ZW",
+    "americas": "AG AR BS BB BZ BO BR CA CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC "
+                "VC SR TT US UY VE",
+    "arab_states": "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE",
+    "asia_pacific": "AF AU BD BT BN KH CN KP FJ IN ID IR JP KI LA MY MV MH FM MN MM NR NP NZ PK PG PH KR "
+                    "WS SG SB LK TH TL TO TV VU VN PW",
+    "cis": "AM AZ BY KZ KG RU TJ TM UZ",
+    "europe": "AL AD AT BE BA BG HR CY CZ DK EE FI FR GE DE GR HU IS IE IL IT LV LI LT LU MT MD MC ME "
+              "NL MK NO PL PT RO SM RS SK SI ES SE CH TR UA GB VA",
+}
+#: country code -> ITU region code.
+ITU_REGIONS: dict[str, str] = {
+    code: region for region, codes in _REGION_MEMBERS.items() for code in codes.split()}

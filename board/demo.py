@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 
 from alliance.demo import upsert
+from alliance.demo_images import give_images
 from alliance.reference_data import OBJECTIVES, translated
 
 from . import services
@@ -388,6 +389,7 @@ def load(*, log) -> None:
             },
         )
         members.append(member)
+    give_images(members[::2], field="photo", portrait=True)  # the others show placeholders
 
     first, _ = upsert(
         Meeting,

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from alliance.demo import upsert
+from alliance.demo_images import give_images
 from alliance.models import RegionalInitiative, StrategicObjective
 from alliance.reference_data import LANGS
 
@@ -232,6 +233,7 @@ def _load(*, log) -> None:
 
     _trainings([centres[code] for code in SELECTED[:10]], [centres[code] for code in SELECTED[:14]])
     _demo_host(centres["KE"])
+    give_images([centres[code] for code in SELECTED[:10:2]], field="logo")  # the others show placeholders
     log(f"centres: {Application.objects.count()} applications, {Centre.objects.count()} centres.")
 
 

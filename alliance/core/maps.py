@@ -21,7 +21,7 @@ as a colour alone. A map is geography, not text: it is not mirrored in a right-t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from django.utils.formats import number_format
@@ -31,8 +31,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from django_countries.fields import Country
 
+from alliance.countries import ITU_REGIONS
+
 from .charts import PALETTE
-from .world_outline import COUNTRY_POINTS, LAND
+from .world_outline import COUNTRY_POINTS, COUNTRY_SHAPES, LAND
 
 #: Width of the drawing in SVG units; the height follows from the projection and the crop.
 WIDTH = 1000
@@ -40,7 +42,12 @@ WIDTH = 1000
 NORTH, SOUTH = 84.0, -56.0
 MARK = PALETTE[0]
 LAND_FILL, COAST = "#e3e6ea", "#6b7280"
-#: Where each ITU region's bubble stands, (longitude, latitude).
+#: The shades of a region by its share of the agreements (a quarter of the largest region's or
+#: less, up to a half, three quarters, more), light to dark: the lightest is 3.3:1 against the
+#: white sea (WCAG 1.4.11). A region without agreements is white, drawn by its grey outline.
+SHADES = ("#6a8fbf", "#3a6aa6", "#1d4f86", "#002447")
+EMPTY_FILL = "#ffffff"
+#: Where each ITU region's number stands, (longitude, latitude).
 REGION_POINTS = {
     "africa": (18.0, -2.0),
     "americas": (-78.0, 8.0),
@@ -78,11 +85,11 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return (x + _HALF_WIDTH) * _SCALE, (_TOP - y) * _SCALE
 
 
-@cache
-def land_path() -> str:
-    """The land as one SVG path, relative moves between whole units (a few kilobytes)."""
+def _rings_path(rings: Sequence[str]) -> str:
+    """Rings of "longitude,latitude" pairs (tenths of a degree) as one SVG path, relative moves
+    between whole units (a few kilobytes)."""
     parts = []
-    for ring in LAND:
+    for ring in rings:
         points = []
         for pair in ring.split():
             lon, lat = pair.split(",")
@@ -99,14 +106,27 @@ def land_path() -> str:
     return "".join(parts)
 
 
-def _svg(map_id: str, title: str, description: str, marks: SafeString) -> SafeString:
+@cache
+def land_path() -> str:
+    """The land as one SVG path."""
+    return _rings_path(LAND)
+
+
+@cache
+def country_path(code: str) -> str:
+    """A country's outline as one SVG path ("" for a country the outline does not draw)."""
+    return _rings_path(COUNTRY_SHAPES.get(code, ()))
+
+
+def _svg(map_id: str, title: str, description: str, marks: SafeString, *, land: bool = True) -> SafeString:
+    """The drawing; ``land=False`` when the marks draw the countries themselves."""
+    outline = format_html('<path d="{}" fill="{}" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>',
+                          land_path(), LAND_FILL, COAST) if land else ""
     return format_html(
         '<svg class="map-drawing" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
         'aria-describedby="{}-desc" focusable="false"><title id="{}-title">{}</title>'
-        '<desc id="{}-desc">{}</desc><path d="{}" fill="{}" stroke="{}" stroke-width="0.6" '
-        'stroke-linejoin="round"/>{}</svg>',
-        WIDTH, HEIGHT, map_id, map_id, map_id, title, map_id, description, land_path(), LAND_FILL, COAST,
-        marks)
+        '<desc id="{}-desc">{}</desc>{}{}</svg>',
+        WIDTH, HEIGHT, map_id, map_id, map_id, title, map_id, description, outline, marks)
 
 
 def _figure(map_id: str, svg: SafeString, caption: SafeString) -> SafeString:
@@ -136,7 +156,7 @@ def centres_map(*, map_id: str, title: str, countries: Sequence[tuple[str, int]]
     description = format_html("{} {}", ngettext(
         "Acceleration Centres in %(count)s country:", "Acceleration Centres in %(count)s countries:",
         len(present)) % {"count": number_format(len(present))},
-        _sentence("; ".join(_centres_phrase(name, count) for name, _code, count in present)))
+        _sentence(_joined(_centres_phrase(name, count) for name, _code, count in present)))
     marks = []
     # Large marks first, so that a small neighbour stays visible on top of them.
     for name, code, count in sorted(present, key=lambda row: -row[2]):
@@ -152,6 +172,12 @@ def centres_map(*, map_id: str, title: str, countries: Sequence[tuple[str, int]]
     return _figure(map_id, _svg(map_id, title, description, body), caption)
 
 
+def _joined(phrases: Iterable[str]) -> str:
+    """Phrases one after another, separated as the language separates the items of a list that
+    themselves contain commas ("; " in English, "；" in Chinese, "؛ " in Arabic)."""
+    return pgettext("between the items of a list", "; ").join(phrases)
+
+
 def _sentence(text: str) -> str:
     """``text`` ended with the language's full stop ("。" in Chinese)."""
     return pgettext("a sentence's end", "%(sentence)s.") % {"sentence": text}
@@ -162,31 +188,54 @@ def _agreements_phrase(label: str, count: int) -> str:
         "region": label, "count": number_format(count)}
 
 
+def shade(count: int, largest: int) -> str:
+    """The fill of a region with ``count`` agreements when the largest region has ``largest``."""
+    if count <= 0 or largest <= 0:
+        return EMPTY_FILL
+    return SHADES[min(len(SHADES) - 1, math.ceil(len(SHADES) * count / largest) - 1)]
+
+
+def _region_shapes(fills: dict[str, str]) -> SafeString:
+    """Every country drawn, in a group per ITU region filled with the region's shade; countries
+    of no region (territories) in the land's grey."""
+    members: dict[str, list[str]] = {}
+    for code in COUNTRY_SHAPES:
+        members.setdefault(ITU_REGIONS.get(code, ""), []).append(code)
+    groups = []
+    for region, codes in members.items():
+        fill = fills.get(region, EMPTY_FILL) if region else LAND_FILL
+        border = "#ffffff" if fill in SHADES else COAST
+        paths = format_html_join("", '<path data-country="{}" d="{}"/>',
+                                 ((code, country_path(code)) for code in codes))
+        groups.append(format_html('<g data-region="{}" fill="{}" stroke="{}">{}</g>', region, fill, border,
+                                  paths))
+    return format_html('<g stroke-width="0.6" stroke-linejoin="round">{}</g>',
+                       format_html_join("", "{}", ((group,) for group in groups)))
+
+
 def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str, int]], table_id: str,
                    table_label: str) -> SafeString:
-    """A bubble on each ITU region, its area in proportion to the region's agreements and its number
-    written inside; ``regions`` are (code, label, agreements). Agreements of no single region (the
+    """Each ITU region's countries shaded by the region's share of the agreements, its number
+    written on it; ``regions`` are (code, label, agreements). Agreements of no single region (the
     code "global", or any code without a place on the map) are named in the caption."""
     placed = [(code, label, count) for code, label, count in regions if code in REGION_POINTS]
     elsewhere = [(label, count) for code, label, count in regions if code not in REGION_POINTS]
     largest = max((count for _code, _label, count in placed), default=0)
-    description = _sentence("; ".join(_agreements_phrase(label, count) for _code, label, count in regions))
-    bubbles = []
-    for code, label, count in sorted(placed, key=lambda row: -row[2]):
+    description = _sentence(_joined(_agreements_phrase(label, count) for _code, label, count in regions))
+    labels = []
+    for code, label, count in placed:
         x, y = project(*REGION_POINTS[code])
-        radius = 14 + (34 * math.sqrt(count / largest) if largest else 0)
-        filled = count > 0
-        bubbles.append(format_html(
-            '<g data-region="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}" fill="{}" '
+        labels.append(format_html(
+            '<g data-region-label="{}"><title>{}</title><circle cx="{}" cy="{}" r="19" fill="#ffffff" '
             'stroke="{}" stroke-width="2"/><text x="{}" y="{}" text-anchor="middle" '
-            'dominant-baseline="central" font-size="20" font-weight="700" fill="{}">{}</text></g>',
-            code, _agreements_phrase(label, count), f"{x:.1f}", f"{y:.1f}", f"{radius:.1f}",
-            MARK if filled else "#ffffff", "#ffffff" if filled else MARK, f"{x:.1f}", f"{y:.1f}",
-            "#ffffff" if filled else MARK, number_format(count)))
+            'dominant-baseline="central" font-size="18" font-weight="700" fill="{}">{}</text></g>',
+            code, _agreements_phrase(label, count), f"{x:.1f}", f"{y:.1f}", MARK, f"{x:.1f}", f"{y:.1f}",
+            MARK, number_format(count)))
     notes = format_html_join(" ", "{}", ((_sentence(_agreements_phrase(label, count)),)
                                          for label, count in elsewhere))
-    caption = format_html("{} {} {}", _("Each circle is an ITU region, its area in proportion to the "
-                                        "region's agreements; the number is written inside."),
+    caption = format_html("{} {} {}", _("Each ITU region is shaded by its share of the agreements, darker "
+                                        "for a larger share; its number is written on it."),
                           notes, _table_link(table_id, table_label))
-    marks = format_html_join("", "{}", ((bubble,) for bubble in bubbles))
-    return _figure(map_id, _svg(map_id, title, description, marks), caption)
+    shapes = _region_shapes({code: shade(count, largest) for code, _label, count in placed})
+    marks = format_html("{}{}", shapes, format_html_join("", "{}", ((label,) for label in labels)))
+    return _figure(map_id, _svg(map_id, title, description, marks, land=False), caption)

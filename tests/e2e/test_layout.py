@@ -5,8 +5,10 @@ import importlib.util
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
+from board.models import BoardMember
 from centres.selectors import centres_public
 from partnerships.models import PartnerKind
 
@@ -33,6 +35,31 @@ def test_no_public_page_is_wider_than_a_phone_screen(live_server, page, language
             if scroll_width > inner_width:
                 too_wide[f"{path} at {width} px"] = scroll_width
     assert too_wide == {}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_directory_table_fits_a_phone_without_scrolling_inside_itself(live_server, page, language):
+    """At 390 px the directory's rows are stacked, each cell after its column's name: the table
+    neither scrolls sideways itself nor widens the page, in right-to-left as in left-to-right."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + f"/{language}/centres/")
+    scroll_width, client_width = page.eval_on_selector(
+        "#centres-results", "table => [table.scrollWidth, table.clientWidth]")
+    assert scroll_width <= client_width
+    assert page.evaluate(OVERFLOW)[0] <= 390
+    # Stacked: a row's cells sit one under another, each labelled with its column's name.
+    cells = _boxes(page, "#centres-results tbody tr:first-child td")
+    assert all(above["bottom"] <= below["top"] + 1 for above, below in zip(cells, cells[1:], strict=False))
+    label = page.eval_on_selector("#centres-results tbody td",
+                                  "td => getComputedStyle(td, '::before').content")
+    with translation.override(language):
+        assert label == f'"{translation.gettext("Country")}"'
+    # Still a table for assistive technology: its rows and column headers are announced.
+    assert page.get_by_role("table").count() >= 1
+    assert page.locator("#centres-results").get_by_role("columnheader").count() == 5
+    screenshot(page, f"{language}-directory-stacked")
 
 
 def _boxes(page, selector: str) -> list[dict]:
@@ -83,4 +110,17 @@ def test_screenshots_of_the_main_public_pages(live_server, page, language):
     for name, pattern in PAGES.items():
         page.goto(live_server.url + pattern.format(language=language, slug=slug))
         assert page.title()
+        screenshot(page, f"{language}-{name}")
+    # The cards with images: Board members with their photos or initials, one member's page.
+    member = BoardMember.objects.exclude(photo="").order_by("order").first()
+    for name, path in (("board-members", reverse("board:member-list")),
+                       ("board-member", reverse("board:member-detail", args=[member.slug]))):
+        page.goto(live_server.url + f"/{language}" + path.removeprefix("/en"))
+        # Lazy images load once scrolled to; each then has its size and its pixels.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_function("[...document.querySelectorAll('main img.picture')].every(e => e.complete)")
+        images = page.eval_on_selector_all(
+            "main img.picture", "els => els.map(e => [e.naturalWidth > 0, e.width, e.height])")
+        assert images and all(loaded and width and height for loaded, width, height in images), images
+        page.evaluate("window.scrollTo(0, 0)")
         screenshot(page, f"{language}-{name}")
