@@ -129,7 +129,7 @@ def service_request_move(
     """Move a service_request one step along submitted → accepted → in progress → completed (or declined)."""
     if status not in REQUEST_TRANSITIONS.get(service_request.status, set()):
         raise ValidationError(
-            _("A service_request that is %(current)s cannot become %(new)s."),
+            _("A request that is %(current)s cannot become %(new)s."),
             params={"current": service_request.get_status_display(),
                     "new": ServiceRequest.Status(status).label if status in ServiceRequest.Status.values
                     else status},
@@ -138,7 +138,7 @@ def service_request_move(
         completed_on = completed_on or timezone.localdate()
         if completed_on < service_request.submitted_at.date():
             raise ValidationError(
-                {"completed_on": _("A service_request cannot be completed before it was submitted.")}
+                {"completed_on": _("A request cannot be completed before it was submitted.")}
             )
     else:
         completed_on = None
