@@ -80,6 +80,18 @@ def test_table_judges_each_row_by_its_share_of_the_baseline():
     assert "50%" in rows[1] and "49%" in rows[2]
 
 
+def test_a_row_is_judged_against_the_floor_measured_just_before_it():
+    baseline = load.Result(load.Target("baseline", "/livez", "baseline"), 1000, 10, 20, 10000, 0)
+    # The machine slowed down: /livez just before the row answered 800 req/s.
+    page = load.Result(load.Target("home", "/en/", "page"), 450, 20, 45, 4500, 0, floor_rps=800)
+    alone = load.Result(load.Target("board", "/en/board/", "page"), 450, 20, 45, 4500, 0)
+
+    rows = load.table([baseline, page, alone]).splitlines()[2:]
+
+    assert "800.0" in rows[1] and "56%" in rows[1] and rows[1].split("|")[-2].strip() == "met"
+    assert "45%" in rows[2] and rows[2].split("|")[-2].strip() == "missed"
+
+
 def test_comparison_matches_urls_by_label_and_gives_both_ratios():
     before = {"when": "2026-11-25 16:11", "rows": [
         {"label": "baseline", "rps": 400.0, "p50_ms": 40.0},
