@@ -157,7 +157,8 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
                        SimpleHistoryAdmin):
     member_state_fields = ("country",)
     resource_classes = [ApplicationResource]
-    list_display = ["reference", "organisation", "country", "host_type", "call", "status", "submitted_at"]
+    list_display = ["reference", "organisation", "country_name", "host_type", "call", "status",
+                    "submitted_at"]
     list_filter = ["status", "call", "host_type", "regional_initiative", "language"]
     search_fields = ["reference", "organisation", "contact_name", "contact_email", "city"]
     date_hierarchy = "submitted_at"
@@ -259,8 +260,8 @@ class CentreAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminMixin,
                   SimpleHistoryAdmin, TranslationAdmin):
     member_state_fields = ("country",)
     resource_classes = [CentreResource]
-    list_display = ["name", "host_organisation", "country", "regional_initiative", "status", "selected_on",
-                    "design_finished_on"]
+    list_display = ["name", "host_organisation", "country_name", "regional_initiative", "status",
+                    "selected_on", "design_finished_on"]
     list_filter = ["status", "regional_initiative__region", "regional_initiative", "host_type",
                    "removal_reason", "objectives", "application__call"]
     search_fields = ["name", "host_organisation", "city", "slug"]

@@ -120,3 +120,17 @@ def test_staff_see_the_reported_progress_of_each_activity(staff_client, centre):
     report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="in_progress", progress=35)
     page = staff_client.get(reverse("admin:centres_progressreport_change", args=[report.pk])).content.decode()
     assert "Foresight programme" in page and "35" in page
+
+
+@pytest.mark.parametrize("model", ["centre", "application"])
+def test_the_country_column_names_the_country_without_looking_through_every_choice(staff_client, centre,
+                                                                                    model, monkeypatch):
+    from django_countries.fields import CountryField
+
+    looked_up = []
+    monkeypatch.setattr(CountryField, "flatchoices",
+                        property(lambda field: looked_up.append(field) or []), raising=False)
+    response = staff_client.get(reverse(f"admin:centres_{model}_changelist"))
+    assert response.status_code == 200
+    assert centre.country.name in response.content.decode()
+    assert looked_up == []
