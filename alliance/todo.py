@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
@@ -60,22 +60,18 @@ def register_todo(source: Source) -> Source:
 
 def todo_list(queryset: QuerySet, *, key: str, title: str, url: str, since: str, now: datetime,
               label: Callable[[object], str], item_url: Callable[[object], str]) -> TodoList:
-    """The list of ``queryset``'s objects, oldest ``since`` first, in one query."""
+    """The list of ``queryset``'s objects, oldest ``since`` first: its counts in one aggregate
+    query, and the oldest few in another. (One query with window counts read every waiting row
+    in full to show five: 770 ms for 50,000 pledges waiting.)"""
     cutoff = now - OVERDUE_AFTER
-    rows = list(
-        queryset.annotate(
-            todo_total=Window(Count("pk")),
-            todo_overdue=Window(Sum(Case(When(Q(**{f"{since}__lt": cutoff}), then=Value(1)),
-                                         default=Value(0), output_field=IntegerField()))),
-            todo_new=Window(Sum(Case(When(Q(**{f"{since}__gte": now - NEW_WITHIN}), then=Value(1)),
-                                     default=Value(0), output_field=IntegerField()))),
-        ).order_by(since, "pk")[:SHOWN]
+    counts = queryset.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(**{f"{since}__lt": cutoff})),
+        new=Count("pk", filter=Q(**{f"{since}__gte": now - NEW_WITHIN})),
     )
-    first = rows[0] if rows else None
+    rows = list(queryset.order_by(since, "pk")[:SHOWN]) if counts["total"] else []
     return TodoList(
-        key=key, title=title, url=url,
-        count=first.todo_total if first else 0, overdue=first.todo_overdue if first else 0,
-        new=first.todo_new if first else 0,
+        key=key, title=title, url=url, count=counts["total"], overdue=counts["overdue"], new=counts["new"],
         oldest=[Waiting(label=label(row), url=item_url(row), since=getattr(row, since),
                         overdue=bool(getattr(row, since) and getattr(row, since) < cutoff)) for row in rows],
     )
