@@ -23,6 +23,7 @@ from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
 from alliance.core.filters import country_choices
 from alliance.core.pagination import VersionedPaginationMixin
+from alliance.countries import ITU_REGIONS
 
 from . import compilation, figures, permissions, selectors, services
 from .forms import (
@@ -67,7 +68,8 @@ def _public_figures(year: int) -> dict[str, Any]:
         map_id="regions-map",
         title=_("Map of the agreements signed in %(year)s by ITU region") % {"year": year},
         regions=[(row["region"], row["label"], row["agreements"]) for row in context["stats"]["by_region"]],
-        table_id="regions-table", table_label=_("The agreements by region, as a table"))
+        region_of=ITU_REGIONS, table_id="regions-table",
+        table_label=_("The agreements by region, as a table"))
     return context
 
 

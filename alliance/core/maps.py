@@ -21,7 +21,7 @@ as a colour alone. A map is geography, not text: it is not mirrored in a right-t
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from django.utils.formats import number_format
@@ -30,8 +30,6 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from django_countries.fields import Country
-
-from alliance.countries import ITU_REGIONS
 
 from .charts import PALETTE
 from .world_outline import COUNTRY_POINTS, COUNTRY_SHAPES, LAND
@@ -195,12 +193,12 @@ def shade(count: int, largest: int) -> str:
     return SHADES[min(len(SHADES) - 1, math.ceil(len(SHADES) * count / largest) - 1)]
 
 
-def _region_shapes(fills: dict[str, str]) -> SafeString:
-    """Every country drawn, in a group per ITU region filled with the region's shade; countries
-    of no region (territories) in the land's grey."""
+def _region_shapes(fills: dict[str, str], region_of: Mapping[str, str]) -> SafeString:
+    """Every country drawn, in a group per region (``region_of``: country code → region code)
+    filled with the region's shade; countries of no region (territories) in the land's grey."""
     members: dict[str, list[str]] = {}
     for code in COUNTRY_SHAPES:
-        members.setdefault(ITU_REGIONS.get(code, ""), []).append(code)
+        members.setdefault(region_of.get(code, ""), []).append(code)
     groups = []
     for region, codes in members.items():
         fill = fills.get(region, EMPTY_FILL) if region else LAND_FILL
@@ -213,10 +211,11 @@ def _region_shapes(fills: dict[str, str]) -> SafeString:
                        format_html_join("", "{}", ((group,) for group in groups)))
 
 
-def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str, int]], table_id: str,
-                   table_label: str) -> SafeString:
+def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str, int]],
+                   region_of: Mapping[str, str], table_id: str, table_label: str) -> SafeString:
     """Each ITU region's countries shaded by the region's share of the agreements, its number
-    written on it; ``regions`` are (code, label, agreements). Agreements of no single region (the
+    written on it; ``regions`` are (code, label, agreements), ``region_of`` gives each country's
+    region code (``alliance.countries.ITU_REGIONS``). Agreements of no single region (the
     code "global", or any code without a place on the map) are named in the caption."""
     placed = [(code, label, count) for code, label, count in regions if code in REGION_POINTS]
     elsewhere = [(label, count) for code, label, count in regions if code not in REGION_POINTS]
@@ -236,6 +235,6 @@ def agreements_map(*, map_id: str, title: str, regions: Sequence[tuple[str, str,
     caption = format_html("{} {} {}", _("Each ITU region is shaded by its share of the agreements, darker "
                                         "for a larger share; its number is written on it."),
                           notes, _table_link(table_id, table_label))
-    shapes = _region_shapes({code: shade(count, largest) for code, _label, count in placed})
+    shapes = _region_shapes({code: shade(count, largest) for code, _label, count in placed}, region_of)
     marks = format_html("{}{}", shapes, format_html_join("", "{}", ((label,) for label in labels)))
     return _figure(map_id, _svg(map_id, title, description, marks, land=False), caption)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from alliance.core import maps
+from alliance.countries import ITU_REGIONS
 from centres.models import Centre
 from partnerships.models import AgreementRegion
 from tests.factories import CentreFactory, PartnershipAgreementFactory
@@ -142,7 +143,8 @@ def test_each_country_is_filled_with_its_regions_share_of_the_agreements():
                ("asia_pacific", "Asia-Pacific", 1), ("cis", "CIS", 0), ("europe", "Europe", 3),
                ("global", "Global", 5)]
     with translation.override("en"):
-        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=regions))
+        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x",
+                                       region_of=ITU_REGIONS, regions=regions))
     fills = _fills(html)
     darkest, dark, light, lightest = reversed(maps.SHADES)
     assert fills["KE"] == fills["NG"] == darkest          # Africa: the largest share
@@ -164,6 +166,7 @@ def test_with_no_agreement_every_region_has_the_empty_fill():
     regions = [(code, code, 0) for code in maps.REGION_POINTS]
     with translation.override("en"):
         fills = _fills(str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x",
+                                                      region_of=ITU_REGIONS,
                                                regions=regions)))
     assert {fills[code] for code in ("KE", "BR", "EG", "IN", "RU", "FR")} == {maps.EMPTY_FILL}
 
@@ -182,7 +185,7 @@ def test_the_shades_stand_out_from_the_sea_and_go_from_light_to_dark():
 
 def test_every_itu_member_state_belongs_to_one_region_and_is_drawn():
     from alliance.core.world_outline import COUNTRY_SHAPES
-    from alliance.countries import ITU_MEMBER_STATE_CODES, ITU_REGIONS
+    from alliance.countries import ITU_MEMBER_STATE_CODES
 
     assert set(ITU_MEMBER_STATE_CODES) <= set(ITU_REGIONS)
     assert set(ITU_REGIONS.values()) == set(maps.REGION_POINTS)
@@ -191,7 +194,7 @@ def test_every_itu_member_state_belongs_to_one_region_and_is_drawn():
 
 
 def test_the_map_of_regions_is_not_mirrored_in_arabic():
-    drawn = {"map_id": "m", "title": "t", "table_id": "x", "table_label": "x",
+    drawn = {"map_id": "m", "title": "t", "table_id": "x", "table_label": "x", "region_of": ITU_REGIONS,
              "regions": [("africa", "Africa", 2), ("europe", "Europe", 1)]}
     with translation.override("ar"):
         arabic = str(maps.agreements_map(**drawn))
@@ -227,10 +230,12 @@ def test_every_itu_member_state_has_a_point_on_the_map():
 def test_a_region_drawn_nowhere_ends_its_sentence_with_the_languages_full_stop():
     regions = [("africa", "Africa", 3), ("global", "Global", 2)]
     with translation.override("zh-hans"):
-        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=regions))
+        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x",
+                                       region_of=ITU_REGIONS, regions=regions))
     assert "Global：2 项协议。" in html and "协议." not in html
     with translation.override("en"):
-        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=regions))
+        html = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x",
+                                       region_of=ITU_REGIONS, regions=regions))
     assert "Global: 2 agreements." in html
 
 
@@ -253,7 +258,8 @@ def list_separators():
 @pytest.mark.parametrize(("language", "separator"), [("en", "; "), ("zh-hans", "；"), ("ar", "؛ ")])
 def test_the_maps_join_their_phrases_with_the_languages_separator(list_separators, language, separator):
     with translation.override(language):
-        regions = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x", regions=[
+        regions = str(maps.agreements_map(map_id="m", title="t", table_id="x", table_label="x",
+                                                      region_of=ITU_REGIONS, regions=[
             ("africa", "Africa", 3), ("europe", "Europe", 1)]))
         centres = str(maps.centres_map(map_id="c", title="t", countries=[("KE", 1), ("BR", 2)],
                                        table_id="x", table_label="x"))

@@ -175,13 +175,18 @@ def test_a_logo_uploaded_by_a_host_is_stored_in_the_bucket_and_shown_by_the_port
     assert centre.logo.name in objects
     assert _local_files(settings) == []
 
+    # The page shows the logo's thumbnail, made from the bucket's file and stored beside it.
     page = Client().get(reverse("centres:detail", args=[centre.slug])).content.decode()
-    src = re.search(r'<img src="([^"]+)" alt="Logo of', page).group(1)
-    assert src == f"/media/{centre.logo.name}"
+    src = re.search(r'<img class="picture[^"]*" src="([^"]+)"[^>]* alt="Logo of', page).group(1)
+    thumbnail = src.removeprefix("/media/")
+    folder = centre.logo.name.rpartition("/")[0]
+    assert src.startswith("/media/") and thumbnail.startswith(f"{folder}/thumbs/")
+    objects = _bucket_objects(s3_server, s3_media)
+    assert thumbnail in objects and _local_files(settings) == []
     image = Client().get(src)
     assert image.status_code == 200
-    assert image["Content-Type"] == "image/png"
-    assert b"".join(image.streaming_content) == objects[centre.logo.name]
+    assert image["Content-Type"] == "image/webp"
+    assert b"".join(image.streaming_content) == objects[thumbnail]
 
 
 def test_private_documents_in_the_bucket_are_not_served_under_media(s3_media, db):
