@@ -498,7 +498,9 @@ class Pledge(models.Model):
         # The explorer and the API list: published pledges, newest first.
         indexes = [models.Index(fields=["status", "-submitted_at", "-id"], name="pledge_status_submitted"),
                    # The admin's change list: every pledge, newest first (page 1 and deep pages).
-                   models.Index(fields=["-submitted_at", "-id"], name="pledge_admin_list_order")]
+                   models.Index(fields=["-submitted_at", "-id"], name="pledge_admin_list_order"),
+                   # The staff dashboard: published pledges whose progress report is due first.
+                   models.Index(fields=["status", "next_report_due", "id"], name="pledge_follow_up_order")]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         constraints = [
