@@ -78,10 +78,15 @@ def test_a_logo_uploaded_through_one_web_process_shows_through_another(
 
         page = other_web.get(f"/en/centres/{centre.slug}/")
         assert page.status == 200, other_web.log()
-        src = re.search(r'<img src="([^"]+)" alt="Logo of', page.text).group(1)
+        # The other process makes the logo's thumbnail from the bucket's file and serves it.
+        src = re.search(r'<img class="picture[^"]*" src="([^"]+)"[^>]* alt="Logo of', page.text).group(1)
         with urllib.request.urlopen(other_web.base + src, timeout=15) as image:
-            assert image.headers["Content-Type"] == "image/png"
-            assert image.read() == buffer.getvalue()
+            assert image.headers["Content-Type"] == "image/webp"
+            thumbnail = image.read()
+        assert Image.open(io.BytesIO(thumbnail)).format == "WEBP"
+        key = src.removeprefix("/media/")
+        in_bucket = s3_server.client().get_object(Bucket=s3_media["AWS_STORAGE_BUCKET_NAME"], Key=key)
+        assert in_bucket["Body"].read() == thumbnail
     finally:
         other_web.stop()
     centre.refresh_from_db()
