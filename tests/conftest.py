@@ -39,9 +39,11 @@ def _english_by_default():
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    """Uploads, reports and demo files a test writes go to its own folder, never the checkout's."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_root(request, settings, tmp_path) -> Path:
+    """Uploads, reports and demo files a test writes go to its own folder, never the checkout's;
+    a module marked ``module_media`` keeps the folder its module-wide world set up."""
+    if not request.node.get_closest_marker("module_media"):
+        settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
 
 

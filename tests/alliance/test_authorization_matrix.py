@@ -28,6 +28,9 @@ from centres.models import ProgressReport as CentreReport
 
 from .authz_world import ROLES, World, build_world
 
+# The world's files live in its module-wide media folder (tests/conftest.py's media_root).
+pytestmark = pytest.mark.module_media
+
 # What a refusal looks like besides a status: a redirect to a login page (with ?next=).
 LOGIN = "login page"
 ADMIN_LOGIN = "admin login page"
@@ -641,13 +644,6 @@ NOT_IN_MATRIX = {
     # Uploaded media, served by Django only with DEBUG (never in production, never in tests).
     "route": {"media/<path:path>"},
 }
-
-
-@pytest.fixture
-def media_root(settings):
-    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
-    give each test a folder of its own)."""
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from alliance.models import ApiToken
 from tests.alliance.authz_world import build_world
 from tests.factories import api_key_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.module_media]
 User = get_user_model()
 
 
@@ -242,13 +242,6 @@ def test_a_superuser_still_grants_superuser_status(client, superuser, member_use
 
 
 # Staff status alone ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def media_root(settings):
-    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
-    give each test a folder of its own)."""
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="module")

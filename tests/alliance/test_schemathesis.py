@@ -31,6 +31,9 @@ from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.wsgi import application
 from tests.factories import api_key_for
 
+# The world's files live in its module-wide media folder (tests/conftest.py's media_root).
+pytestmark = pytest.mark.module_media
+
 
 def staff_schema() -> dict:
     """The schema as BDT staff fetch it (staff serializers show more fields than the public ones),
@@ -49,13 +52,6 @@ schema.app, schema.location = application, "/api/schema/"  # called in-process, 
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
-
-
-@pytest.fixture
-def media_root(settings):
-    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
-    give each test a folder of its own)."""
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="module")

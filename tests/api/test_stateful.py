@@ -32,6 +32,9 @@ from centres.models import Centre
 from tests.alliance.test_schemathesis import CHECKS, _keep_the_test_connection  # noqa: F401
 from tests.factories import CentreHostFactory, StaffFactory, api_key_for
 
+# The world's files live in its module-wide media folder (tests/conftest.py's media_root).
+pytestmark = pytest.mark.module_media
+
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Scenarios per role and steps per scenario: under a minute per role on two cores, derandomized so
 # that CI runs the same scenarios every time. Staff get more: theirs are the writes that succeed.
@@ -58,13 +61,6 @@ def no_write_succeeds(ctx, response, case) -> None:
     if case.method.upper() not in SAFE_METHODS and 200 <= response.status_code < 300:
         raise AssertionError(f"{case.method.upper()} {case.formatted_path} answered {response.status_code}: "
                              f"this role may not write through the API")
-
-
-@pytest.fixture
-def media_root(settings):
-    """The world's files live in its module-wide folder: each test keeps it (tests/conftest.py would
-    give each test a folder of its own)."""
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="module")
