@@ -457,6 +457,10 @@ class Light:
     RED = "red"
 
 
+#: A published pledge whose next report is due within this many days is amber (red once overdue).
+AMBER_WITHIN_DAYS = 30
+
+
 @dataclass(frozen=True)
 class PledgeFollowUp:
     pledge: Pledge
@@ -464,7 +468,7 @@ class PledgeFollowUp:
     days_overdue: int
 
 
-def pledge_light(pledge: Pledge, *, today: date, warn_days: int = 30) -> str:
+def pledge_light(pledge: Pledge, *, today: date, warn_days: int = AMBER_WITHIN_DAYS) -> str:
     """Green: report not due soon; amber: due within a month; red: overdue."""
     if pledge.next_report_due is None or pledge.next_report_due > today + timedelta(days=warn_days):
         return Light.GREEN
@@ -484,7 +488,7 @@ def pledge_follow_up(*, today: date, limit: int | None = None) -> list[PledgeFol
     ]
 
 
-def pledge_lights_count(*, today: date, warn_days: int = 30) -> dict[str, int]:
+def pledge_lights_count(*, today: date, warn_days: int = AMBER_WITHIN_DAYS) -> dict[str, int]:
     """How many published pledges are red, amber and green (``pledge_light``'s rule), in one query."""
     amber_from, green_after = today, today + timedelta(days=warn_days)
     counts = Pledge.objects.filter(status=PledgeStatus.PUBLISHED).aggregate(

@@ -110,7 +110,7 @@ def test_every_public_page_weighs_under_60_kb_on_a_first_visit_and_blocks_on_one
     assert heavy == {}, weights
 
 
-def test_the_weight_counts_each_resource_the_page_asks_for(pages, settings):
+def test_the_weight_counts_each_resource_the_page_asks_for(pages):
     """The measure itself: a page that asked for an image would weigh the image's bytes more."""
     client = Client()
     _html, before, _blocking = first_visit(client, "/en/centres/")
