@@ -124,12 +124,14 @@ def _summary(year: int) -> dict[str, Any]:
 
 
 def _partners_by_kind_and_category(year: int) -> tuple[dict[str, int], dict[str, int]]:
-    """Both breakdowns from one query: a partner has one type and one category, so the distinct
-    partners of each (type, category) pair add up to either breakdown."""
+    """Both breakdowns from one query: a partner has one type and one category, so the partners
+    of each (type, category) pair add up to either breakdown. The partners are those of the year's
+    agreements (a semi-join), counted once each: grouping the agreements and counting distinct
+    partners sorted every agreement of the year (0.4-0.5 s at 278,451, against 0.17-0.20 s)."""
     by_kind = dict.fromkeys(PartnerKind.values, 0)
     by_category = dict.fromkeys(MembershipCategory.values, 0)
-    rows = (agreements_of_year(year).values_list("partner__kind", "partner__membership_category")
-            .annotate(n=Count("partner", distinct=True)).order_by())
+    rows = (Partner.objects.filter(pk__in=agreements_of_year(year).values("partner"))
+            .values_list("kind", "membership_category").annotate(n=Count("pk")).order_by())
     for kind, category, n in rows:
         by_kind[kind] = by_kind.get(kind, 0) + n
         by_category[category] = by_category.get(category, 0) + n

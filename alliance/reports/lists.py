@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-import tablib
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 
-from alliance.core.exports import SafeCSV, SafeXLSX, readable_resource
+from alliance.core.exports import Table, readable_resource, write_table
 
 from .registry import Period, ReportKind
 
@@ -30,14 +30,14 @@ from .registry import Period, ReportKind
 class ReportList:
     name: str            # in the file's name and its URL
     title: str | Promise
-    build: Callable[[Period], tablib.Dataset]
+    build: Callable[[Period], Table]  # its rows read once, as they are written
 
 
-def _export(resource_class: type, queryset, **attributes) -> tablib.Dataset:
+def _export(resource_class: type, queryset, **attributes) -> Table:
     resource = readable_resource(resource_class)()
     for name, value in attributes.items():
         setattr(resource, name, value)
-    return resource.export(queryset)
+    return resource.export_table(queryset)
 
 
 # --- Alliance -------------------------------------------------------------------------------------
@@ -57,7 +57,7 @@ class CentreListResource(resources.ModelResource):
         return str(type(centre).Status(self.statuses[centre.pk]).label)
 
 
-def centres_list(period: Period) -> tablib.Dataset:
+def centres_list(period: Period) -> Table:
     from centres.models import Centre
     from centres.selectors import centre_statuses_on
 
@@ -73,7 +73,7 @@ class BoardMemberListResource(resources.ModelResource):
         export_order = fields
 
 
-def board_members_list(period: Period) -> tablib.Dataset:
+def board_members_list(period: Period) -> Table:
     from board.models import BoardMember
     from board.selectors import members_list
 
@@ -86,7 +86,7 @@ class RecommendationListResource(resources.ModelResource):
         export_order = fields
 
 
-def recommendations_list(period: Period) -> tablib.Dataset:
+def recommendations_list(period: Period) -> Table:
     """The recommendations and decisions of the Board meetings held in the period."""
     from board.models import Recommendation
     from board.selectors import meetings_held_in
@@ -102,7 +102,7 @@ class PlaybookListResource(resources.ModelResource):
         export_order = fields
 
 
-def playbooks_list(period: Period) -> tablib.Dataset:
+def playbooks_list(period: Period) -> Table:
     from dtlab.models import Playbook
     from dtlab.selectors import playbooks_published_in
 
@@ -115,7 +115,7 @@ class ProjectConceptListResource(resources.ModelResource):
         export_order = fields
 
 
-def project_concepts_list(period: Period) -> tablib.Dataset:
+def project_concepts_list(period: Period) -> Table:
     """The project concepts of the RIA cohorts held in the period."""
     from dtlab.models import ProjectConcept
     from dtlab.selectors import cohorts_held_in
@@ -143,7 +143,7 @@ class AgreementListResource(resources.ModelResource):
         export_order = fields
 
 
-def agreements_list(period: Period) -> tablib.Dataset:
+def agreements_list(period: Period) -> Table:
     from partnerships.models import Agreement
 
     queryset = _agreements(period).order_by("signed_on", "reference")
@@ -156,7 +156,7 @@ class PartnerListResource(resources.ModelResource):
         export_order = fields
 
 
-def partners_list(period: Period) -> tablib.Dataset:
+def partners_list(period: Period) -> Table:
     """The partners of the agreements in ``agreements_list``."""
     from partnerships.models import Partner
 
@@ -174,11 +174,11 @@ def _pledges(period: Period):
     return pledges_published_by(period.end)
 
 
-def pledges_list(period: Period) -> tablib.Dataset:
+def pledges_list(period: Period) -> Table:
     """The compilation of the pledges published by the period's end (``partnerships.compilation``)."""
     from partnerships import compilation
 
-    return compilation.dataset(_pledges(period).prefetch_related("benefits"))
+    return compilation.table(_pledges(period))
 
 
 class PledgerListResource(resources.ModelResource):
@@ -187,7 +187,7 @@ class PledgerListResource(resources.ModelResource):
         export_order = fields
 
 
-def pledgers_list(period: Period) -> tablib.Dataset:
+def pledgers_list(period: Period) -> Table:
     from partnerships.models import Pledger
 
     queryset = Pledger.objects.filter(pk__in=_pledges(period).order_by().values("pledger")).order_by(
@@ -232,16 +232,16 @@ def list_named(kind: str, name: str) -> ReportList | None:
 # --- Files and the snapshot -----------------------------------------------------------------------
 
 
-def as_csv(dataset: tablib.Dataset) -> bytes:
-    """UTF-8 with a byte order mark, so that Excel reads the accents and the Arabic right."""
-    return SafeCSV().export_data(dataset).encode("utf-8-sig")
+def write_files(table: Table, folder: Path, name: str) -> tuple[dict[str, Path], int]:
+    """The list as CSV (UTF-8 with a byte order mark, so that Excel reads the accents and the Arabic
+    right) and XLSX files in ``folder``, written in one pass over its rows; the files by format
+    and the number of rows."""
+    paths = {"csv": folder / f"{name}.csv", "xlsx": folder / f"{name}.xlsx"}
+    rows = write_table(table, csv_path=paths["csv"], xlsx_path=paths["xlsx"])
+    return paths, rows
 
 
-def as_xlsx(dataset: tablib.Dataset) -> bytes:
-    return SafeXLSX().export_data(dataset)
-
-
-WRITERS: dict[str, Callable[[tablib.Dataset], bytes]] = {"csv": as_csv, "xlsx": as_xlsx}
+FORMATS = ("csv", "xlsx")
 
 
 def _freeze_cell(value):
@@ -256,22 +256,20 @@ def _thaw_cell(value):
     return Decimal(value["decimal"]) if isinstance(value, dict) else value
 
 
-def freeze_dataset(dataset: tablib.Dataset) -> dict:
-    return {"title": dataset.title or "", "headers": [str(h) for h in dataset.headers or []],
-            "rows": [[_freeze_cell(cell) for cell in row] for row in dataset]}
+def freeze_table(table: Table) -> dict:
+    return {"title": str(table.title or ""), "headers": [str(h) for h in table.headers],
+            "rows": [[_freeze_cell(cell) for cell in row] for row in table.rows]}
 
 
-def thaw_dataset(frozen: dict) -> tablib.Dataset:
-    dataset = tablib.Dataset(headers=frozen["headers"] or None, title=frozen["title"] or None)
-    for row in frozen["rows"]:
-        dataset.append([_thaw_cell(cell) for cell in row])
-    return dataset
+def thaw_table(frozen: dict) -> Table:
+    return Table(title=frozen["title"], headers=frozen["headers"],
+                 rows=([_thaw_cell(cell) for cell in row] for row in frozen["rows"]))
 
 
-def build_lists(kind: str, period: Period) -> dict[str, tablib.Dataset]:
-    """Every list of the kind for the period, in the active language."""
+def build_lists(kind: str, period: Period) -> dict[str, Table]:
+    """Every list of the kind for the period, in the active language (each read when written)."""
     return {report_list.name: report_list.build(period) for report_list in lists_for(kind)}
 
 
 def freeze_lists(kind: str, period: Period) -> dict[str, dict]:
-    return {name: freeze_dataset(dataset) for name, dataset in build_lists(kind, period).items()}
+    return {name: freeze_table(table) for name, table in build_lists(kind, period).items()}

@@ -500,42 +500,47 @@ def report_write_docx(*, report: ProgressReport) -> ProgressReport:
 
 
 def _list_tables(report: ProgressReport) -> dict | None:
-    """The report's full lists as datasets: those frozen with an approved report's figures, or else
-    computed now for its period; None for a frozen report whose snapshot predates the lists and
-    that has its files already (they stay as they are)."""
-    from .lists import build_lists, thaw_dataset
+    """The report's full lists as tables: those frozen with an approved report's figures, or else
+    read now for its period (call in the report's language: the cells are read as they are written);
+    None for a frozen report whose snapshot predates the lists and that has its files already (they
+    stay as they are)."""
+    from .lists import build_lists, thaw_table
 
     frozen = (report.snapshot or {}).get("lists")
     if frozen is not None and report.language in frozen:
-        return {name: thaw_dataset(data) for name, data in frozen[report.language].items()}
+        return {name: thaw_table(data) for name, data in frozen[report.language].items()}
     if report.snapshot and report.list_files.exists():
         return None
-    with translation.override(report.language):
-        return build_lists(report.kind, report.period)
+    return build_lists(report.kind, report.period)
 
 
 def report_write_lists(*, report: ProgressReport) -> list:
     """Write the report's full lists as CSV and XLSX through the storage API: each file stored under
     a new key, then all recorded on the report at once, then the files they replace removed; a
-    reader never meets half a file nor a mix of two generations."""
-    from django.core.files.base import ContentFile
+    reader never meets half a file nor a mix of two generations. The rows are read once, in chunks,
+    and written to this machine's temporary files as they come: memory does not grow with a list's
+    length."""
+    from django.core.files import File
 
     from .freshness import list_files_written
-    from .lists import WRITERS
+    from .lists import FORMATS, write_files
     from .models import ReportListFile, list_upload_to
 
-    tables = _list_tables(report)
-    if tables is None:
-        return list(report.list_files.all())
     written = []
-    for name, dataset in tables.items():
-        for fmt, write in WRITERS.items():
-            data = write(dataset)
-            record = ReportListFile(report=report, name=name, format=fmt, rows=len(dataset),
-                                    size_bytes=len(data))
-            record.file.name = default_storage.save(list_upload_to(record, record.file_name),
-                                                    ContentFile(data))
-            written.append(record)
+    with (translation.override(report.language),
+          tempfile.TemporaryDirectory(prefix="report-lists-") as scratch):
+        tables = _list_tables(report)
+        if tables is None:
+            return list(report.list_files.all())
+        for name, table in tables.items():
+            paths, rows = write_files(table, Path(scratch), name)
+            for fmt in FORMATS:
+                record = ReportListFile(report=report, name=name, format=fmt, rows=rows,
+                                        size_bytes=paths[fmt].stat().st_size)
+                with paths[fmt].open("rb") as data:
+                    record.file.name = default_storage.save(list_upload_to(record, record.file_name),
+                                                            File(data))
+                written.append(record)
     with transaction.atomic():
         replaced = [old.file.name for old in ReportListFile.objects.filter(report=report)]
         ReportListFile.objects.filter(report=report).delete()

@@ -9,6 +9,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -147,6 +149,46 @@ def test_the_xlsx_has_one_header_row_of_labels_in_the_reports_language_and_label
     assert "Afrique" in rows[1] and "africa" not in rows[1]
     assert _column(rows, "Contribution du partenaire (USD)") == [1500.5]  # a number, not text
     assert _column(rows, "Signé le") == ["2024-05-01"]
+
+
+def _queries_writing_lists(kind: str, language: str) -> list[str]:
+    report = _report(kind, language)  # a new report: no files of its own to replace
+    with CaptureQueriesContext(connection) as queries:
+        services.report_write_lists(report=report)
+    return [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.mark.parametrize(("kind", "make_rows"), [
+    ("partnerships", lambda n: PartnershipAgreementFactory.create_batch(
+        n, signed_on=date(2024, 5, 1), partner=PartnerFactory())),
+    ("p2c", lambda n: PledgeFactory.create_batch(
+        n, status=PledgeStatus.PUBLISHED, decided_at=timezone.make_aware(datetime(2024, 5, 1)))),
+])
+def test_a_list_is_read_in_the_same_few_queries_whatever_its_length(kind, make_rows):
+    """The rows come from ``QuerySet.iterator`` in chunks, each chunk's relations prefetched: the
+    queries do not grow with the list, and no page is read with OFFSET (a quadratic read, which
+    import_export's own export does for a prefetching queryset: 2,785 pages at 278,451 agreements)."""
+    make_rows(3)
+    few = _queries_writing_lists(kind, "en")
+    make_rows(130)  # more than import_export's page of 100 rows
+    many = _queries_writing_lists(kind, "fr")
+
+    assert len(many) == len(few)
+    assert not [sql for sql in many if "OFFSET" in sql.upper()]
+
+
+def test_the_xlsx_header_row_is_bold_and_stays_in_view():
+    PartnershipAgreementFactory(signed_on=date(2024, 5, 1), title="A title\non two lines")
+    report = _report("partnerships")
+    services.report_write_lists(report=report)
+
+    with _files(report)[("agreements", "xlsx")].file.open("rb") as stream:
+        sheet = openpyxl.load_workbook(io.BytesIO(stream.read())).active
+    assert sheet.title == "Partnership agreements"
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.bold for cell in sheet[1]) and not sheet["A2"].font.bold
+    assert sheet["B2"].value == "A title\non two lines" and sheet["B2"].alignment.wrap_text
+    assert sheet.column_dimensions["B"].width == len("A title\non two lines") + 2
 
 
 def test_a_formula_typed_into_a_name_is_neutralised_in_the_csv_and_the_xlsx():
