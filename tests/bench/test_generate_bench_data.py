@@ -6,11 +6,12 @@ from django.core.management.base import CommandError
 
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Application, Centre
+from dtlab.models import Playbook
 from partnerships.models import Agreement, AgreementStatus, Partner, Pledge, PledgeKind, Pledger
 
 pytestmark = pytest.mark.django_db
 
-SIZES = {"centres": 12, "agreements": 60, "pledges": 25}
+SIZES = {"centres": 12, "agreements": 60, "pledges": 25, "playbooks": 4}
 
 
 def _generate(*extra: str) -> None:
@@ -32,6 +33,7 @@ def _counts() -> dict[str, int]:
         "pledgers": Pledger.objects.filter(organisation__endswith="(bench, illustrative)").count(),
         "cooperation_agreements": CooperationAgreement.objects.filter(
             centre__slug__startswith="bench-").count(),
+        "playbooks": Playbook.objects.filter(slug__startswith="bench-", status="published").count(),
     }
 
 
@@ -42,6 +44,7 @@ def test_generates_the_requested_numbers_of_rows():
     assert counts["centres"] == counts["applications"] == 12
     assert counts["agreements"] == 60
     assert counts["pledges"] == 25
+    assert counts["playbooks"] == 4
     assert 60 <= counts["agreement_priorities"] <= 120
     assert 25 <= counts["pledge_areas"] <= 50
     assert counts["partners"] >= 1 and counts["pledgers"] >= 1
@@ -58,6 +61,8 @@ def test_generated_rows_are_consistent_with_the_models_rules():
     pledges = Pledge.objects.filter(title__endswith="(bench, illustrative)")
     assert all(pledge.value_usd > Decimal(0) for pledge in pledges.filter(kind=PledgeKind.FINANCIAL))
     assert all(1 <= len(pledge.target_countries) <= 4 for pledge in pledges)
+    for playbook in Playbook.objects.filter(slug__startswith="bench-"):
+        playbook.full_clean()
     for centre in Centre.objects.filter(slug__startswith="bench-").select_related("application"):
         centre.full_clean(exclude=["application"])
         assert centre.application.organisation == centre.host_organisation
@@ -95,3 +100,26 @@ def test_the_public_pages_show_the_generated_rows_at_once(client):
     published = Pledge.objects.filter(status="published").count()
     assert published and client.get(explorer).context["paginator"].count == published
     assert "No published pledge matches" not in client.get(explorer).content.decode()
+
+
+def test_one_kind_is_added_beside_the_others_without_a_reset():
+    """A bench database made before playbooks were part of it gets them alone; a kind already
+    there still refuses."""
+    call_command("generate_bench_data", "--centres=0", "--agreements=6", "--pledges=0", "--playbooks=0",
+                 stdout=None)
+
+    call_command("generate_bench_data", "--centres=0", "--agreements=0", "--pledges=0", "--playbooks=3",
+                 stdout=None)
+    assert _counts()["playbooks"] == 3 and _counts()["agreements"] == 6
+    with pytest.raises(CommandError):
+        call_command("generate_bench_data", "--centres=0", "--agreements=0", "--pledges=0", "--playbooks=3",
+                     stdout=None)
+
+
+def test_a_generated_playbook_has_its_public_page(client):
+    _generate()
+
+    playbook = Playbook.objects.filter(slug__startswith="bench-").first()
+    response = client.get(f"/en/dtlab/playbooks/{playbook.slug}/")
+    assert response.status_code == 200
+    assert playbook.title in response.content.decode()

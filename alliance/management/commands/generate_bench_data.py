@@ -1,7 +1,9 @@
-"""Fill the database with benchmark volumes: centres, partnership agreements, pledges.
+"""Fill the database with benchmark volumes: centres, partnership agreements, pledges, playbooks.
 
     DJANGO_DEBUG=1 uv run python manage.py generate_bench_data --centres 2000 --agreements 200000 \
         --pledges 50000 --reset
+    DJANGO_DEBUG=1 uv run python manage.py generate_bench_data --centres 0 --agreements 0 --pledges 0 \
+        --playbooks 40            # add only what is missing: each kind refuses only its own old rows
 
 Rows are made with ``bulk_create`` in batches (M2M links by bulk inserts into the through
 tables), so no signals run: no history rows, no mail, no cache invalidation. Every row is
@@ -30,6 +32,7 @@ from alliance.core import freshness
 from alliance.models import Priority, RegionalInitiative, StrategicObjective
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Application, Call, Centre, HostType
+from dtlab.models import Playbook
 from partnerships.models import (
     ActionArea,
     Agreement,
@@ -134,11 +137,16 @@ def _delete(sql: str, params: list[Any]) -> int:
         return cursor.rowcount
 
 
-def bench_rows_exist() -> bool:
-    return (Call.objects.filter(code=CALL_CODE).exists()
-            or Partner.objects.filter(name__endswith=MARK).exists()
-            or Agreement.objects.filter(reference__startswith=PREFIX).exists()
-            or Pledger.objects.filter(organisation__endswith=MARK).exists())
+def bench_rows_exist(kinds: tuple[str, ...] = ("centres", "agreements", "pledges", "playbooks")) -> bool:
+    """Whether bench rows of any of these kinds are in the database already."""
+    present = {
+        "centres": lambda: Call.objects.filter(code=CALL_CODE).exists(),
+        "agreements": lambda: (Partner.objects.filter(name__endswith=MARK).exists()
+                               or Agreement.objects.filter(reference__startswith=PREFIX).exists()),
+        "pledges": lambda: Pledger.objects.filter(organisation__endswith=MARK).exists(),
+        "playbooks": lambda: Playbook.objects.filter(slug__startswith=SLUG_PREFIX).exists(),
+    }
+    return any(present[kind]() for kind in kinds)
 
 
 def bench_reset() -> dict[str, int]:
@@ -172,6 +180,8 @@ def bench_reset() -> dict[str, int]:
         _delete(f"DELETE FROM {table[Application]} WHERE call_id IN "
                 f"(SELECT id FROM {table[Call]} WHERE code = %s)", [CALL_CODE])
         _delete(f"DELETE FROM {table[Call]} WHERE code = %s", [CALL_CODE])
+        deleted["playbooks"] = _delete(f"DELETE FROM {Playbook._meta.db_table} WHERE slug LIKE %s",
+                                       [SLUG_PREFIX + "%"])
     return deleted
 
 
@@ -307,6 +317,26 @@ def generate_pledges(*, count: int, rng: random.Random) -> list[int]:
     return pledges
 
 
+def generate_playbooks(*, count: int, rng: random.Random) -> list[int]:
+    """Published playbooks, so that the benchmark has a playbook page to ask for; each under a
+    strategic objective or a cross-cutting topic, as the model requires."""
+    objectives = list(StrategicObjective.objects.order_by("number").values_list("pk", flat=True))
+    topics = Playbook.Topic.values
+    rows = []
+    for n in range(count):
+        title = f"Playbook {n} {MARK}"
+        by_objective = bool(objectives) and n % 3 != 0
+        rows.append({
+            "slug": f"{SLUG_PREFIX}playbook-{n:04d}", "title": title, "title_en": title,
+            "summary": "How a country builds a digital transformation programme (illustrative).",
+            "strategic_objective_id": objectives[n % len(objectives)] if by_objective else None,
+            "topic": "" if by_objective else topics[n % len(topics)],
+            "status": Playbook.Status.PUBLISHED, "order": n,
+            "published_on": _day(rng, date(2023, 1, 1), date(2025, 6, 30)),
+        })
+    return _insert(Playbook, rows)
+
+
 class Command(BaseCommand):
     help = "Create benchmark volumes of centres, partnership agreements and pledges (bulk inserts)."
 
@@ -314,24 +344,27 @@ class Command(BaseCommand):
         parser.add_argument("--centres", type=int, default=2000)
         parser.add_argument("--agreements", type=int, default=200_000)
         parser.add_argument("--pledges", type=int, default=50_000)
+        parser.add_argument("--playbooks", type=int, default=40)
         parser.add_argument("--reset", action="store_true", help="delete the previous bench rows first")
         parser.add_argument("--seed", type=int, default=9, help="random seed (same seed, same data)")
 
-    def handle(self, *args: Any, centres: int, agreements: int, pledges: int, reset: bool, seed: int,
-               **options: Any) -> None:
-        if min(centres, agreements, pledges) < 0:
+    def handle(self, *args: Any, centres: int, agreements: int, pledges: int, playbooks: int, reset: bool,
+               seed: int, **options: Any) -> None:
+        sizes = {"centres": centres, "agreements": agreements, "pledges": pledges, "playbooks": playbooks}
+        if min(sizes.values()) < 0:
             raise CommandError("Sizes cannot be negative.")
         started = time.perf_counter()
         if reset:
             deleted = bench_reset()
             self.stdout.write("Deleted previous bench rows: " + ", ".join(
                 f"{count} {name}" for name, count in deleted.items()))
-        elif bench_rows_exist():
+        elif bench_rows_exist(tuple(kind for kind, count in sizes.items() if count)):
             raise CommandError("Bench rows are already present; run again with --reset to replace them.")
         rng = random.Random(seed)
-        for label, generate, count in (("centres", generate_centres, centres),
-                                       ("agreements", generate_agreements, agreements),
-                                       ("pledges", generate_pledges, pledges)):
+        generators = {"centres": generate_centres, "agreements": generate_agreements,
+                      "pledges": generate_pledges, "playbooks": generate_playbooks}
+        for label, count in sizes.items():
+            generate = generators[label]
             step = time.perf_counter()
             with transaction.atomic():
                 made = generate(count=count, rng=rng) if count else []
