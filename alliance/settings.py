@@ -463,3 +463,11 @@ if SENTRY_DSN:
     init_sentry(SENTRY_DSN, release=ALLIANCE_RELEASE, environment=os.environ.get("SENTRY_ENVIRONMENT", ""))
 
 ADMIN_SITE_HEADER = _("Innovation Alliance portal")
+
+# The explorer's downloads (partnerships.views.CompilationDataView) stream the selection in chunks;
+# a selection above this many pledges is refused with a message to narrow it, so that one
+# visitor's download stays well within a web worker's time (gunicorn's timeout).
+P2C_DOWNLOAD_MAX_PLEDGES = int(os.environ.get("P2C_DOWNLOAD_MAX_PLEDGES", "20000"))
+# The PDF compilation of the explorer's selection (a worker lays it out) holds at most this many
+# pledges; a larger selection is asked to be narrowed, or downloaded as a spreadsheet.
+P2C_COMPILATION_MAX_PLEDGES = int(os.environ.get("P2C_COMPILATION_MAX_PLEDGES", "2000"))

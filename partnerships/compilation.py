@@ -9,8 +9,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import tablib
+from django.conf import settings
 from django.db.models import Max, QuerySet
 from django.http import QueryDict
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from alliance.core.exports import SafeCSV, SafeXLSX, Table
@@ -33,6 +35,19 @@ def selection(query: QueryDict) -> tuple[QuerySet[Pledge], str]:
     filterset = PledgeFilter(kept, queryset=selectors.published_pledges().prefetch_related("benefits"))
     pledges = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return pledges, kept.urlencode()
+
+
+def too_long_for_pdf(pledges: QuerySet[Pledge]) -> bool:
+    """Whether the selection has more pledges than a PDF compilation lays out
+    (``settings.P2C_COMPILATION_MAX_PLEDGES``): one more row is asked for, not a count of all."""
+    limit = settings.P2C_COMPILATION_MAX_PLEDGES
+    return pledges.order_by()[limit:limit + 1].exists()
+
+
+def too_long_for_pdf_message() -> str:
+    return _("This selection has more than %(limit)s pledges, too many for one PDF: narrow it with the "
+             "filters, or download it as a spreadsheet.") % {
+        "limit": number_format(settings.P2C_COMPILATION_MAX_PLEDGES, force_grouping=True)}
 
 
 def data_stamp() -> str:
@@ -68,17 +83,30 @@ def headers() -> list[str]:
 
 
 def rows(pledges: Iterable[Pledge]) -> Iterator[list[Any]]:
-    """One row per pledge, labels in the active language, figures as numbers."""
+    """One row per pledge, labels in the active language, figures as numbers. Each label and
+    country name is translated once per download, not once per cell (a download may hold tens of
+    thousands of pledges)."""
     groups = BenefitGroup.values
+    labels: dict[tuple[str, str], str] = {}
+
+    def label(kind: str, value: str, make) -> str:
+        if (kind, value) not in labels:
+            labels[kind, value] = str(make())
+        return labels[kind, value]
+
     for pledge in pledges:
         benefits = {row.group: row for row in pledge.benefits.all()}
+        pledger = pledge.pledger
         row: list[Any] = [
-            pledge.title, pledge.pledger.organisation, pledge.pledger.get_kind_display(),
-            pledge.pledger.country.name if pledge.pledger.country else "", pledge.get_kind_display(),
+            pledge.title, pledger.organisation, label("pledger", pledger.kind, pledger.get_kind_display),
+            (label("country", pledger.country.code, lambda p=pledger: p.country.name)
+             if pledger.country else ""),
+            label("kind", pledge.kind, pledge.get_kind_display),
             "; ".join(area.name for area in pledge.action_areas.all()),
             _figure(pledge.value_usd), pledge.target_year,
-            ", ".join(country.name for country in pledge.target_countries),
-            str(_progress_label(pledge.progress_state)),
+            ", ".join(label("country", country.code, lambda c=country: c.name)
+                      for country in pledge.target_countries),
+            label("progress", pledge.progress_state, lambda p=pledge: _progress_label(p.progress_state)),
             pledge.announced_at.name if pledge.announced_at and pledge.announced_at.is_published else "",
         ]
         for code in groups:

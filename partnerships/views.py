@@ -1,23 +1,27 @@
 from __future__ import annotations
 
+import tempfile
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_ratelimit.decorators import ratelimit
 
-from alliance.core import freshness, maps
+from alliance.core import export_formats, freshness, maps
 from alliance.core.abuse import account_key, address_key, limit_public_form, rate
 from alliance.core.admin_forms import add_service_error
 from alliance.core.downloads import private_download
@@ -261,22 +265,39 @@ class PledgeThanksView(TemplateView):
 
 @public_page
 class CompilationDataView(View):
-    """The explorer's selection as a spreadsheet (CSV or XLSX), in the visitor's language."""
-
-    formats = {
-        "csv": ("text/csv; charset=utf-8", compilation.as_csv),
-        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", compilation.as_xlsx),
-    }
+    """The explorer's selection as a spreadsheet (CSV or XLSX), in the visitor's language. The rows
+    are read in chunks and sent as they are written (the CSV line by line; the XLSX, a zip file
+    complete only at its end, from a temporary file): memory does not grow with the selection, and
+    a streamed answer is never kept whole in the page cache. A selection larger than
+    ``P2C_DOWNLOAD_MAX_PLEDGES`` is refused with a message asking to narrow it."""
 
     fmt = "csv"
+    content_types = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        fmt = self.fmt
-        content_type, render_data = self.formats[fmt]
-        pledges, _query = compilation.selection(request.GET)
-        response = HttpResponse(render_data(pledges), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="p2c-pledges.{fmt}"'
-        return response
+    def get(self, request: HttpRequest) -> HttpResponseBase:
+        pledges, query = compilation.selection(request.GET)
+        limit = settings.P2C_DOWNLOAD_MAX_PLEDGES
+        if pledges[limit:limit + 1].exists():
+            messages.error(request, _("This selection has more than %(limit)s pledges: narrow it with the "
+                                      "filters to download it.") % {
+                "limit": number_format(limit, force_grouping=True)})
+            return redirect(f"{reverse('partnerships:pledges')}?{query}" if query
+                            else reverse("partnerships:pledges"))
+        table = compilation.table(pledges)
+        filename = f"p2c-pledges.{self.fmt}"
+        if self.fmt == "csv":
+            response = StreamingHttpResponse(export_formats.csv_lines(table),
+                                             content_type=self.content_types["csv"])
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+        scratch = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it (and so removes it)
+        export_formats.write_table(table, xlsx_file=scratch)
+        scratch.seek(0)
+        return FileResponse(scratch, as_attachment=True, filename=filename,
+                            content_type=self.content_types["xlsx"])
 
 
 @method_decorator([ratelimit(group="compilation", key=key, rate=rate(name), method="POST")
@@ -288,12 +309,21 @@ class CompilationRequestView(View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         pledges, query = compilation.selection(request.GET)
-        return render(request, "partnerships/public/compilation_request.html",
-                      {"query": QueryDict(query), "count": pledges.count(), "query_string": query})
+        too_long = compilation.too_long_for_pdf(pledges)
+        return render(request, "partnerships/public/compilation_request.html", {
+            "query": QueryDict(query), "query_string": query,
+            "count": None if too_long else pledges.count(),
+            "too_long": compilation.too_long_for_pdf_message() if too_long else ""})
 
     def post(self, request: HttpRequest) -> HttpResponse:
         _pledges, query = compilation.selection(request.POST)
-        item = services.compilation_request(query=query, language=translation.get_language() or "en")
+        try:
+            item = services.compilation_request(query=query, language=translation.get_language() or "en")
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(f"{reverse('partnerships:compilation-request')}?{query}" if query
+                            else reverse("partnerships:compilation-request"))
         return redirect("partnerships:compilation", key=item.key)
 
 

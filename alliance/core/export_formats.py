@@ -13,13 +13,14 @@ nothing of the apps (the readable resources and the admin mixins are in ``allian
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import tablib
 from import_export.formats import base_formats
@@ -78,12 +79,34 @@ class Table:
 XLSX_SAMPLE_ROWS = 200  # rows read before the first is written, to size the columns
 XLSX_MAX_WIDTH = 60
 _XLSX_TITLE = re.compile(r"[\\/*?:\[\]]")
+CSV_BOM = "\ufeff"  # UTF-8 with a byte order mark, so that Excel reads the accents and the Arabic right
 
 
-def write_table(table: Table, *, csv_path: Path, xlsx_path: Path) -> int:
-    """Write the table once through as CSV (UTF-8 with a byte order mark, for Excel) and as XLSX
-    (openpyxl's write-only workbook: rows go to disk as they come), formulas neutralised as in
-    ``SafeCSV`` / ``SafeXLSX``; the number of rows written."""
+def _safe_rows(rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    for row in rows:
+        yield [neutralise_cell("" if value is None else value) for value in row]
+
+
+class _Line:
+    """A file that hands back what the CSV writer writes: one formatted line at a time."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(table: Table) -> Iterator[str]:
+    """The table as CSV text, line by line (for a streamed download), formulas neutralised."""
+    writer = csv.writer(_Line())
+    yield CSV_BOM + writer.writerow([neutralise_cell(str(header)) for header in table.headers])
+    for row in _safe_rows(table.rows):
+        yield writer.writerow(row)
+
+
+def write_table(table: Table, *, csv_path: Path | None = None,
+                xlsx_file: Path | BinaryIO | None = None) -> int:
+    """Write the table once through as CSV and/or XLSX (openpyxl's write-only workbook: rows go
+    to disk as they come), formulas neutralised as in ``SafeCSV`` / ``SafeXLSX``; the number of
+    rows written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -91,39 +114,44 @@ def write_table(table: Table, *, csv_path: Path, xlsx_path: Path) -> int:
     from openpyxl.utils import get_column_letter
 
     headers = [neutralise_cell(str(header)) for header in table.headers]
-    rows: Iterator[Sequence[Any]] = iter(table.rows)
-    sample = [row for _n, row in zip(range(XLSX_SAMPLE_ROWS), rows, strict=False)]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_XLSX_TITLE.sub("-", table.title)[:31] or "Sheet")
-    sheet.freeze_panes = "A2"
-    for index, header in enumerate(headers):
-        longest = max([len(header), *(len(str(row[index])) for row in sample if index < len(row))])
-        sheet.column_dimensions[get_column_letter(index + 1)].width = min(longest + 2, XLSX_MAX_WIDTH)
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True)
+    rows = _safe_rows(table.rows)
+    sample = list(itertools.islice(rows, XLSX_SAMPLE_ROWS))
+    sheet = None
+    if xlsx_file is not None:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_XLSX_TITLE.sub("-", str(table.title))[:31] or "Sheet")
+        sheet.freeze_panes = "A2"
+        for index, header in enumerate(headers):
+            longest = max([len(header), *(len(str(row[index])) for row in sample if index < len(row))])
+            sheet.column_dimensions[get_column_letter(index + 1)].width = min(longest + 2, XLSX_MAX_WIDTH)
+        bold, wrap = Font(bold=True), Alignment(wrap_text=True)
 
-    def header_cell(value):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.font = bold
-        return cell
-
-    def xlsx_cell(value):
+    def cell(value, *, header: bool = False):
         if isinstance(value, str):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            if "\n" in value:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.alignment = wrap
-                return cell
-        return value
+        if not header and not (isinstance(value, str) and "\n" in value):
+            return value
+        styled = WriteOnlyCell(sheet, value=value)
+        if header:
+            styled.font = bold
+        else:
+            styled.alignment = wrap
+        return styled
 
     count = 0
-    with open(csv_path, "w", encoding="utf-8-sig", newline="") as csv_file:
-        writer = csv.writer(csv_file)
-        writer.writerow(headers)
-        sheet.append([header_cell(header) for header in headers])
+    with contextlib.ExitStack() as files:
+        writer = None
+        if csv_path is not None:  # "utf-8-sig": the byte order mark first
+            writer = csv.writer(files.enter_context(open(csv_path, "w", encoding="utf-8-sig", newline="")))
+            writer.writerow(headers)
+        if sheet is not None:
+            sheet.append([cell(header, header=True) for header in headers])
         for row in itertools.chain(sample, rows):
-            safe = [neutralise_cell("" if value is None else value) for value in row]
-            writer.writerow(safe)
-            sheet.append([xlsx_cell(value) for value in safe])
+            if writer is not None:
+                writer.writerow(row)
+            if sheet is not None:
+                sheet.append([cell(value) for value in row])
             count += 1
-    workbook.save(xlsx_path)
+    if sheet is not None:
+        workbook.save(xlsx_file)
     return count

@@ -237,7 +237,7 @@ def write_files(table: Table, folder: Path, name: str) -> tuple[dict[str, Path],
     right) and XLSX files in ``folder``, written in one pass over its rows; the files by format
     and the number of rows."""
     paths = {"csv": folder / f"{name}.csv", "xlsx": folder / f"{name}.xlsx"}
-    rows = write_table(table, csv_path=paths["csv"], xlsx_path=paths["xlsx"])
+    rows = write_table(table, csv_path=paths["csv"], xlsx_file=paths["xlsx"])
     return paths, rows
 
 

@@ -9,6 +9,9 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships import services
@@ -16,6 +19,12 @@ from partnerships.models import CompilationStatus, PledgeBenefit, PledgeCompilat
 from tests.factories import PledgeFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _body(response) -> bytes:
+    """A download's bytes: the CSV is streamed line by line, the XLSX sent from a file."""
+    assert response.streaming
+    return b"".join(response.streaming_content)
 
 
 @pytest.fixture
@@ -31,7 +40,7 @@ def pledges():
 def test_the_csv_holds_the_selected_published_pledges_with_labels_and_figures(client, pledges):
     response = client.get(reverse("partnerships:compilation-csv"), {"kind": "financial", "page": "3"})
     assert response["Content-Disposition"] == 'attachment; filename="p2c-pledges.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(_body(response).decode("utf-8-sig"))))
     assert len(rows) == 1
     row = rows[0]
     assert row["Pledge"] == "'=HYPERLINK(\"https://evil.example\")"        # never a formula
@@ -43,7 +52,7 @@ def test_the_csv_holds_the_selected_published_pledges_with_labels_and_figures(cl
 
 def test_the_xlsx_has_one_sheet_with_a_header_row(client, pledges):
     response = client.get(reverse("partnerships:compilation-xlsx"))
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(_body(response))).active
     values = list(sheet.values)
     assert values[0][0] == "Pledge"
     assert sorted(row[0] for row in values[1:]) == sorted(
@@ -52,7 +61,53 @@ def test_the_xlsx_has_one_sheet_with_a_header_row(client, pledges):
 
 def test_a_bad_filter_selects_nothing(client, pledges):
     response = client.get(reverse("partnerships:compilation-csv"), {"kind": "bribery"})
-    assert len(response.content.decode().strip().splitlines()) == 1          # the header only
+    assert len(_body(response).decode().strip().splitlines()) == 1          # the header only
+
+
+@pytest.mark.parametrize("name", ["partnerships:compilation-csv", "partnerships:compilation-xlsx"])
+def test_a_download_reads_the_same_few_queries_whatever_the_selections_length(client, name):
+    """The rows are read in chunks as they are written: the queries do not grow with the selection
+    (and the streamed answer is never held whole, in memory or in the page cache)."""
+    PledgeFactory.create_batch(2, status=PledgeStatus.PUBLISHED, kind="financial")
+    with CaptureQueriesContext(connection) as few:
+        first = _body(client.get(reverse(name), {"kind": "financial"}))
+    PledgeFactory.create_batch(30, status=PledgeStatus.PUBLISHED, kind="financial")
+    with CaptureQueriesContext(connection) as many:
+        second = _body(client.get(reverse(name), {"kind": "financial"}))
+
+    assert len(many) == len(few)
+    assert len(second) > len(first)  # not the first answer again from the cache
+
+
+def test_a_selection_above_the_download_limit_is_refused_with_a_message(client, pledges, settings):
+    settings.P2C_DOWNLOAD_MAX_PLEDGES = 1
+    response = client.get(reverse("partnerships:compilation-csv"), {"q": ""}, follow=True)
+
+    assert response.redirect_chain[0][0] == reverse("partnerships:pledges")
+    assert "more than 1 pledges: narrow it with the filters" in response.content.decode()
+    settings.P2C_DOWNLOAD_MAX_PLEDGES = 0  # the explorer keeps the visitor's selection
+    refused = client.get(reverse("partnerships:compilation-xlsx"), {"kind": "financial"})
+    assert refused.url == reverse("partnerships:pledges") + "?kind=financial"
+    settings.P2C_DOWNLOAD_MAX_PLEDGES = 2
+    assert client.get(reverse("partnerships:compilation-csv")).status_code == 200
+
+
+def test_a_selection_above_the_pdf_limit_is_offered_as_a_spreadsheet_and_refused_by_the_service(
+        client, pledges, settings, django_capture_on_commit_callbacks):
+    settings.P2C_COMPILATION_MAX_PLEDGES = 1
+    url = reverse("partnerships:compilation-request")
+    page = client.get(url).content.decode()
+    assert "more than 1 pledges, too many for one PDF" in page
+    assert "Prepare the PDF compilation" not in page
+    assert reverse("partnerships:compilation-csv") in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"q": ""}, follow=True)
+    assert "too many for one PDF" in response.content.decode()
+    assert not PledgeCompilation.objects.exists()
+    with pytest.raises(ValidationError):
+        services.compilation_request(query="", language="en")
+    assert services.compilation_request(query="kind=advocacy", language="en")  # one pledge: allowed
 
 
 def test_the_pdf_compilation_is_laid_out_by_the_worker_and_reused(client, pledges,
