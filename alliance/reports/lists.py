@@ -7,16 +7,22 @@ The cells are those of the readable exports (``alliance.core.exports``: labels, 
 fields' names as headers, in the active language) and the files are written by the exports'
 formats, which neutralise spreadsheet formulas. Only public columns: no contact details.
 
-An approved report's lists are frozen with its figures (``freeze_lists`` in the snapshot).
+An approved report's lists are frozen with its figures: a worker writes them, in every language, to
+gzip-compressed JSON lines in the storage (``freeze_table_to``), and every language version of the
+approved report writes its CSV and XLSX from those (``services.report_freeze_lists``).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
+from django.core.files.storage import default_storage
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
@@ -257,6 +263,7 @@ def _thaw_cell(value):
 
 
 def freeze_table(table: Table) -> dict:
+    """A table as JSON (snapshots taken before the lists were frozen as files: still read)."""
     return {"title": str(table.title or ""), "headers": [str(h) for h in table.headers],
             "rows": [[_freeze_cell(cell) for cell in row] for row in table.rows]}
 
@@ -266,10 +273,33 @@ def thaw_table(frozen: dict) -> Table:
                  rows=([_thaw_cell(cell) for cell in row] for row in frozen["rows"]))
 
 
+def freeze_table_to(table: Table, stream: BinaryIO) -> int:
+    """Write a table to ``stream`` as gzip-compressed JSON lines: its title and headers, then one
+    line per row, in bounded memory; the number of rows."""
+    count = 0
+    with gzip.GzipFile(fileobj=stream, mode="wb") as packed:
+        packed.write(json.dumps({"title": str(table.title or ""),
+                                 "headers": [str(h) for h in table.headers]}).encode() + b"\n")
+        for row in table.rows:
+            packed.write(json.dumps([_freeze_cell(cell) for cell in row]).encode() + b"\n")
+            count += 1
+    return count
+
+
+def thaw_table_from(name: str) -> Table:
+    """A table frozen with ``freeze_table_to``, read from the storage as its rows are written."""
+    stream = default_storage.open(name, "rb")
+    packed = gzip.GzipFile(fileobj=stream, mode="rb")
+    head = json.loads(packed.readline())
+
+    def rows():
+        with stream, packed:
+            for line in packed:
+                yield [_thaw_cell(cell) for cell in json.loads(line)]
+
+    return Table(title=head["title"], headers=head["headers"], rows=rows())
+
+
 def build_lists(kind: str, period: Period) -> dict[str, Table]:
     """Every list of the kind for the period, in the active language (each read when written)."""
     return {report_list.name: report_list.build(period) for report_list in lists_for(kind)}
-
-
-def freeze_lists(kind: str, period: Period) -> dict[str, dict]:
-    return {name: freeze_table(table) for name, table in build_lists(kind, period).items()}
