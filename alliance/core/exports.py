@@ -10,6 +10,7 @@ imports, the resource's own export (codes and ids, the columns an import reads) 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -147,13 +148,43 @@ class ReadableExportResource:
 
     def export_table(self, queryset: models.QuerySet, *, chunk_size: int = 2000) -> Table:
         """The same cells as ``export``, read row by row: the rows come from ``QuerySet.iterator``
-        in chunks (each chunk's related objects prefetched), so a list of any length is written in
-        bounded memory. (import_export's own ``export`` pages a prefetching queryset with
-        ``OFFSET``, a quadratic read, and holds every row in a ``Dataset``.)"""
+        in chunks, so a list of any length is written in bounded memory. (import_export's own
+        ``export`` pages a prefetching queryset with ``OFFSET``, a quadratic read, and holds every
+        row in a ``Dataset``.) A many-to-many column is read per chunk as (row, related) pairs and
+        the related objects' names, each related object made once a chunk: a prefetch builds a
+        queryset and a manager per row."""
         fields = self.get_export_fields()
-        rows = ([self.export_field(field, instance) for field in fields]
-                for instance in self.readable_queryset(queryset).iterator(chunk_size=chunk_size))
-        return Table(title=sheet_title(self._meta.model), headers=self.get_export_headers(), rows=rows)
+        many = {self.get_field_name(field): model_field for field in fields
+                if (model_field := self._shown_directly(field)) is not None and model_field.many_to_many}
+        shown = [f for f in map(self._shown_directly, fields) if f is not None]
+        queryset = queryset.select_related(*[f.name for f in shown if f.many_to_one or f.one_to_one])
+        columns = [(field, self.get_field_name(field)) for field in fields]
+
+        def rows():
+            instances = queryset.iterator(chunk_size=chunk_size)
+            while chunk := list(itertools.islice(instances, chunk_size)):
+                ids = [instance.pk for instance in chunk]
+                names = {name: _related_names(model_field, ids) for name, model_field in many.items()}
+                for instance in chunk:
+                    yield [names[name].get(instance.pk, "") if name in names
+                           else self.export_field(field, instance) for field, name in columns]
+
+        return Table(title=sheet_title(self._meta.model), headers=self.get_export_headers(), rows=rows())
+
+
+def _related_names(field: models.ManyToManyField, ids: list) -> dict:
+    """For each of ``ids``, the names of its related objects through ``field``, joined as
+    ``readable_value`` joins a manager's, in the related model's own order."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    pairs = list(through.objects.filter(**{f"{source}__in": ids}).values_list(f"{source}_id", f"{target}_id"))
+    related = field.related_model._default_manager.filter(pk__in={target_id for _source, target_id in pairs})
+    place = {item.pk: (rank, str(item)) for rank, item in enumerate(related)}
+    grouped: dict = {}
+    for source_id, target_id in pairs:
+        grouped.setdefault(source_id, []).append(place[target_id])
+    return {source_id: ", ".join(name for _rank, name in sorted(names))
+            for source_id, names in grouped.items()}
 
 
 def sheet_title(model) -> str:
