@@ -38,3 +38,18 @@ def test_section_counts_only_what_had_happened_by_the_end_of_the_period(db):
     assert context["trainings"] == [] and context["removals"] == []
     later = section.collect(Period(date(2025, 1, 1), date(2025, 3, 31)))
     assert {c.country.code for c in later["new_hosts"]} == {"ZA", "SA"}
+
+
+def test_the_hosts_approved_in_the_period_are_one_item_each_their_names_isolated_in_arabic(db):
+    """In an Arabic report a Latin host name written inside the sentence took its brackets and the
+    "; " between hosts with it ("((United Arab Emirates"): each host is now an item of its own."""
+    from django.utils import translation
+
+    demo.load(log=lambda message: None)
+    section = next(s for s in sections_for(ReportKind.ALLIANCE) if s.key == "centres")
+    with translation.override("ar"):
+        context = section.collect(Period(date(2025, 1, 1), date(2025, 3, 31)))
+        html = render_to_string(section.template, context)
+    items = html.split("<ul>", 1)[1].split("</ul>", 1)[0]
+    assert items.count("<li><bdi>") == len(context["new_hosts"]) == 2
+    assert "; " not in items
