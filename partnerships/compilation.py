@@ -37,11 +37,12 @@ def selection(query: QueryDict) -> tuple[QuerySet[Pledge], str]:
     return pledges, kept.urlencode()
 
 
-def too_long_for_pdf(pledges: QuerySet[Pledge]) -> bool:
-    """Whether the selection has more pledges than a PDF compilation lays out
-    (``settings.P2C_COMPILATION_MAX_PLEDGES``): one more row is asked for, not a count of all."""
+def pdf_count(pledges: QuerySet[Pledge]) -> int | None:
+    """How many pledges the selection holds, or None when they are more than a PDF compilation
+    lays out (``settings.P2C_COMPILATION_MAX_PLEDGES``): one query, which counts no further."""
     limit = settings.P2C_COMPILATION_MAX_PLEDGES
-    return pledges.order_by()[limit:limit + 1].exists()
+    count = Pledge.objects.filter(pk__in=pledges.order_by().values("pk")[:limit + 1]).count()
+    return None if count > limit else count
 
 
 def too_long_for_pdf_message() -> str:

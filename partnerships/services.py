@@ -556,7 +556,7 @@ def compilation_request(*, query: str, language: str) -> PledgeCompilation:
     if language not in dict(settings.LANGUAGES):
         raise ValidationError({"language": _("Unknown language.")})
     pledges, query = compilation.selection(QueryDict(query))
-    if compilation.too_long_for_pdf(pledges):
+    if compilation.pdf_count(pledges) is None:
         raise ValidationError({"query": compilation.too_long_for_pdf_message()})
     key = compilation.compilation_key(query=query, language=language)
     with transaction.atomic():

@@ -309,11 +309,10 @@ class CompilationRequestView(View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         pledges, query = compilation.selection(request.GET)
-        too_long = compilation.too_long_for_pdf(pledges)
+        count = compilation.pdf_count(pledges)
         return render(request, "partnerships/public/compilation_request.html", {
-            "query": QueryDict(query), "query_string": query,
-            "count": None if too_long else pledges.count(),
-            "too_long": compilation.too_long_for_pdf_message() if too_long else ""})
+            "query": QueryDict(query), "query_string": query, "count": count,
+            "too_long": compilation.too_long_for_pdf_message() if count is None else ""})
 
     def post(self, request: HttpRequest) -> HttpResponse:
         _pledges, query = compilation.selection(request.POST)
