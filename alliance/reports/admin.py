@@ -109,7 +109,7 @@ class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
         if change:
             return
         try:
-            report = services.report_request(requested_by=request.user, **form.cleaned_data)
+            report = services.report_request(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, "; ".join(error.messages))
             raise
@@ -118,7 +118,7 @@ class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Generate again"), permissions=["change"])
     def generate_again(self, request, queryset):
-        reports = [services.report_generate_again(report=report, requested_by=request.user)
+        reports = [services.report_generate_again(report=report, by=request.user)
                    for report in queryset.order_by("pk")]
         self.message_user(request, ngettext("%(count)d report queued.", "%(count)d reports queued.",
                                             len(reports)) % {"count": len(reports)}, messages.SUCCESS)

@@ -210,7 +210,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
     @extend_schema(request=None, responses={202: ReportSerializer, 404: REFUSALS[404]})
     @action(detail=True, methods=["post"])
     def generate(self, request, pk=None, format=None):
-        report = services.report_generate_again(report=self.get_object(), requested_by=request.user)
+        report = services.report_generate_again(report=self.get_object(), by=request.user)
         return self._report_response(report, status.HTTP_202_ACCEPTED)
 
     @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **REFUSALS})
@@ -244,7 +244,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
         serializer = ReportRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            report = services.report_request(requested_by=request.user, **serializer.validated_data)
+            report = services.report_request(by=request.user, **serializer.validated_data)
         except DjangoValidationError as error:
             raise as_api_error(error) from error
         report.refresh_from_db()

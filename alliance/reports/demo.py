@@ -71,7 +71,7 @@ def load(*, log) -> None:
                                                   **PERIOD)
         if published.exists():
             continue
-        report = services.report_request(kind=kind, language="en", requested_by=author, **PERIOD)
+        report = services.report_request(kind=kind, language="en", by=author, **PERIOD)
         report = services.report_narrative_update(report=report, narrative=narrative, by=author)
         report = services.report_submit(report=report, by=author)
         report = services.report_approve(report=report, by=approver, symbol=symbol)

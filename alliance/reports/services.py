@@ -10,6 +10,7 @@ import tempfile
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,9 @@ from alliance.core.storage import remove_unreferenced, save_complete
 
 from .models import PENDING_STATUSES, ProgressReport, ReportStatus, report_upload_to
 from .registry import ReportKind
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -100,16 +104,15 @@ def reports_resend_queued(*, older_than: timedelta = RESEND_AFTER) -> list[int]:
 
 
 def report_request(*, kind: str, period_start: date, period_end: date, language: str,
-                   requested_by=None) -> ProgressReport:
+                   by: User | None = None) -> ProgressReport:
     """Queue a report, or return the identical one already queued or running."""
     report, _created = report_request_with_outcome(
-        kind=kind, period_start=period_start, period_end=period_end, language=language,
-        requested_by=requested_by)
+        kind=kind, period_start=period_start, period_end=period_end, language=language, by=by)
     return report
 
 
 def report_request_with_outcome(*, kind: str, period_start: date, period_end: date, language: str,
-                                requested_by=None) -> tuple[ProgressReport, bool]:
+                                by: User | None = None) -> tuple[ProgressReport, bool]:
     """Like ``report_request``, and say whether a new report was queued (False: the twin)."""
     _validate(kind=kind, period_start=period_start, period_end=period_end, language=language)
     twin = _pending_twin(kind=kind, period_start=period_start, period_end=period_end, language=language)
@@ -118,7 +121,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
     try:
         with transaction.atomic():
             report = ProgressReport(kind=kind, period_start=period_start, period_end=period_end,
-                                    language=language, requested_by=requested_by,
+                                    language=language, requested_by=by,
                                     narrative=previous_narrative(kind=kind, language=language,
                                                                  before=period_end))
             report.snapshot = frozen_sibling_snapshot(report)
@@ -136,7 +139,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
 
 
 def report_request_all_languages(*, kind: str, period_start: date, period_end: date,
-                                 requested_by=None) -> list[tuple[ProgressReport, bool]]:
+                                 by: User | None = None) -> list[tuple[ProgressReport, bool]]:
     """Queue the report in each of the six languages at once: one request, six reports, each
     tracked on its own; a language already queued or running gives that report (created False).
 
@@ -144,11 +147,11 @@ def report_request_all_languages(*, kind: str, period_start: date, period_end: d
     """
     with transaction.atomic():
         return [report_request_with_outcome(kind=kind, period_start=period_start, period_end=period_end,
-                                            language=language, requested_by=requested_by)
+                                            language=language, by=by)
                 for language in LANGUAGE_CODES]
 
 
-def report_generate_again(*, report: ProgressReport, requested_by=None) -> ProgressReport:
+def report_generate_again(*, report: ProgressReport, by: User | None = None) -> ProgressReport:
     """Queue a finished or failed report again; its current PDF stays until the new one is ready."""
     if report.is_pending:
         return report
@@ -161,8 +164,8 @@ def report_generate_again(*, report: ProgressReport, requested_by=None) -> Progr
         report.progress = 0
         report.error = ""
         report.finished_at = None
-        if requested_by is not None:
-            report.requested_by = requested_by
+        if by is not None:
+            report.requested_by = by
         report.save(update_fields=["status", "progress", "error", "finished_at", "requested_by",
                                    "updated_at"])
     _enqueue(report)

@@ -101,9 +101,9 @@ class ReportRequestView(StaffRequiredMixin, FormView):
         try:
             if data["language"] == ALL_LANGUAGES:
                 del data["language"]
-                outcomes = services.report_request_all_languages(requested_by=self.request.user, **data)
+                outcomes = services.report_request_all_languages(by=self.request.user, **data)
             else:
-                report, created = services.report_request_with_outcome(requested_by=self.request.user, **data)
+                report, created = services.report_request_with_outcome(by=self.request.user, **data)
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
@@ -161,7 +161,7 @@ class ReportGenerateAgainView(StaffRequiredMixin, View):
     permission = "reports.add_progressreport"
     def post(self, request, pk: int):
         report = get_object_or_404(selectors.reports_list(), pk=pk)
-        report = services.report_generate_again(report=report, requested_by=request.user)
+        report = services.report_generate_again(report=report, by=request.user)
         _say_where_the_report_is(request, report, _("The report is queued again."))
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
 

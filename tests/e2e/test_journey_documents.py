@@ -33,7 +33,7 @@ def test_a_report_is_written_reviewed_by_a_second_person_published_and_downloade
         live_server, browser, django_user_model, settings, tmp_path, pdf_text):
     author = _staff(django_user_model, "author", BDT_STAFF_GROUP)
     _staff(django_user_model, "approver", BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP)
-    report = services.report_request(kind="partnerships", language="en", requested_by=author,
+    report = services.report_request(kind="partnerships", language="en", by=author,
                                      period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
     base = live_server.url
 

@@ -25,7 +25,7 @@ def test_the_preview_follows_the_typing_without_saving(live_server, browser, dja
                                                    email="author@itu.example", is_staff=True)
     author.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
     give_authenticator(author)
-    report = services.report_request(kind="partnerships", language="en", requested_by=author,
+    report = services.report_request(kind="partnerships", language="en", by=author,
                                      period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
     base = live_server.url
     page = browser.new_context().new_page()

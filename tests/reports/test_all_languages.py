@@ -18,7 +18,7 @@ SIX = {"ar", "zh-hans", "en", "fr", "ru", "es"}
 def test_one_request_queues_six_reports_one_per_language_each_sent_to_the_worker(
         django_capture_on_commit_callbacks, staff_user):
     with django_capture_on_commit_callbacks() as callbacks:
-        outcomes = services.report_request_all_languages(kind="alliance", requested_by=staff_user,
+        outcomes = services.report_request_all_languages(kind="alliance", by=staff_user,
                                                          **YEAR_2024)
     reports = [report for report, _created in outcomes]
     assert {report.language for report in reports} == SIX

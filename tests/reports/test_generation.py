@@ -185,7 +185,7 @@ def test_a_section_that_breaks_fails_the_report_without_leaving_a_file(
 
 
 def test_the_requester_is_emailed_when_the_report_is_ready(django_capture_on_commit_callbacks, staff_user):
-    report = _generated(django_capture_on_commit_callbacks, requested_by=staff_user)
+    report = _generated(django_capture_on_commit_callbacks, by=staff_user)
     assert report.status == ReportStatus.DONE
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -275,7 +275,7 @@ def test_links_in_the_report_and_the_mail_use_the_portal_address(settings, staff
     listed = ProgressReport.objects.create(kind="partnerships", language="en", **ALLIANCE_PERIOD)
     html = render_document(listed)
     assert f"https://alliance.example.org/en/documents/{listed.pk}/lists/agreements.csv" in html
-    report = _generated(django_capture_on_commit_callbacks, requested_by=staff_user)
+    report = _generated(django_capture_on_commit_callbacks, by=staff_user)
     assert f"https://alliance.example.org/en/staff/reports/{report.pk}/" in mail.outbox[0].body
 
 

@@ -23,7 +23,7 @@ def _request(**overrides) -> ProgressReport:
 def test_a_request_queues_a_report_and_enqueues_the_task_after_commit(
         django_capture_on_commit_callbacks, staff_user):
     with django_capture_on_commit_callbacks() as callbacks:
-        report = _request(requested_by=staff_user)
+        report = _request(by=staff_user)
     assert report.status == ReportStatus.QUEUED
     assert report.requested_by == staff_user
     assert len(callbacks) == 1

@@ -40,7 +40,7 @@ def api(client):
 
 def _report(author, **overrides) -> ProgressReport:
     return services.report_request(
-        kind="partnerships", requested_by=author, **{"language": "en", **YEAR_2024, **overrides}
+        kind="partnerships", by=author, **{"language": "en", **YEAR_2024, **overrides}
     )
 
 
