@@ -341,8 +341,22 @@ class AgreementAdmin(SimpleHistoryAdmin):
         obj.pk = saved.pk
 
 
+def _activity_form(form_class: type) -> type:
+    """An activity's changes, status and progress too, keep the services' rules (activity_check):
+    a form error, never a write around them."""
+    return validated_by(form_class, lambda activity: services.activity_check(activity=activity),
+                        fields=("planned_start", "planned_end"))
+
+
+def _activity_save(request, activity: Activity) -> None:
+    """The admin's changes on ``activity``, written by the service."""
+    services.activity_save(plan=activity.plan, activity=activity, by=request.user,
+                           data={name: getattr(activity, name) for name in services.ACTIVITY_FIELDS})
+
+
 class ActivityInline(admin.TabularInline):
     model = Activity
+    form = _activity_form(forms.ModelForm)
     extra = 0
     fields = ["objective", "title", "planned_start", "planned_end", "status", "progress"]
 
@@ -356,6 +370,16 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
     inlines = [ActivityInline]
     actions = ["approve", "send_back"]
     list_select_related = ["centre"]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Activity:
+            super().save_formset(request, form, formset, change)
+            return
+        activities = formset.save(commit=False)
+        for activity in formset.deleted_objects:
+            activity.delete()
+        for activity in activities:
+            _activity_save(request, activity)
 
     @admin.action(description=_("Approve (finishes the design phase)"), permissions=["change"])
     def approve(self, request, queryset):
@@ -378,6 +402,15 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "objective"]
     search_fields = ["title", "plan__centre__name"]
     list_select_related = ["plan__centre", "objective"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return _activity_form(super().get_form(request, obj, change=change, **kwargs))
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["plan"] if obj else []  # a recorded activity stays in its plan, whose rules it keeps
+
+    def save_model(self, request, obj, form, change):
+        _activity_save(request, obj)
 
 
 class ActivityProgressInline(admin.TabularInline):

@@ -1,5 +1,5 @@
-"""The centres admin writes through the services: the due-diligence checklist (due_diligence_record)
-and the cooperation agreements (agreement_check_terms)."""
+"""The centres admin writes through the services: the due-diligence checklist (due_diligence_record),
+the cooperation agreements (agreement_check_terms) and the action plans' activities (activity_save)."""
 
 import datetime
 
@@ -7,9 +7,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from centres.models import Agreement, Application, Centre, DueDiligenceCheck
+from centres import services
+from centres.models import ActionPlan, Activity, Agreement, Application, Centre, DueDiligenceCheck
 from tests.admin_forms import admin_form_data
-from tests.factories import CentreAgreementFactory, CentreFactory, DueDiligenceCheckFactory
+from tests.factories import (
+    CentreActivityFactory,
+    CentreAgreementFactory,
+    CentreFactory,
+    DueDiligenceCheckFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +88,87 @@ def test_an_agreement_added_in_the_admin_with_a_future_signature_is_a_form_error
     assert response.context["adminform"].form.errors == {
         "signed_on": ["The signature date cannot be in the future."]}
     assert not Agreement.objects.exists()
+
+
+# --- Activities of an action plan ------------------------------------------------------------------
+
+
+@pytest.fixture
+def activity_saves(monkeypatch):
+    """The activities activity_save wrote (it still writes them)."""
+    saved = []
+
+    def spy(**kwargs):
+        saved.append(kwargs["activity"])
+        return save(**kwargs)
+
+    save = services.activity_save
+    monkeypatch.setattr(services, "activity_save", spy)
+    return saved
+
+
+def _post_activity(client, activity, **changes):
+    url = reverse("admin:centres_activity_change", args=[activity.pk])
+    return client.post(url, admin_form_data(client.get(url), **changes))
+
+
+def test_staff_change_an_activitys_progress_through_the_service_and_are_named_in_its_history(
+        staff_client, staff_user, activity_saves):
+    activity = CentreActivityFactory()
+    response = _post_activity(staff_client, activity, status="in_progress", progress=40)
+    assert response.status_code == 302
+    assert activity_saves == [activity]
+    activity.refresh_from_db()
+    assert (activity.status, activity.progress) == (Activity.Status.IN_PROGRESS, 40)
+    assert activity.history.latest().history_user == staff_user
+
+
+def test_an_activity_of_a_plan_with_bdt_for_review_is_not_changed_in_the_admin(staff_client):
+    activity = CentreActivityFactory(plan__status=ActionPlan.Status.SUBMITTED)
+    response = _post_activity(staff_client, activity, status="done", progress=100)
+    assert response.status_code == 200
+    assert "The action plan is with BDT for review; wait for its answer." in response.content.decode()
+    activity.refresh_from_db()
+    assert (activity.status, activity.progress) == (Activity.Status.PLANNED, 0)
+
+
+def test_an_activity_is_not_changed_in_the_admin_before_the_design_phase(staff_client):
+    activity = CentreActivityFactory(plan__centre__status=Centre.Status.AGREEMENT_SIGNED)
+    response = _post_activity(staff_client, activity, status="in_progress", progress=10)
+    assert response.status_code == 200
+    assert "The action plan can be changed once the design phase has started." in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.progress == 0
+
+
+def test_an_activity_ending_before_it_starts_is_the_services_form_error_in_the_admin(staff_client):
+    activity = CentreActivityFactory()
+    day_before = (activity.planned_start - datetime.timedelta(days=1)).isoformat()
+    response = _post_activity(staff_client, activity, planned_end=day_before)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "planned_end": ["The planned end cannot be before the planned start."]}
+
+
+def test_the_action_plans_inline_does_not_change_an_activity_under_bdts_review(staff_client):
+    activity = CentreActivityFactory(plan__status=ActionPlan.Status.SUBMITTED)
+    url = reverse("admin:centres_actionplan_change", args=[activity.plan.pk])
+    response = staff_client.post(url, admin_form_data(staff_client.get(url), **{
+        "activities-0-status": "done", "activities-0-progress": 100}))
+    assert response.status_code == 200
+    assert "The action plan is with BDT for review; wait for its answer." in response.content.decode()
+    activity.refresh_from_db()
+    assert (activity.status, activity.progress) == (Activity.Status.PLANNED, 0)
+
+
+def test_the_action_plans_inline_writes_an_activitys_progress_through_the_service(
+        staff_client, staff_user, activity_saves):
+    activity = CentreActivityFactory()
+    url = reverse("admin:centres_actionplan_change", args=[activity.plan.pk])
+    response = staff_client.post(url, admin_form_data(staff_client.get(url), **{
+        "activities-0-status": "in_progress", "activities-0-progress": 25}))
+    assert response.status_code == 302
+    assert activity_saves == [activity]
+    activity.refresh_from_db()
+    assert activity.progress == 25
+    assert activity.history.latest().history_user == staff_user
