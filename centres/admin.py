@@ -142,10 +142,20 @@ class CheckInlineForm(forms.ModelForm):
         fields = ["item", "result", "note"]
 
 
+class DueDiligenceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """A check is deleted during due diligence only: above the checklist, and nothing saved."""
+        super().clean()
+        if any(form.instance.pk for form in self.deleted_forms):
+            services.due_diligence_check_open(application=self.instance)
+
+
 class DueDiligenceInline(admin.TabularInline):
-    """Each changed check is validated and recorded by the services (due_diligence_record)."""
+    """Each changed check is validated and recorded by the services (due_diligence_record), each
+    deleted one taken off by them (due_diligence_delete)."""
 
     model = DueDiligenceCheck
+    formset = DueDiligenceFormSet
     form = validated_by(CheckInlineForm, lambda check: services.due_diligence_check_result(
         check=check, result=check.result, note=check.note))
     extra = 0
@@ -175,8 +185,8 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
             super().save_formset(request, form, formset, change)
             return
         instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
+        for check in formset.deleted_objects:
+            services.due_diligence_delete(check=check, by=request.user)
         for check in instances:
             services.due_diligence_record(check=check, result=check.result, note=check.note, by=request.user)
 

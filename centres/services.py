@@ -198,10 +198,15 @@ def application_start_due_diligence(*, application: Application, by=None) -> App
     return application
 
 
+def due_diligence_check_open(*, application: Application) -> None:
+    """The checklist (its results, and which checks it holds) changes only during due diligence."""
+    if application.status != Application.Status.DUE_DILIGENCE:
+        raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
+
+
 def due_diligence_check_result(*, check: DueDiligenceCheck, result: str, note: str = "") -> None:
     """The checklist changes only during due diligence, and a failed check says why."""
-    if check.application.status != Application.Status.DUE_DILIGENCE:
-        raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
+    due_diligence_check_open(application=check.application)
     if result not in DueDiligenceCheck.Result.values:
         raise ValidationError({"result": _("Choose a valid result.")})
     if result == DueDiligenceCheck.Result.FAILED and not note.strip():
@@ -216,6 +221,13 @@ def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "
     _set_history_user(check, by)
     check.save()
     return check
+
+
+def due_diligence_delete(*, check: DueDiligenceCheck, by=None) -> None:
+    """Take a check off the checklist, during due diligence only (its history keeps it)."""
+    due_diligence_check_open(application=check.application)
+    _set_history_user(check, by)
+    check.delete()
 
 
 def application_finish_due_diligence(*, application: Application, by=None) -> Application:

@@ -62,6 +62,30 @@ def test_an_application_out_of_due_diligence_is_still_saved_with_its_checks_unto
     assert check.application.city == "Mombasa"
 
 
+def test_a_check_is_not_deleted_once_the_application_left_due_diligence(staff_client):
+    check = DueDiligenceCheckFactory(application__status=Application.Status.EVALUATION)
+    response = _post_check(staff_client, check, DELETE="on")
+    assert response.status_code == 200
+    assert "The checklist can be changed only while due diligence is under way." in response.content.decode()
+    assert DueDiligenceCheck.objects.filter(pk=check.pk).exists()
+
+
+def test_staff_delete_a_check_during_due_diligence_through_the_service(staff_client, staff_user, monkeypatch):
+    deleted = []
+    delete = services.due_diligence_delete
+
+    def spy(**kwargs):
+        deleted.append((kwargs["check"].pk, kwargs["by"].pk))
+        delete(**kwargs)
+
+    monkeypatch.setattr(services, "due_diligence_delete", spy)
+    check = DueDiligenceCheckFactory()
+    response = _post_check(staff_client, check, DELETE="on")
+    assert response.status_code == 302
+    assert deleted == [(check.pk, staff_user.pk)]
+    assert not DueDiligenceCheck.objects.filter(pk=check.pk).exists()
+
+
 # --- Cooperation agreements ------------------------------------------------------------------------
 
 
