@@ -26,14 +26,13 @@ from alliance.core.pagination import VersionedPaginationMixin
 from alliance.countries import ITU_REGIONS
 
 from . import compilation, figures, permissions, selectors, services
+from .filters import ImpactStoryFilter, PledgeFilter
 from .forms import (
     DecisionForm,
     DueDiligenceForm,
     ImpactIndicatorFormSet,
-    ImpactStoryFilter,
     InterestForm,
     PledgeEditForm,
-    PledgeFilter,
     PledgeForm,
     ProgressReportForm,
     YearForm,
