@@ -51,11 +51,11 @@ def form_values(obj, form, allowed: Iterable[str]) -> dict:
 
 
 def adopt(obj, saved) -> None:
-    """Make the admin's unsaved ``obj`` the row a service created (its key and generated fields), so
-    the admin's log, messages and related inlines point to it."""
-    obj.__dict__.update({key: value for key, value in saved.__dict__.items() if not key.startswith("_")})
-    obj._state.adding = False
-    obj._state.db = saved._state.db
+    """Make the admin's unsaved ``obj`` the row a service created (its key and the values the service
+    set, such as a generated reference), so the admin's log, messages and related inlines point to it."""
+    for field in saved._meta.concrete_fields:
+        setattr(obj, field.attname, getattr(saved, field.attname))
+    obj._state.adding, obj._state.db = False, saved._state.db
 
 
 def apply_to_each(modeladmin, request, queryset, call: Callable, done: str) -> None:
