@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.core.admin_forms import action_with_form as _with_form
 from alliance.core.admin_forms import apply_to_each as _apply
-from alliance.core.admin_forms import validated_by
+from alliance.core.admin_forms import save_inline_through, validated_by
 from alliance.core.downloads import private_download
 from alliance.core.exports import ImportExportModelAdmin
 from alliance.core.pagination import VersionedAdminPaginationMixin
@@ -184,11 +184,10 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
         if formset.model is not DueDiligenceCheck:
             super().save_formset(request, form, formset, change)
             return
-        instances = formset.save(commit=False)
-        for check in formset.deleted_objects:
-            services.due_diligence_delete(check=check, by=request.user)
-        for check in instances:
-            services.due_diligence_record(check=check, result=check.result, note=check.note, by=request.user)
+        save_inline_through(
+            formset, delete=lambda check: services.due_diligence_delete(check=check, by=request.user),
+            save=lambda check: services.due_diligence_record(
+                check=check, result=check.result, note=check.note, by=request.user))
 
     @admin.action(description=_("Start due diligence"), permissions=["change"])
     def start_due_diligence(self, request, queryset):
@@ -385,11 +384,8 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
         if formset.model is not Activity:
             super().save_formset(request, form, formset, change)
             return
-        activities = formset.save(commit=False)
-        for activity in formset.deleted_objects:
-            activity.delete()
-        for activity in activities:
-            _activity_save(request, activity)
+        save_inline_through(formset, save=lambda activity: _activity_save(request, activity),
+                            delete=lambda activity: activity.delete())
 
     @admin.action(description=_("Approve (finishes the design phase)"), permissions=["change"])
     def approve(self, request, queryset):

@@ -174,11 +174,15 @@ def test_an_activity_ending_before_it_starts_is_the_services_form_error_in_the_a
         "planned_end": ["The planned end cannot be before the planned start."]}
 
 
+def _post_plan_inline(client, activity, **changes):
+    url = reverse("admin:centres_actionplan_change", args=[activity.plan.pk])
+    return client.post(url, admin_form_data(client.get(url), **{
+        f"activities-0-{name}": value for name, value in changes.items()}))
+
+
 def test_the_action_plans_inline_does_not_change_an_activity_under_bdts_review(staff_client):
     activity = CentreActivityFactory(plan__status=ActionPlan.Status.SUBMITTED)
-    url = reverse("admin:centres_actionplan_change", args=[activity.plan.pk])
-    response = staff_client.post(url, admin_form_data(staff_client.get(url), **{
-        "activities-0-status": "done", "activities-0-progress": 100}))
+    response = _post_plan_inline(staff_client, activity, status="done", progress=100)
     assert response.status_code == 200
     assert "The action plan is with BDT for review; wait for its answer." in response.content.decode()
     activity.refresh_from_db()
@@ -188,9 +192,7 @@ def test_the_action_plans_inline_does_not_change_an_activity_under_bdts_review(s
 def test_the_action_plans_inline_writes_an_activitys_progress_through_the_service(
         staff_client, staff_user, activity_saves):
     activity = CentreActivityFactory()
-    url = reverse("admin:centres_actionplan_change", args=[activity.plan.pk])
-    response = staff_client.post(url, admin_form_data(staff_client.get(url), **{
-        "activities-0-status": "in_progress", "activities-0-progress": 25}))
+    response = _post_plan_inline(staff_client, activity, status="in_progress", progress=25)
     assert response.status_code == 302
     assert activity_saves == [activity]
     activity.refresh_from_db()
