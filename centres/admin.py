@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.core.admin_forms import action_with_form as _with_form
 from alliance.core.admin_forms import apply_to_each as _apply
-from alliance.core.admin_forms import validated_by
+from alliance.core.admin_forms import save_inline_through, validated_by
 from alliance.core.downloads import private_download
 from alliance.core.exports import ImportExportModelAdmin
 from alliance.core.pagination import VersionedAdminPaginationMixin
@@ -142,10 +142,20 @@ class CheckInlineForm(forms.ModelForm):
         fields = ["item", "result", "note"]
 
 
+class DueDiligenceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """A check is deleted during due diligence only: above the checklist, and nothing saved."""
+        super().clean()
+        if any(form.instance.pk for form in self.deleted_forms):
+            services.due_diligence_check_open(application=self.instance)
+
+
 class DueDiligenceInline(admin.TabularInline):
-    """Each changed check is validated and recorded by the services (due_diligence_record)."""
+    """Each changed check is validated and recorded by the services (due_diligence_record), each
+    deleted one taken off by them (due_diligence_delete)."""
 
     model = DueDiligenceCheck
+    formset = DueDiligenceFormSet
     form = validated_by(CheckInlineForm, lambda check: services.due_diligence_check_result(
         check=check, result=check.result, note=check.note))
     extra = 0
@@ -174,11 +184,10 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
         if formset.model is not DueDiligenceCheck:
             super().save_formset(request, form, formset, change)
             return
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for check in instances:
-            services.due_diligence_record(check=check, result=check.result, note=check.note, by=request.user)
+        save_inline_through(
+            formset, delete=lambda check: services.due_diligence_delete(check=check, by=request.user),
+            save=lambda check: services.due_diligence_record(
+                check=check, result=check.result, note=check.note, by=request.user))
 
     @admin.action(description=_("Start due diligence"), permissions=["change"])
     def start_due_diligence(self, request, queryset):
@@ -341,8 +350,22 @@ class AgreementAdmin(SimpleHistoryAdmin):
         obj.pk = saved.pk
 
 
+def _activity_form(form_class: type) -> type:
+    """An activity's changes, status and progress too, keep the services' rules (activity_check):
+    a form error, never a write around them."""
+    return validated_by(form_class, lambda activity: services.activity_check(activity=activity),
+                        fields=("planned_start", "planned_end"))
+
+
+def _activity_save(request, activity: Activity) -> None:
+    """The admin's changes on ``activity``, written by the service."""
+    services.activity_save(plan=activity.plan, activity=activity, by=request.user,
+                           data={name: getattr(activity, name) for name in services.ACTIVITY_FIELDS})
+
+
 class ActivityInline(admin.TabularInline):
     model = Activity
+    form = _activity_form(forms.ModelForm)
     extra = 0
     fields = ["objective", "title", "planned_start", "planned_end", "status", "progress"]
 
@@ -356,6 +379,13 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
     inlines = [ActivityInline]
     actions = ["approve", "send_back"]
     list_select_related = ["centre"]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Activity:
+            super().save_formset(request, form, formset, change)
+            return
+        save_inline_through(formset, save=lambda activity: _activity_save(request, activity),
+                            delete=lambda activity: activity.delete())
 
     @admin.action(description=_("Approve (finishes the design phase)"), permissions=["change"])
     def approve(self, request, queryset):
@@ -378,6 +408,15 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "objective"]
     search_fields = ["title", "plan__centre__name"]
     list_select_related = ["plan__centre", "objective"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return _activity_form(super().get_form(request, obj, change=change, **kwargs))
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["plan"] if obj else []  # a recorded activity stays in its plan, whose rules it keeps
+
+    def save_model(self, request, obj, form, change):
+        _activity_save(request, obj)
 
 
 class ActivityProgressInline(admin.TabularInline):

@@ -6,8 +6,6 @@ plans and progress reports: staff, and a host for its own centre (others get 404
 
 from __future__ import annotations
 
-import django_filters
-from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
@@ -19,6 +17,12 @@ from alliance.core.pagination import VersionedPageNumberPagination
 from alliance.core.roles import staff_may
 
 from . import selectors
+from .filters import (
+    ActionPlanFilterSet,
+    ApplicationFilterSet,
+    CentreFilterSet,
+    ProgressReportFilterSet,
+)
 from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, ProgressReport
 from .permissions import is_centre_host
 
@@ -124,55 +128,6 @@ class CentreProgressReportSerializer(serializers.ModelSerializer):
         fields = ["id", "centre", "period_start", "period_end", "summary", "status", "submitted_at",
                   "reviewed_at", "review_comment", "lines"]
         read_only_fields = fields
-
-
-# Filters -------------------------------------------------------------------------------------
-
-
-class CentreFilterSet(django_filters.FilterSet):
-    search = django_filters.CharFilter(method="filter_search", label="Search by name")
-    region = django_filters.CharFilter(field_name="regional_initiative__region__code")
-    regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
-    country = django_filters.CharFilter(field_name="country")
-    objective = django_filters.NumberFilter(field_name="objectives__number")
-    status = django_filters.ChoiceFilter(choices=Centre.Status.choices)
-
-    class Meta:
-        model = Centre
-        fields = ["search", "region", "regional_initiative", "country", "objective", "status", "host_type"]
-
-    def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(host_organisation__icontains=value))
-
-
-class ApplicationFilterSet(django_filters.FilterSet):
-    call = django_filters.CharFilter(field_name="call__code")
-    regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
-    submitted_after = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__gte")
-    submitted_before = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__lte")
-
-    class Meta:
-        model = Application
-        fields = ["status", "call", "country", "host_type", "regional_initiative", "submitted_after",
-                  "submitted_before"]
-
-
-class ActionPlanFilterSet(django_filters.FilterSet):
-    centre = django_filters.CharFilter(field_name="centre__slug")
-
-    class Meta:
-        model = ActionPlan
-        fields = ["status", "centre"]
-
-
-class ProgressReportFilterSet(django_filters.FilterSet):
-    centre = django_filters.CharFilter(field_name="centre__slug")
-    period_end_after = django_filters.DateFilter(field_name="period_end", lookup_expr="gte")
-    period_end_before = django_filters.DateFilter(field_name="period_end", lookup_expr="lte")
-
-    class Meta:
-        model = ProgressReport
-        fields = ["status", "centre", "period_end_after", "period_end_before"]
 
 
 # Viewsets ------------------------------------------------------------------------------------

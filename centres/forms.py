@@ -1,18 +1,14 @@
 from __future__ import annotations
 
-import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from alliance.core.abuse import HoneypotFormMixin
-from alliance.core.filters import country_choices
 from alliance.core.validators import NoControlCharactersFormMixin, validate_pdf
-from alliance.countries import codes_named, member_states, with_blank
-from alliance.models import Region, RegionalInitiative, StrategicObjective
+from alliance.countries import member_states, with_blank
+from alliance.models import RegionalInitiative, StrategicObjective
 
 from .models import (
     Activity,
@@ -25,7 +21,6 @@ from .models import (
     NetworkEvent,
     ProgressReport,
 )
-from .selectors import centre_countries
 
 MAX_DOCUMENTS = 5
 
@@ -255,38 +250,4 @@ class DocumentReplaceForm(forms.Form):
                            help_text=_("PDF only, at most 10 MB. The current file is kept as a previous "
                                        "version."))
 
-
-class CentreFilter(django_filters.FilterSet):
-    """The public directory's search and filters (a GET form)."""
-
-    q = django_filters.CharFilter(label=_("Search by name"), method="search")
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"), field_name="regional_initiative__region", to_field_name="code",
-        queryset=Region.objects.order_by("order"), empty_label=_("All regions"))
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries,
-                                          empty_label=_("All countries"))
-    objective = django_filters.ModelChoiceFilter(
-        label=_("Strategic objective"), field_name="objectives", to_field_name="number",
-        queryset=StrategicObjective.objects.order_by("number"), empty_label=_("All objectives"))
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=[c for c in Centre.Status.choices if c[0] != Centre.Status.REMOVED],
-        empty_label=_("All stages"))
-
-    class Meta:
-        model = Centre
-        fields = ["q", "region", "country", "objective", "status"]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Only the countries that have a centre, not all 249.
-        self.filters["country"].extra["choices"] = country_choices("centres", "centre-countries",
-                                                                   centre_countries)
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        # A country's name in any of the six languages finds its centres ("كوريا", "韩国").
-        return queryset.filter(Q(name__icontains=value) | Q(host_organisation__icontains=value)
-                               | Q(city__icontains=value) | Q(country__in=codes_named(value)))
 

@@ -198,10 +198,15 @@ def application_start_due_diligence(*, application: Application, by=None) -> App
     return application
 
 
+def due_diligence_check_open(*, application: Application) -> None:
+    """The checklist (its results, and which checks it holds) changes only during due diligence."""
+    if application.status != Application.Status.DUE_DILIGENCE:
+        raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
+
+
 def due_diligence_check_result(*, check: DueDiligenceCheck, result: str, note: str = "") -> None:
     """The checklist changes only during due diligence, and a failed check says why."""
-    if check.application.status != Application.Status.DUE_DILIGENCE:
-        raise ValidationError(_("The checklist can be changed only while due diligence is under way."))
+    due_diligence_check_open(application=check.application)
     if result not in DueDiligenceCheck.Result.values:
         raise ValidationError({"result": _("Choose a valid result.")})
     if result == DueDiligenceCheck.Result.FAILED and not note.strip():
@@ -216,6 +221,13 @@ def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "
     _set_history_user(check, by)
     check.save()
     return check
+
+
+def due_diligence_delete(*, check: DueDiligenceCheck, by=None) -> None:
+    """Take a check off the checklist, during due diligence only (its history keeps it)."""
+    due_diligence_check_open(application=check.application)
+    _set_history_user(check, by)
+    check.delete()
 
 
 def application_finish_due_diligence(*, application: Application, by=None) -> Application:
@@ -638,19 +650,32 @@ def _require_plan_editable(plan: ActionPlan) -> None:
         raise ValidationError(_("The action plan is with BDT for review; wait for its answer."))
 
 
+ACTIVITY_FIELDS = ("objective", "title", "planned_start", "planned_end", "status", "progress", "outputs",
+                   "indicators")
+
+
+def activity_check(*, activity: Activity) -> None:
+    """An activity (its status and progress too) changes only while its plan can, and it ends no
+    earlier than it starts. The admin's forms ask this before activity_save writes."""
+    if activity.plan_id is None:
+        return
+    _require_plan_editable(activity.plan)
+    start, end = activity.planned_start, activity.planned_end
+    if start and end and end < start:
+        raise ValidationError({"planned_end": _("The planned end cannot be before the planned start.")})
+
+
 def activity_save(*, plan: ActionPlan, activity: Activity | None = None, data: dict, by=None) -> Activity:
     """Add an activity to a plan or change one of its activities."""
     _require_plan_editable(plan)
     activity = activity or Activity(plan=plan)
     if activity.plan_id != plan.pk:
         raise ValidationError(_("This activity belongs to another action plan."))
-    for name in ("objective", "title", "planned_start", "planned_end", "status", "progress",
-                 "outputs", "indicators"):
+    for name in ACTIVITY_FIELDS:
         if name in data:
             setattr(activity, name, data[name])
     _full_clean(activity)
-    if activity.planned_end < activity.planned_start:
-        raise ValidationError({"planned_end": _("The planned end cannot be before the planned start.")})
+    activity_check(activity=activity)
     _set_history_user(activity, by)
     activity.save()
     return activity

@@ -29,6 +29,7 @@ from alliance.core.pagination import VersionedPaginationMixin
 from alliance.core.roles import home_url_for, is_bdt_staff
 
 from . import selectors, services
+from .filters import CentreFilter
 from .forms import (
     ActivityForm,
     ActivityProgressFormSet,
@@ -37,7 +38,6 @@ from .forms import (
     ApplicationStatusLookupForm,
     CentreDocumentForm,
     CentreEventForm,
-    CentreFilter,
     CentreMessageForm,
     CentreProfileForm,
     ChangeProposalForm,

@@ -1,18 +1,13 @@
 """API of dtlab: playbooks, RIA cohorts and project concepts, read-only and filterable."""
 
-import django_filters
-from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.routers import BaseRouter
 
-from alliance.core.filters import YearFilter
-
 from . import selectors
-from .filters import search_all_languages
+from .filters import PlaybookAPIFilter, ProjectConceptAPIFilter, RIACohortAPIFilter
 from .models import Playbook, PlaybookDocument, PlaybookVersion, ProjectConcept, RIACohort
 
 urlpatterns: list = []
@@ -84,50 +79,6 @@ class RIACohortSerializer(serializers.ModelSerializer):
 
     def get_participating_countries(self, cohort: RIACohort) -> list[str]:
         return [country.code for country in cohort.participating_countries]
-
-
-class PlaybookAPIFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(method="filter_search")
-    strategic_objective = django_filters.NumberFilter(field_name="strategic_objective__number")
-    topic = django_filters.ChoiceFilter(choices=Playbook.Topic.choices)
-    status = django_filters.ChoiceFilter(choices=Playbook.Status.choices)
-    funder = django_filters.CharFilter(field_name="funder__code")
-    language = django_filters.ChoiceFilter(choices=settings.LANGUAGES, method="filter_language")
-
-    class Meta:
-        model = Playbook
-        fields = ["search", "strategic_objective", "topic", "status", "funder", "language"]
-
-    def filter_search(self, queryset, name, value):
-        return search_all_languages(queryset, ("title", "summary", "partners"), value)
-
-    def filter_language(self, queryset, name, value):
-        documents = PlaybookDocument.objects.filter(version__playbook=OuterRef("pk"), language=value)
-        return queryset.filter(Exists(documents))
-
-
-class RIACohortAPIFilter(django_filters.FilterSet):
-    region = django_filters.CharFilter(field_name="region__code")
-    regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
-    funder = django_filters.CharFilter(field_name="funder__code")
-    year = YearFilter(field_name="start_date", lookup_expr="year")
-
-    class Meta:
-        model = RIACohort
-        fields = ["region", "regional_initiative", "funder", "year"]
-
-
-class ProjectConceptAPIFilter(django_filters.FilterSet):
-    cohort = django_filters.NumberFilter(field_name="cohort__number")
-    status = django_filters.ChoiceFilter(choices=ProjectConcept.Status.choices)
-    lead_country = django_filters.CharFilter(field_name="lead_country", lookup_expr="iexact")
-    regional_initiative = django_filters.CharFilter(field_name="regional_initiative__code")
-    budget_min = django_filters.NumberFilter(field_name="budget_usd", lookup_expr="gte")
-    budget_max = django_filters.NumberFilter(field_name="budget_usd", lookup_expr="lte")
-
-    class Meta:
-        model = ProjectConcept
-        fields = ["cohort", "status", "lead_country", "regional_initiative", "budget_min", "budget_max"]
 
 
 class PlaybookViewSet(viewsets.ReadOnlyModelViewSet):

@@ -10,14 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import django_filters
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q
 from django.urls import path
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
@@ -29,22 +26,18 @@ from rest_framework.views import APIView
 from alliance.api import StaffWritePublicRead, as_api_error
 from alliance.core import freshness
 from alliance.core.api_cache import CachedAnonymousListAndDetailMixin
-from alliance.core.filters import YearFilter
 from alliance.core.pagination import VersionedPageNumberPagination
 from alliance.core.roles import staff_may
 from alliance.core.validators import NoControlCharactersSerializerMixin
 from alliance.models import Priority
 
 from . import selectors, services
+from .filters import AgreementFilter, PartnerFilter, PledgeAPIFilter
 from .models import (
     Agreement,
     AgreementRegion,
-    AgreementStatus,
-    MembershipCategory,
     Partner,
-    PartnerKind,
     Pledge,
-    PledgeKind,
 )
 
 OTHER_LANGUAGES = [code.replace("-", "_") for code, _name in settings.LANGUAGES
@@ -94,36 +87,6 @@ class StaffPartnerSerializer(PartnerSerializer):
                   "relationship_notes"]
 
 
-class PartnerFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=PartnerKind.choices)
-    membership_category = django_filters.ChoiceFilter(choices=MembershipCategory.choices)
-    year = YearFilter(method="filter_agreements", label=_("year of an agreement"))
-    region = django_filters.ChoiceFilter(method="filter_agreements", choices=AgreementRegion.choices,
-                                         label=_("region of an agreement"))
-    priority = django_filters.CharFilter(method="filter_agreements",
-                                         label=_("ITU-D priority of an agreement"))
-    search = django_filters.CharFilter(method="filter_search", label=_("search"))
-
-    class Meta:
-        model = Partner
-        fields = ["kind", "membership_category", "country"]
-
-    def filter_agreements(self, queryset, name, value):
-        """Partners with a signed agreement of that year, region or priority (all that are given)."""
-        agreements = selectors.signed_agreements()
-        data = self.form.cleaned_data
-        if data.get("year"):
-            agreements = agreements.filter(signed_on__year=int(data["year"]))
-        if data.get("region"):
-            agreements = agreements.filter(region=data["region"])
-        if data.get("priority"):
-            agreements = agreements.filter(priorities__code=data["priority"])
-        return queryset.filter(pk__in=agreements.values("partner"))
-
-    def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
-
-
 class PartnerViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
     queryset = selectors.partner_list()
     # Ordered by a translated name: the count is cached, pages are read by offset.
@@ -166,20 +129,6 @@ class AgreementSerializer(NoControlCharactersSerializerMixin, serializers.ModelS
                   "original_currency", "original_amount", "region", "priorities", "vehicle",
                   "linked_projects", "is_financial"]
         extra_kwargs = {f"title_{code}": {"required": False} for code in OTHER_LANGUAGES}
-
-
-class AgreementFilter(django_filters.FilterSet):
-    year = YearFilter(field_name="signed_on", lookup_expr="year", label=_("year"))
-    region = django_filters.ChoiceFilter(choices=AgreementRegion.choices)
-    priority = django_filters.CharFilter(field_name="priorities__code", label=_("ITU-D priority"),
-                                         distinct=True)
-    kind = django_filters.ChoiceFilter(field_name="partner__kind", choices=PartnerKind.choices,
-                                       label=_("partner type"))
-    status = django_filters.ChoiceFilter(choices=AgreementStatus.choices)
-
-    class Meta:
-        model = Agreement
-        fields = ["partner", "year", "region", "priority", "kind", "status"]
 
 
 class AgreementViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
@@ -326,21 +275,11 @@ class PledgeSerializer(serializers.ModelSerializer):
         return [country.code for country in pledge.target_countries]
 
 
-class PledgeFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=PledgeKind.choices)
-    action_area = django_filters.CharFilter(field_name="action_areas__code", distinct=True)
-    country = django_filters.CharFilter(field_name="target_countries", lookup_expr="icontains")
-
-    class Meta:
-        model = Pledge
-        fields = ["kind", "action_area", "country", "benefits_ldc", "benefits_lldc", "benefits_sids"]
-
-
 class PledgeViewSet(CachedAnonymousListAndDetailMixin, viewsets.ReadOnlyModelViewSet):
     """Published pledges only, for everyone, staff included: the review happens in the staff area."""
 
     serializer_class = PledgeSerializer
-    filterset_class = PledgeFilter
+    filterset_class = PledgeAPIFilter
     permission_classes = [permissions.AllowAny]
     queryset = Pledge.objects.none()
     pagination_class = VersionedPageNumberPagination

@@ -19,7 +19,7 @@ from alliance.core.exports import SafeCSV, SafeXLSX, Table
 from alliance.core.links import absolute_url
 
 from . import selectors
-from .forms import PledgeFilter
+from .filters import PledgeFilter
 from .models import BenefitGroup, Pledge, PledgeStatus, ProgressReport
 
 

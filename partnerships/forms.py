@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -21,13 +19,10 @@ from .models import (
     BenefitGroup,
     ExpressionOfInterest,
     ImpactIndicator,
-    ImpactStory,
-    PartnerKind,
     Pledge,
     PledgeKind,
     PledgerKind,
     ProgressReport,
-    ProgressState,
     ProgressStatus,
 )
 
@@ -40,58 +35,6 @@ class YearForm(forms.Form):
     def __init__(self, *args, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, str(year)) for year in years]
-
-
-YES_NO = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
-
-
-class PledgeFilter(django_filters.FilterSet):
-    """The public pledge explorer's GET form (applied to published pledges only)."""
-
-    q = django_filters.CharFilter(method="search", label=_("Search"))
-    kind = django_filters.ChoiceFilter(choices=PledgeKind.choices, label=_("Type of pledge"),
-                                       empty_label=_("Any type"))
-    action_area = django_filters.ModelChoiceFilter(
-        field_name="action_areas", queryset=ActionArea.objects.order_by("order"), label=_("Action area"),
-        empty_label=_("Any action area"), distinct=True)
-    country = django_filters.ChoiceFilter(method="target_country", choices=beneficiary_countries,
-                                          label=_("Target country"), empty_label=_("Any country"))
-    benefits_ldc = django_filters.BooleanFilter(label=_("Benefits LDCs"),
-                                                widget=forms.Select(choices=YES_NO))
-    benefits_lldc = django_filters.BooleanFilter(label=_("Benefits LLDCs"),
-                                                 widget=forms.Select(choices=YES_NO))
-    benefits_sids = django_filters.BooleanFilter(label=_("Benefits SIDS"),
-                                                 widget=forms.Select(choices=YES_NO))
-    progress = django_filters.ChoiceFilter(field_name="progress_state", choices=ProgressState.choices,
-                                           label=_("Progress"), empty_label=_("Any progress"))
-
-    class Meta:
-        model = Pledge
-        fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value)
-                               | Q(pledger__organisation__icontains=value))
-
-    def target_country(self, queryset, name, value):
-        # Stored as comma-separated codes: match a whole code.
-        return queryset.filter(Q(target_countries=value) | Q(target_countries__startswith=f"{value},")
-                               | Q(target_countries__endswith=f",{value}")
-                               | Q(target_countries__contains=f",{value},"))
-
-
-class ImpactStoryFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
-    partner_kind = django_filters.ChoiceFilter(field_name="partner__kind", choices=PartnerKind.choices,
-                                               label=_("Type of partner"), empty_label=_("Any type"))
-
-    class Meta:
-        model = ImpactStory
-        fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value)
-                               | Q(partner__name__icontains=value) | Q(partner__acronym__icontains=value))
 
 
 def _benefit_fields(group_label) -> tuple[forms.Field, forms.Field, forms.Field]:

@@ -308,13 +308,13 @@ PLEDGER_EDITABLE = ("title", "description", "kind", "target_countries", "benefit
 CONTENT_CHECKS = ("dd_supports_action_area", "dd_realistic_measurable")
 
 
-def pledge_update_by_pledger(*, pledge: Pledge, user, action_areas: Iterable[ActionArea],
+def pledge_update_by_pledger(*, pledge: Pledge, by: User, action_areas: Iterable[ActionArea],
                              benefits: BenefitFigures | None = None, **fields: Any) -> Pledge:
     """The pledger corrects their pledge while ITU reviews it, never after the decision; the
     checklist points about its content are to be ticked again."""
     from .permissions import is_pledger_of
 
-    if not is_pledger_of(user, pledge):
+    if not is_pledger_of(by, pledge):
         raise ValidationError(_("Only the pledger can change this pledge."))
     action_areas = list(action_areas)
     if not action_areas:
@@ -387,19 +387,19 @@ def can_report_on(*, user, pledge: Pledge) -> bool:
 INDICATOR_FIELDS = ("name", "value", "unit", "measured_on")
 
 
-def progress_report_submit(*, pledge: Pledge, user, status: str, narrative: str,
+def progress_report_submit(*, pledge: Pledge, by: User, status: str, narrative: str,
                            amount_delivered_usd: Decimal = Decimal("0"),
                            indicators: Iterable[Mapping[str, Any]] = (),
                            today: date | None = None) -> ProgressReport:
     """A pledger's progress report, with the impact indicators it carries (name, value, unit,
     date): all stored, or nothing."""
-    if not can_report_on(user=user, pledge=pledge):
+    if not can_report_on(user=by, pledge=pledge):
         raise ValidationError(_("Only the pledger can report progress on this pledge."))
     if pledge.status != PledgeStatus.PUBLISHED:
         raise ValidationError(_("Progress is reported on published pledges only."))
     today = today or timezone.localdate()
     report = ProgressReport(pledge=pledge, status=status, narrative=narrative,
-                            amount_delivered_usd=amount_delivered_usd, reported_on=today, submitted_by=user)
+                            amount_delivered_usd=amount_delivered_usd, reported_on=today, submitted_by=by)
     report.full_clean()
     rows = []
     for fields in indicators:

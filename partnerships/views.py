@@ -30,14 +30,13 @@ from alliance.core.pagination import VersionedPaginationMixin
 from alliance.countries import ITU_REGIONS
 
 from . import compilation, figures, permissions, selectors, services
+from .filters import ImpactStoryFilter, PledgeFilter
 from .forms import (
     DecisionForm,
     DueDiligenceForm,
     ImpactIndicatorFormSet,
-    ImpactStoryFilter,
     InterestForm,
     PledgeEditForm,
-    PledgeFilter,
     PledgeForm,
     ProgressReportForm,
     YearForm,
@@ -374,7 +373,7 @@ class PledgeEditView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form: PledgeEditForm) -> HttpResponse:
         try:
-            services.pledge_update_by_pledger(pledge=self.pledge, user=self.request.user,
+            services.pledge_update_by_pledger(pledge=self.pledge, by=self.request.user,
                                               **form.pledge_fields())
         except ValidationError as error:
             add_service_error(form, error)
@@ -420,7 +419,7 @@ class ProgressReportView(LoginRequiredMixin, FormView):
         rows = [{name: row.cleaned_data[name] for name in services.INDICATOR_FIELDS}
                 for row in indicators.forms if row.has_changed()] if self._has_indicators() else []
         try:
-            services.progress_report_submit(pledge=self.pledge, user=self.request.user, indicators=rows,
+            services.progress_report_submit(pledge=self.pledge, by=self.request.user, indicators=rows,
                                             **form.cleaned_data)
         except ValidationError as error:
             add_service_error(form, error)

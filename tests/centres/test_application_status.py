@@ -12,9 +12,7 @@ from django.urls import reverse
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres import services
 from centres.models import Application, ApplicationDocument
-from tests.factories import pdf_upload
-
-from .conftest import make_application
+from tests.factories import ApplicationFactory, pdf_upload
 
 
 def _status_url(application) -> str:
@@ -37,7 +35,7 @@ def test_the_confirmation_email_carries_an_absolute_link_to_the_status(
 
 
 def test_the_applicant_sees_the_status_and_adds_a_document_while_screened(call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     page = Client().get(_status_url(application)).content.decode()
     assert application.reference in page and "Submitted" in page
     response = Client().post(_status_url(application), {"title": "Letter of the minister",
@@ -49,7 +47,7 @@ def test_the_applicant_sees_the_status_and_adds_a_document_while_screened(call):
 
 @pytest.mark.parametrize("status", ["evaluation", "selected"])
 def test_no_document_is_added_once_screening_is_over(call, status):
-    application = make_application(call, status=status,
+    application = ApplicationFactory(call=call, status=status,
                                    decided_at="2025-01-01T00:00Z" if status == "selected" else None)
     page = Client().get(_status_url(application)).content.decode()
     assert 'name="file"' not in page
@@ -58,7 +56,7 @@ def test_no_document_is_added_once_screening_is_over(call, status):
 
 
 def test_a_file_that_is_not_a_pdf_is_refused(call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     fake = SimpleUploadedFile("letter.pdf", b"<html></html>", content_type="application/pdf")
     response = Client().post(_status_url(application), {"title": "Letter", "file": fake})
     assert "this file is not a PDF" in response.content.decode()
@@ -66,7 +64,7 @@ def test_a_file_that_is_not_a_pdf_is_refused(call):
 
 
 def test_a_guessed_or_altered_link_finds_nothing(call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     token = services.application_status_token(application=application)
     other_salt = signing.dumps(application.reference)  # signed by the site, but for another purpose
     for forged in (application.reference, token[:-2] + "xx", other_salt):
@@ -75,7 +73,7 @@ def test_a_guessed_or_altered_link_finds_nothing(call):
 
 
 def test_an_application_holds_at_most_ten_documents(call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     for n in range(10):
         ApplicationDocument.objects.create(application=application, title=f"D{n}", file=pdf_upload())
     response = Client().post(_status_url(application), {"title": "Eleventh", "file": pdf_upload()})

@@ -6,15 +6,14 @@ from django.urls import reverse
 
 from centres import services
 from centres.models import Application
-
-from .conftest import make_application
+from tests.factories import ApplicationFactory
 
 NO_MATCH = "No application matches this reference number and e-mail address."
 
 
 @pytest.fixture
 def application(call) -> Application:
-    return make_application(call, contact_email="Amina@Example.org")
+    return ApplicationFactory(call=call, contact_email="Amina@Example.org")
 
 
 def _lookup(client, reference: str, email: str, **extra):
@@ -39,7 +38,7 @@ def test_a_matching_pair_leads_to_the_applications_status_page(client, applicati
 
 @pytest.mark.parametrize("case", ["wrong e-mail", "unknown reference", "another application's e-mail"])
 def test_a_pair_that_does_not_match_gets_the_same_neutral_answer(client, call, application, case):
-    other = make_application(call, contact_email="other@example.org")
+    other = ApplicationFactory(call=call, contact_email="other@example.org")
     reference, email = {
         "wrong e-mail": (application.reference, "someone@example.org"),
         "unknown reference": ("AC-2025-000000", "amina@example.org"),

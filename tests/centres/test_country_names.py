@@ -5,11 +5,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from .conftest import make_centre
+from tests.factories import StagedCentreFactory
 
 
 def test_the_directory_filter_and_the_centre_page_use_the_un_names(client, call):
-    centre = make_centre(call, "operating", country="KR", name="Seoul Centre")
+    centre = StagedCentreFactory(application__call=call, status="operating", country="KR",
+                                 name="Seoul Centre")
     for language, name in (("en", "Republic of Korea"), ("zh-hans", "大韩民国"), ("ar", "جمهورية كوريا")):
         with translation.override(language):
             directory = client.get(reverse("centres:index")).content.decode()
@@ -20,7 +21,7 @@ def test_the_directory_filter_and_the_centre_page_use_the_un_names(client, call)
 
 @pytest.mark.parametrize("query", ["كوريا", "大韩民国", "Corée"])
 def test_the_directory_search_finds_centres_by_country_name_in_any_language(client, call, query):
-    make_centre(call, "operating", country="KR", name="Seoul Centre")
-    make_centre(call, "operating", country="KE", name="Nairobi Centre")
+    StagedCentreFactory(application__call=call, status="operating", country="KR", name="Seoul Centre")
+    StagedCentreFactory(application__call=call, status="operating", country="KE", name="Nairobi Centre")
     page = client.get(reverse("centres:index"), {"q": query}).content.decode()
     assert "Seoul Centre" in page and "Nairobi Centre" not in page

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from alliance.models import StrategicObjective
 from centres.models import ActionPlan, Activity, Centre, CentreDocument, ProgressReport
-from tests.factories import pdf_upload
+from tests.factories import StagedCentreFactory, pdf_upload
 
-from .conftest import bulk_centres, make_centre, make_host, make_report
+from .conftest import bulk_centres, make_host, make_report
 
 
 def _other_objects(centre):
@@ -140,7 +140,7 @@ def test_activity_with_end_before_start_gets_a_field_message(host_client, centre
 
 
 def test_action_plan_without_activities_cannot_be_submitted(client, django_user_model, call):
-    centre = make_centre(call, Centre.Status.DESIGN)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
     Activity.objects.filter(plan__centre=centre).delete()
     client.force_login(make_host(django_user_model, centre))
     response = client.post(reverse("portal:action-plan-submit"), follow=True)
@@ -224,7 +224,7 @@ def test_host_uploads_a_logo_and_can_clear_it(host_client, centre):
 
 
 def test_activities_wait_for_the_design_phase(client, django_user_model, call):
-    centre = make_centre(call, Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED)
     client.force_login(make_host(django_user_model, centre))
     response = client.get(reverse("portal:activity-add"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("portal:action-plan")

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import Application, ApplicationDocument, Centre
-from tests.factories import pdf_upload
+from tests.factories import StagedCentreFactory, pdf_upload
 
-from .conftest import bulk_centres, make_centre
+from .conftest import bulk_centres
 
 
 def _form(**overrides):
@@ -78,9 +78,12 @@ def test_an_oversized_document_is_refused(client, call, settings):
 
 
 def test_directory_filters_by_region_country_objective_status_and_name(client, call):
-    kenya = make_centre(call, Centre.Status.OPERATING, country="KE", name="Nairobi Acceleration Centre")
-    make_centre(call, Centre.Status.SELECTED, country="GH", name="Accra Centre")
-    removed = make_centre(call, Centre.Status.REMOVED, country="KE", name="Removed Centre")
+    kenya = StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING, country="KE",
+                                name="Nairobi Acceleration Centre")
+    StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED, country="GH",
+                        name="Accra Centre")
+    removed = StagedCentreFactory(application__call=call, status=Centre.Status.REMOVED, country="KE",
+                                  name="Removed Centre")
     url = reverse("centres:index")
     assert "Removed Centre" not in client.get(url).content.decode()
     for query in ({"country": "KE"}, {"status": "operating"}, {"q": "acceleration"}, {"region": "africa",
@@ -93,9 +96,9 @@ def test_directory_filters_by_region_country_objective_status_and_name(client, c
 
 
 def test_figures_are_computed_from_the_data(client, call):
-    make_centre(call, Centre.Status.OPERATING)
-    make_centre(call, Centre.Status.SELECTED, country="GH")
-    make_centre(call, Centre.Status.REMOVED, country="GH")
+    StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING)
+    StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED, country="GH")
+    StagedCentreFactory(application__call=call, status=Centre.Status.REMOVED, country="GH")
     page = client.get(reverse("centres:figures")).content.decode()
     assert '<span class="figure">3</span> applications received' in page
     assert '<span class="figure">2</span> countries' in page
@@ -117,7 +120,7 @@ def test_figures_page_lists_trainings_and_network_meetings(client, call):
 
     from centres.models import NetworkEvent, Training, TrainingAttendance
 
-    centre = make_centre(call, Centre.Status.OPERATING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING)
     training = Training.objects.create(kind="course", title="Strategic Foresight 201", provider="ITU Academy",
                                        starts_on=date(2024, 6, 3), ends_on=date(2024, 6, 28))
     TrainingAttendance.objects.create(training=training, centre=centre, participants=4)

@@ -82,6 +82,16 @@ def test_a_check_cannot_be_recorded_outside_due_diligence():
     assert check.result == R.PENDING
 
 
+def test_a_check_is_taken_off_the_checklist_only_during_due_diligence():
+    check = DueDiligenceCheckFactory(application__status=S.EVALUATION)
+    with refused("only while due diligence"):
+        services.due_diligence_delete(check=check)
+    assert DueDiligenceCheck.objects.filter(pk=check.pk).exists()
+    open_check = DueDiligenceCheckFactory()
+    services.due_diligence_delete(check=open_check)
+    assert not DueDiligenceCheck.objects.filter(pk=open_check.pk).exists()
+
+
 def test_a_check_result_must_be_one_of_the_results():
     check = DueDiligenceCheckFactory()
     with refused("valid result"):

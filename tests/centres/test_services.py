@@ -18,9 +18,9 @@ from centres.models import (
     DueDiligenceCheck,
     ProgressReport,
 )
-from tests.factories import EvaluatorFactory, pdf_upload
+from tests.factories import ApplicationFactory, EvaluatorFactory, StagedCentreFactory, pdf_upload
 
-from .conftest import make_application, make_centre, make_report
+from .conftest import make_report
 
 
 def _submit(**overrides):
@@ -47,13 +47,13 @@ def test_same_organisation_and_email_may_apply_again_after_a_day(call):
 
 
 def test_design_phase_cannot_start_without_a_signed_agreement(call):
-    centre = make_centre(call, Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED)
     with pytest.raises(ValidationError, match="after the cooperation agreement is signed"):
         services.centre_start_design(centre=centre)
 
 
 def test_signing_the_agreement_moves_a_selected_centre_on_and_a_second_one_must_be_a_renewal(call):
-    centre = make_centre(call, Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED)
     today = timezone.localdate()
     agreement = services.agreement_sign(centre=centre, signed_on=today, starts_on=today,
                                         ends_on=today + timedelta(days=365), document=pdf_upload())
@@ -70,7 +70,7 @@ def test_signing_the_agreement_moves_a_selected_centre_on_and_a_second_one_must_
 
 
 def test_agreement_term_must_end_after_it_starts(call):
-    centre = make_centre(call, Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED)
     today = timezone.localdate()
     with pytest.raises(ValidationError):
         services.agreement_sign(centre=centre, signed_on=today, starts_on=today, ends_on=today)
@@ -78,7 +78,7 @@ def test_agreement_term_must_end_after_it_starts(call):
 
 
 def test_removal_needs_a_reason_and_keeps_who_and_when_in_the_history(call, staff_user):
-    centre = make_centre(call, Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED)
     with pytest.raises(ValidationError):
         services.centre_remove(centre=centre, removed_on=timezone.localdate(), reason="")
     with pytest.raises(ValidationError):
@@ -92,13 +92,13 @@ def test_removal_needs_a_reason_and_keeps_who_and_when_in_the_history(call, staf
 
 
 def test_database_refuses_a_removed_centre_without_a_date(call):
-    centre = make_centre(call, Centre.Status.SELECTED)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED)
     with pytest.raises(IntegrityError), transaction.atomic():
         Centre.objects.filter(pk=centre.pk).update(status=Centre.Status.REMOVED)
 
 
 def test_approving_the_action_plan_finishes_the_design_phase(call, staff_user):
-    centre = make_centre(call, Centre.Status.DESIGN)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
     plan = services.action_plan_submit(plan=centre.action_plan)
     with pytest.raises(ValidationError):
         services.activity_save(plan=plan, data={"title": "Changed while under review"})
@@ -108,13 +108,14 @@ def test_approving_the_action_plan_finishes_the_design_phase(call, staff_user):
 
 
 def test_returning_a_plan_or_a_report_needs_a_comment(call):
-    centre = make_centre(call, Centre.Status.DESIGN)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
     plan = services.action_plan_submit(plan=centre.action_plan)
     with pytest.raises(ValidationError):
         services.action_plan_return(plan=plan, comment="")
     services.action_plan_return(plan=plan, comment="Add indicators.")
     assert ActionPlan.objects.get(pk=plan.pk).status == ActionPlan.Status.RETURNED
-    report = make_report(make_centre(call, Centre.Status.CAPACITY_BUILDING), ProgressReport.Status.SUBMITTED)
+    report = make_report(StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING),
+                         ProgressReport.Status.SUBMITTED)
     with pytest.raises(ValidationError):
         services.progress_report_return(report=report, comment=" ")
     services.progress_report_return(report=report, comment="Add figures.")
@@ -122,20 +123,20 @@ def test_returning_a_plan_or_a_report_needs_a_comment(call):
 
 
 def test_a_centre_operates_only_after_an_accepted_progress_report(call):
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     with pytest.raises(ValidationError, match="accepted a progress report"):
         services.centre_start_operating(centre=centre)
 
 
 def test_progress_is_reported_only_after_the_plan_is_approved(call):
-    centre = make_centre(call, Centre.Status.DESIGN)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
     today = timezone.localdate()
     with pytest.raises(ValidationError):
         services.progress_report_create(centre=centre, period_start=today, period_end=today, summary="x")
 
 
 def test_failed_due_diligence_stops_the_evaluation(call, staff_user):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     services.application_start_due_diligence(application=application)
     checks = list(application.checks.order_by("pk"))
     assert len(checks) == len(DueDiligenceCheck.Item.values)
@@ -159,7 +160,7 @@ def _to_evaluation(application):
 
 
 def test_scores_are_bounded_and_selection_needs_every_evaluator_submitted(call, criteria):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     _to_evaluation(application)
     assignment = services.evaluator_assign(application=application, evaluator=EvaluatorFactory())
     evaluator = assignment.evaluator
@@ -172,7 +173,7 @@ def test_scores_are_bounded_and_selection_needs_every_evaluator_submitted(call, 
 
 
 def test_ranking_orders_the_calls_applications_by_weighted_total(call, criteria):
-    weak, strong, unscored = make_application(call), make_application(call), make_application(call)
+    weak, strong, unscored = ApplicationFactory.create_batch(3, call=call)
     evaluator = EvaluatorFactory()
     for application, scores in ((weak, (1, 2)), (strong, (5, 10)), (unscored, None)):
         _to_evaluation(application)
@@ -188,15 +189,16 @@ def test_ranking_orders_the_calls_applications_by_weighted_total(call, criteria)
 
 
 def test_a_person_hosts_one_centre_only(call, django_user_model):
-    first, second = make_centre(call), make_centre(call, country="GH")
+    first = StagedCentreFactory(application__call=call)
+    second = StagedCentreFactory(application__call=call, country="GH")
     services.host_invite(centre=first, email="host@example.org")
     with pytest.raises(ValidationError, match="already hosts"):
         services.host_invite(centre=second, email="HOST@example.org")
 
 
 def test_a_renewed_agreement_counts_once_in_the_figures(call):
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
-    make_centre(call, Centre.Status.SELECTED, country="GH")
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
+    StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED, country="GH")
     agreement = centre.agreements.get()
     services.agreement_renew(agreement=agreement, signed_on=timezone.localdate(), starts_on=agreement.ends_on,
                              ends_on=agreement.ends_on + timedelta(days=365))

@@ -10,8 +10,7 @@ from django.utils import timezone
 from alliance.todo import staff_todo
 from centres import services
 from centres.models import Centre, CentreChangeProposal
-
-from .conftest import make_centre
+from tests.factories import StagedCentreFactory
 
 NOW = timezone.now()
 
@@ -25,12 +24,16 @@ def _proposal(centre: Centre, days: int, **values) -> CentreChangeProposal:
 @pytest.fixture
 def proposals(call):
     """Two waiting (one for over a month), one accepted and one declined that wait no more."""
-    waiting_long = _proposal(make_centre(call, Centre.Status.OPERATING, country="KE"), 40)
-    waiting = _proposal(make_centre(call, Centre.Status.OPERATING, country="GH"), 3,
+    waiting_long = _proposal(StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING,
+                                                 country="KE"), 40)
+    waiting = _proposal(StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING,
+                                            country="GH"), 3,
                         name="", host_organisation="Ministry of ICT")
-    accepted = _proposal(make_centre(call, Centre.Status.OPERATING, country="SN"), 50)
+    accepted = _proposal(StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING,
+                                             country="SN"), 50)
     services.change_proposal_accept(proposal=accepted)
-    declined = _proposal(make_centre(call, Centre.Status.OPERATING, country="TZ"), 60)
+    declined = _proposal(StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING,
+                                             country="TZ"), 60)
     services.change_proposal_decline(proposal=declined, comment="The statutes are not signed yet.")
     return waiting_long, waiting
 

@@ -39,17 +39,33 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+SERIALIZED_ONLY = (
+    "A browser test with live_server is marked django_db(transaction=True, serialized_rollback=True), "
+    "as every other one: without serialized_rollback, the flush after it runs post_migrate, which "
+    "creates the groups (and content types, permissions) again under new keys, and the next "
+    "serialized test's restore then fails on auth_group.name (UNIQUE).")
+
+
 @pytest.fixture(autouse=True)
 def _migrated_tables(request):
     """Content types, permissions and groups, as ``migrate`` leaves them.
 
-    A serialized-rollback test that ran before on this worker ends with a flush that skips
-    post_migrate. A browser test (one with ``page``) after it was seen to start with those tables
-    empty even when marked ``serialized_rollback``, so the demo's report approver held no
-    permission (CI, session 5; cause inside pytest-django not pinned down). Emitting post_migrate
-    is what a plain flush does."""
+    Every browser test with a live server is a serialized-rollback test (SERIALIZED_ONLY): it
+    starts from the database as migrated (restored from its serialized copy) and ends with a
+    flush that leaves the tables empty, without post_migrate, for the next one to restore into.
+    One that was not (the second-factor and passkey journeys) left the groups that post_migrate
+    recreates after its flush, under new keys, and the next test's restore failed on their
+    unique names: with ``-m browser`` alone, where those ran just before serialized ones.
+
+    Should a test still find the tables empty (seen in CI, session 5, before that cause was
+    known), post_migrate is emitted and the reference data loaded, as a plain flush and the
+    migrations do."""
     if "live_server" not in request.fixturenames:
         return
+    marker = request.node.get_closest_marker("django_db")
+    if not ((marker and marker.kwargs.get("serialized_rollback"))
+            or "django_db_serialized_rollback" in request.fixturenames):
+        pytest.fail(SERIALIZED_ONLY)
     request.getfixturevalue("_django_db_helper")  # after the marker's own set-up (serialized rollback)
     from django.contrib.auth.models import Permission
     from django.core.management.sql import emit_post_migrate_signal

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from centres import services
 from centres.models import Activity, Centre, CentreDocument, CentreMessage, ProgressReport
-from tests.centres.conftest import make_application, make_centre, make_host, make_report
-from tests.factories import pdf_upload
+from tests.centres.conftest import make_host, make_report
+from tests.factories import ApplicationFactory, StagedCentreFactory, pdf_upload
 
 from .conftest import screenshot
 from .test_journey_host_work import _patient_expectations, call, click_and_wait, host_page, log_in  # noqa: F401
@@ -21,7 +21,7 @@ from .test_journey_host_work import _patient_expectations, call, click_and_wait,
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_host_removes_a_document_after_confirming_it(live_server, host_page, call,  # noqa: F811
                                                      django_user_model):
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     host = make_host(django_user_model, centre, "lakeside-host")
     document = services.centre_document_upload(centre=centre, title="Old statutes",
                                                file=pdf_upload("old.pdf"), by=host)
@@ -51,7 +51,7 @@ def test_host_removes_a_document_after_confirming_it(live_server, host_page, cal
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_host_answers_bdt_about_a_returned_report_on_its_page(live_server, host_page, call,  # noqa: F811
                                                                django_user_model, mailoutbox):
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     report = make_report(centre, ProgressReport.Status.SUBMITTED)
     report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
     make_host(django_user_model, centre, "lakeside-host")
@@ -83,7 +83,7 @@ def test_host_answers_bdt_about_a_returned_report_on_its_page(live_server, host_
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_applicant_finds_the_status_with_the_reference_and_e_mail_address(
         live_server, host_page, call):  # noqa: F811
-    application = make_application(call, contact_email="amina@example.org")
+    application = ApplicationFactory(call=call, contact_email="amina@example.org")
     page, main = host_page, host_page.locator("main")
 
     page.goto(f"{live_server.url}/en/centres/apply/")

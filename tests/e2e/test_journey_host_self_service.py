@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from alliance.core.roles import BDT_STAFF_GROUP
 from centres import services
 from centres.models import Centre, CentreDocumentVersion, CentreMessage
-from tests.centres.conftest import make_centre, make_host
-from tests.factories import PDF_BYTES, pdf_upload
+from tests.centres.conftest import make_host
+from tests.factories import PDF_BYTES, StagedCentreFactory, pdf_upload
 
 from . import keyboard
 from .conftest import give_authenticator, screenshot
@@ -21,7 +21,7 @@ from .test_journey_host_work import _patient_expectations, call, click_and_wait,
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_host_replaces_a_document_then_bdt_answers_the_hosts_message(
         live_server, browser, host_page, call, django_user_model, tmp_path, mailoutbox):  # noqa: F811
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     host = make_host(django_user_model, centre, "lakeside-host")
     document = services.centre_document_upload(centre=centre, title="Statutes",
                                                file=pdf_upload("statutes.pdf"), by=host)

@@ -14,7 +14,8 @@ from playwright.sync_api import Page, expect
 from alliance import reference_data
 from centres import services
 from centres.models import Activity, Call, Centre, ProgressReport
-from tests.centres.conftest import make_centre, make_host, make_report
+from tests.centres.conftest import make_host, make_report
+from tests.factories import StagedCentreFactory
 
 from .conftest import screenshot
 
@@ -61,7 +62,7 @@ def click_and_wait(page: Page, name: str) -> None:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_host_edits_the_report_then_submits_it_and_bdt_returns_it_with_the_text(
         live_server, host_page, call, django_user_model):
-    centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     report = make_report(centre)
     report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
     make_host(django_user_model, centre, "lakeside-host")

@@ -24,7 +24,7 @@ def _virtual_authenticator(page) -> None:
     }})
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_add_a_passkey_and_sign_in_with_it_instead_of_a_code(live_server, browser, staff_user,
                                                                    axe_source):
     base = live_server.url
@@ -54,7 +54,7 @@ def test_staff_add_a_passkey_and_sign_in_with_it_instead_of_a_code(live_server, 
     context.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_password_alone_cannot_add_a_passkey(live_server, browser, staff_user):
     """Before the second factor, the registration endpoint sends the staff member to the code page."""
     give_authenticator(staff_user)

@@ -104,12 +104,12 @@ def choose_password_and_log_in(page, base_url: str) -> None:
     log_in(page, base_url, EMAIL, "island schools 2030")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def title_link(page):
     """The pledge's title link, matched by its whole text (the title sits in a <bdi> inside it)."""
     return page.locator("th a").filter(has_text=re.compile(f"^{re.escape(TITLE)}$"))
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_pledge_is_submitted_reviewed_published_and_counted_in_the_explorer(
         live_server, browser, page, django_user_model):
     call_command("load_demo", verbosity=0)

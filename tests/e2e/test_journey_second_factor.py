@@ -37,7 +37,7 @@ def submit_code(page: Page, code: str) -> None:
         page.locator("main form.form button[type=submit]").click()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_enrol_a_second_factor_sign_in_with_it_and_are_refused_without_it(
         live_server, browser, staff_user, axe_source):
     base = live_server.url

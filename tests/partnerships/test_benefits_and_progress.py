@@ -220,7 +220,7 @@ def test_a_progress_report_carries_impact_indicators(db):
     pledge = PledgeFactory(status=PledgeStatus.PUBLISHED)
     day = timezone.localdate()
     report = services.progress_report_submit(
-        pledge=pledge, user=pledge.pledger.user, status="on_track", narrative="Half the schools.",
+        pledge=pledge, by=pledge.pledger.user, status="on_track", narrative="Half the schools.",
         indicators=[{"name": "Schools connected", "value": D("120"), "unit": "schools", "measured_on": day},
                     {"name": "Fibre laid", "value": D("35.5"), "unit": "km", "measured_on": day}])
     assert list(report.indicators.values_list("name", "value", "unit")) == [
@@ -232,7 +232,7 @@ def test_a_bad_indicator_stores_neither_it_nor_the_report(db):
     tomorrow = timezone.localdate() + timedelta(days=1)
     with pytest.raises(ValidationError) as error:
         services.progress_report_submit(
-            pledge=pledge, user=pledge.pledger.user, status="on_track", narrative="x",
+            pledge=pledge, by=pledge.pledger.user, status="on_track", narrative="x",
             indicators=[{"name": "Schools", "value": D("1"), "unit": "schools", "measured_on": tomorrow}])
     assert "measured_on" in error.value.message_dict
     assert not ProgressReport.objects.exists() and not ImpactIndicator.objects.exists()

@@ -92,14 +92,14 @@ def test_only_the_pledger_reports_progress_and_the_next_report_moves(db, staff_u
     complete_due_diligence(pledge, staff_user)
     services.pledge_publish(pledge=pledge, by=staff_user)
     with pytest.raises(ValidationError):
-        services.progress_report_submit(pledge=pledge, user=member_user, status="on_track", narrative="x")
-    report = services.progress_report_submit(pledge=pledge, user=pledge.pledger.user, status="on_track",
+        services.progress_report_submit(pledge=pledge, by=member_user, status="on_track", narrative="x")
+    report = services.progress_report_submit(pledge=pledge, by=pledge.pledger.user, status="on_track",
                                              narrative="100 schools", amount_delivered_usd=Decimal("2500"),
                                              today=date(2026, 2, 1))
     assert report.pk
     assert Pledge.objects.get().next_report_due == date(2026, 8, 1)
     with pytest.raises(ValidationError):
-        services.progress_report_submit(pledge=pledge, user=pledge.pledger.user, status="on_track",
+        services.progress_report_submit(pledge=pledge, by=pledge.pledger.user, status="on_track",
                                         narrative="x", amount_delivered_usd=Decimal("-1"))
 
 

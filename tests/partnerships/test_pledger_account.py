@@ -94,7 +94,7 @@ def test_a_decided_pledge_can_no_longer_be_changed(client, under_review):
     client.force_login(under_review.pledger.user)
     assert client.get(reverse("partnerships:pledge-edit", args=[under_review.pk])).status_code == 404
     with pytest.raises(ValidationError):
-        services.pledge_update_by_pledger(pledge=under_review, user=under_review.pledger.user,
+        services.pledge_update_by_pledger(pledge=under_review, by=under_review.pledger.user,
                                           action_areas=ActionArea.objects.all()[:1], title="Changed")
     assert Pledge.objects.get(pk=under_review.pk).title == "Schools online"
 
@@ -104,13 +104,13 @@ def test_nobody_else_changes_a_pledge(client, under_review, staff_user):
     client.force_login(other)
     assert client.get(reverse("partnerships:pledge-edit", args=[under_review.pk])).status_code == 404
     with pytest.raises(ValidationError):
-        services.pledge_update_by_pledger(pledge=under_review, user=staff_user,
+        services.pledge_update_by_pledger(pledge=under_review, by=staff_user,
                                           action_areas=ActionArea.objects.all()[:1], title="Changed")
 
 
 def test_my_pledges_offers_the_change_and_lists_past_progress_reports(client, under_review):
     published = PledgeFactory(pledger=under_review.pledger, status=PledgeStatus.PUBLISHED, title="Older")
-    services.progress_report_submit(pledge=published, user=published.pledger.user, status="delayed",
+    services.progress_report_submit(pledge=published, by=published.pledger.user, status="delayed",
                                     narrative="Permits are late.", today=timezone.localdate())
     client.force_login(under_review.pledger.user)
     html = client.get(reverse("partnerships:my-pledges")).content.decode()

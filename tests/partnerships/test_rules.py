@@ -192,7 +192,7 @@ def test_declining_a_pledge_needs_a_reason():
 def test_someone_else_cannot_report_progress_on_a_pledge():
     pledge = published()
     with refused("Only the pledger can report progress"):
-        services.progress_report_submit(pledge=pledge, user=UserFactory(), status="on_track",
+        services.progress_report_submit(pledge=pledge, by=UserFactory(), status="on_track",
                                         narrative="x")
     assert not ProgressReport.objects.exists()
 
@@ -202,14 +202,14 @@ def test_an_anonymous_visitor_cannot_report_progress():
 
     pledge = published(pledger__user=None)
     with refused("Only the pledger can report progress"):
-        services.progress_report_submit(pledge=pledge, user=AnonymousUser(), status="on_track",
+        services.progress_report_submit(pledge=pledge, by=AnonymousUser(), status="on_track",
                                         narrative="x")
     assert not ProgressReport.objects.exists()
 
 
 def test_bdt_staff_may_report_progress_for_the_pledger():
     pledge = published()
-    report = services.progress_report_submit(pledge=pledge, user=StaffFactory(), status="on_track",
+    report = services.progress_report_submit(pledge=pledge, by=StaffFactory(), status="on_track",
                                              narrative="Reported by phone.")
     assert report.pk
 
@@ -218,7 +218,7 @@ def test_bdt_staff_may_report_progress_for_the_pledger():
 def test_progress_is_reported_on_a_published_pledge_only(status):
     pledge = PledgeFactory(status=status)
     with refused("published pledges only"):
-        services.progress_report_submit(pledge=pledge, user=pledge.pledger.user, status="on_track",
+        services.progress_report_submit(pledge=pledge, by=pledge.pledger.user, status="on_track",
                                         narrative="x")
     assert not ProgressReport.objects.exists()
     pledge.refresh_from_db()
@@ -227,7 +227,7 @@ def test_progress_is_reported_on_a_published_pledge_only(status):
 
 def test_a_completed_pledge_gets_no_next_report_date():
     pledge = published()
-    services.progress_report_submit(pledge=pledge, user=pledge.pledger.user, status=ProgressStatus.COMPLETED,
+    services.progress_report_submit(pledge=pledge, by=pledge.pledger.user, status=ProgressStatus.COMPLETED,
                                     narrative="Done", today=date(2026, 3, 1))
     pledge.refresh_from_db()
     assert pledge.next_report_due is None
@@ -235,7 +235,7 @@ def test_a_completed_pledge_gets_no_next_report_date():
 
 def test_a_pledge_in_progress_is_due_again_after_its_interval():
     pledge = published(report_every_months=4)
-    services.progress_report_submit(pledge=pledge, user=pledge.pledger.user,
+    services.progress_report_submit(pledge=pledge, by=pledge.pledger.user,
                                     status=ProgressStatus.ON_TRACK, narrative="Half",
                                     today=date(2026, 10, 31))
     pledge.refresh_from_db()
@@ -245,7 +245,7 @@ def test_a_pledge_in_progress_is_due_again_after_its_interval():
 def test_a_progress_report_is_validated_and_nothing_moves_when_it_is_refused():
     pledge = published()
     with pytest.raises(ValidationError) as error:
-        services.progress_report_submit(pledge=pledge, user=pledge.pledger.user, status="on_track",
+        services.progress_report_submit(pledge=pledge, by=pledge.pledger.user, status="on_track",
                                         narrative="x", amount_delivered_usd=Decimal("-1"))
     assert "amount_delivered_usd" in error.value.message_dict
     pledge.refresh_from_db()

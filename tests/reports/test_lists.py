@@ -22,7 +22,6 @@ from centres.models import Agreement as CooperationAgreement
 from centres.models import Call, Centre
 from dtlab.models import Playbook
 from partnerships.models import AgreementStatus, PledgeStatus
-from tests.centres.conftest import make_centre
 from tests.factories import (
     BoardMemberFactory,
     MeetingFactory,
@@ -33,6 +32,7 @@ from tests.factories import (
     ProjectConceptFactory,
     RecommendationFactory,
     RIACohortFactory,
+    StagedCentreFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -107,11 +107,11 @@ def test_the_p2c_lists_are_the_compilation_of_the_pledges_published_by_the_perio
 
 def test_the_alliance_lists_follow_the_period():
     call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
-    centre = make_centre(call, status=Centre.Status.OPERATING, name="Kept centre",
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.OPERATING, name="Kept centre",
                          selected_on=date(2024, 2, 1), design_finished_on=date(2024, 5, 1),
                          operating_since=date(2024, 6, 1))
     CooperationAgreement.objects.filter(centre=centre).update(signed_on=date(2024, 3, 1))
-    make_centre(call, name="Selected in 2025", selected_on=date(2025, 1, 10))
+    StagedCentreFactory(application__call=call, name="Selected in 2025", selected_on=date(2025, 1, 10))
     centre.status, centre.removed_on = Centre.Status.REMOVED, timezone.localdate()
     centre.removal_reason = Centre.RemovalReason.INSUFFICIENT_SUPPORT
     centre.save()  # removed today: operating at the end of 2024

@@ -12,8 +12,7 @@ from alliance.reports.models import ProgressReport
 from centres.models import Agreement as CooperationAgreement
 from centres.models import Call, Centre
 from partnerships.models import ActionArea, BenefitGroup, Pledge, PledgeBenefit, Pledger, PledgeStatus
-from tests.centres.conftest import make_centre
-from tests.factories import pdf_upload
+from tests.factories import StagedCentreFactory, pdf_upload
 
 from .pdftext import normalised
 
@@ -34,15 +33,13 @@ def _lifecycle(html: str) -> dict[str, str]:
 
 def test_a_centre_removed_today_is_still_operating_in_the_2024_report():
     call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
-    centre = make_centre(
-        call,
+    centre = StagedCentreFactory(application__call=call,
         status=Centre.Status.OPERATING,
         selected_on=date(2024, 2, 1),
         design_finished_on=date(2024, 5, 1),
-        operating_since=date(2024, 6, 1),
-    )
+        operating_since=date(2024, 6, 1))
     CooperationAgreement.objects.filter(centre=centre).update(signed_on=date(2024, 3, 1))
-    make_centre(call, status=Centre.Status.SELECTED, selected_on=date(2024, 9, 1))
+    StagedCentreFactory(application__call=call, status=Centre.Status.SELECTED, selected_on=date(2024, 9, 1))
     report = services.report_request(kind="alliance", language="en", **YEAR_2024)
     before = _lifecycle(_section(report, "centres"))
     assert (before["Operating"], before["Selected"], before["Removed"]) == ("1", "1", "0")
@@ -66,7 +63,8 @@ def test_a_centre_removed_today_is_still_operating_in_the_2024_report():
 
 def test_a_centre_whose_status_was_saved_in_the_period_keeps_that_status():
     call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
-    centre = make_centre(call, status=Centre.Status.DESIGN, selected_on=date(2024, 2, 1))
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN,
+                                 selected_on=date(2024, 2, 1))
     record = centre.history.latest()
     record.history_date = timezone.make_aware(datetime(2024, 7, 1))
     record.save()

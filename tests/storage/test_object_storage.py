@@ -17,8 +17,8 @@ from alliance.core.storage import PortalS3Storage
 from alliance.reports import pdf, services
 from alliance.reports.models import ProgressReport, ReportStatus
 from centres.models import Call, Centre, CentreDocument
-from tests.centres.conftest import make_centre, make_host
-from tests.factories import png_upload
+from tests.centres.conftest import make_host
+from tests.factories import StagedCentreFactory, png_upload
 
 pytestmark = [pytest.mark.django_db]
 
@@ -163,8 +163,8 @@ def test_a_pdf_that_fails_to_render_leaves_nothing_in_the_bucket(
 
 def test_a_logo_uploaded_by_a_host_is_stored_in_the_bucket_and_shown_by_the_portal(
         s3_server, s3_media, settings, django_user_model):
-    centre = make_centre(Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25)),
-                         Centre.Status.CAPACITY_BUILDING)
+    call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     host = Client()
     host.force_login(make_host(django_user_model, centre))
     logo = png_upload("logo.png", 8, 8)
@@ -190,8 +190,8 @@ def test_a_logo_uploaded_by_a_host_is_stored_in_the_bucket_and_shown_by_the_port
 
 
 def test_private_documents_in_the_bucket_are_not_served_under_media(s3_media, db):
-    centre = make_centre(Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25)),
-                         Centre.Status.CAPACITY_BUILDING)
+    call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     document = CentreDocument.objects.create(
         centre=centre, title="Budget", file=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"))
     assert default_storage.exists(document.file.name)

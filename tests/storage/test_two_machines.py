@@ -18,7 +18,8 @@ from PIL import Image
 from alliance.reports.models import ProgressReport, ReportStatus
 from centres.models import Call, Centre
 from tests import services as real_services
-from tests.centres.conftest import make_centre, make_host
+from tests.centres.conftest import make_host
+from tests.factories import StagedCentreFactory
 from tests.faults.processes import Portal
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -63,8 +64,8 @@ def test_a_report_requested_from_the_web_generated_by_the_worker_downloads_from_
 
 def test_a_logo_uploaded_through_one_web_process_shows_through_another(
         s3_server, s3_media, settings, tmp_path, django_user_model):
-    centre = make_centre(Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25)),
-                         Centre.Status.CAPACITY_BUILDING)
+    call = Call.objects.create(code="first", name="First call", opened_on=date(2023, 1, 25))
+    centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     other_web = Portal(tmp_path, DATABASE_URL=real_services.test_database_url(),
                        DJANGO_MEDIA_ROOT=str(tmp_path / "other-web-media"), **s3_media)
     try:
