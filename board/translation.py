@@ -70,4 +70,4 @@ class ForesightReportTranslation(TranslationOptions):
 
 for model in (BoardMember, Meeting, Recommendation, Workplan, Activity, WorkingGroup, BoardDocument,
               ForesightReport):
-    simple_history.register(model)
+    simple_history.register(model, app="board")  # kept in board.models (alliance.core.history)
