@@ -30,7 +30,6 @@ from .models import (
     ActionPlan,
     Activity,
     ActivityProgress,
-    Agreement,
     Application,
     ApplicationDocument,
     Call,
@@ -39,10 +38,11 @@ from .models import (
     CentreDocument,
     CentreHost,
     CentreMessage,
+    CentreProgressReport,
+    CooperationAgreement,
     Criterion,
     DueDiligenceCheck,
     NetworkEvent,
-    ProgressReport,
     Training,
     TrainingAttendance,
 )
@@ -238,7 +238,7 @@ class CentreHostInline(admin.TabularInline):
 
 
 class AgreementInline(admin.TabularInline):
-    model = Agreement
+    model = CooperationAgreement
     fk_name = "centre"
     extra = 0
     can_delete = False
@@ -298,7 +298,7 @@ class CentreAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminMixin,
 
 class AgreementAdminForm(forms.ModelForm):
     class Meta:
-        model = Agreement
+        model = CooperationAgreement
         fields = ["centre", "renews", "signed_on", "starts_on", "ends_on", "document"]
 
     def clean(self):
@@ -312,7 +312,7 @@ class AgreementAdminForm(forms.ModelForm):
         return data
 
 
-@admin.register(Agreement)
+@admin.register(CooperationAgreement)
 class AgreementAdmin(SimpleHistoryAdmin):
     """Signed and renewed by the services; a recorded agreement keeps its centre and what it renews,
     and its dates keep the services' rules."""
@@ -391,7 +391,7 @@ class ActivityProgressInline(admin.TabularInline):
         return False
 
 
-@admin.register(ProgressReport)
+@admin.register(CentreProgressReport)
 class ProgressReportAdmin(SimpleHistoryAdmin):
     inlines = [ActivityProgressInline]
     list_display = ["centre", "period_start", "period_end", "status", "submitted_at", "reviewed_at"]

@@ -19,7 +19,7 @@ from alliance.core.pagination import VersionedPageNumberPagination
 from alliance.core.roles import staff_may
 
 from . import selectors
-from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, ProgressReport
+from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, CentreProgressReport
 from .permissions import is_centre_host
 
 urlpatterns: list = []
@@ -120,7 +120,7 @@ class CentreProgressReportSerializer(serializers.ModelSerializer):
     lines = ActivityProgressSerializer(many=True, read_only=True)
 
     class Meta:
-        model = ProgressReport
+        model = CentreProgressReport
         fields = ["id", "centre", "period_start", "period_end", "summary", "status", "submitted_at",
                   "reviewed_at", "review_comment", "lines"]
         read_only_fields = fields
@@ -171,7 +171,7 @@ class ProgressReportFilterSet(django_filters.FilterSet):
     period_end_before = django_filters.DateFilter(field_name="period_end", lookup_expr="lte")
 
     class Meta:
-        model = ProgressReport
+        model = CentreProgressReport
         fields = ["status", "centre", "period_end_after", "period_end_before"]
 
 
@@ -230,7 +230,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CentreProgressReportSerializer
     filterset_class = ProgressReportFilterSet
     permission_classes = [IsBdtStaffOrHost]
-    queryset = ProgressReport.objects.none()
+    queryset = CentreProgressReport.objects.none()
 
     def get_queryset(self):
         return selectors.progress_reports_for(self.request.user)

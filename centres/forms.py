@@ -21,9 +21,9 @@ from .models import (
     CentreChangeProposal,
     CentreDocument,
     CentreMessage,
+    CentreProgressReport,
     HostType,
     NetworkEvent,
-    ProgressReport,
 )
 from .selectors import centre_countries
 
@@ -142,7 +142,7 @@ class ActivityForm(NoControlCharactersFormMixin, forms.ModelForm):
 
 class ProgressReportForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
-        model = ProgressReport
+        model = CentreProgressReport
         fields = ["period_start", "period_end", "summary"]
         widgets = {"period_start": DateInput(), "period_end": DateInput(),
                    "summary": forms.Textarea(attrs={"rows": 6})}

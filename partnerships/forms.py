@@ -25,8 +25,8 @@ from .models import (
     PartnerKind,
     Pledge,
     PledgeKind,
+    PledgeProgressReport,
     PledgerKind,
-    ProgressReport,
     ProgressState,
     ProgressStatus,
 )
@@ -242,7 +242,7 @@ class ImpactIndicatorForm(NoControlCharactersFormMixin, forms.ModelForm):
 
 #: The impact indicators of a new progress report: up to five, blank rows ignored.
 ImpactIndicatorFormSet = forms.inlineformset_factory(
-    ProgressReport, ImpactIndicator, form=ImpactIndicatorForm, extra=3, max_num=5, validate_max=True,
+    PledgeProgressReport, ImpactIndicator, form=ImpactIndicatorForm, extra=3, max_num=5, validate_max=True,
     can_delete=False)
 
 

@@ -219,7 +219,7 @@ class CentreHostFactory(DjangoModelFactory):
 
 class CentreAgreementFactory(DjangoModelFactory):
     class Meta:
-        model = centres.Agreement
+        model = centres.CooperationAgreement
 
     centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.AGREEMENT_SIGNED)
     signed_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=300))
@@ -258,13 +258,13 @@ class CentreActivityFactory(DjangoModelFactory):
 
 class CentreProgressReportFactory(DjangoModelFactory):
     class Meta:
-        model = centres.ProgressReport
+        model = centres.CentreProgressReport
 
     centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.CAPACITY_BUILDING)
     period_start = factory.LazyFunction(lambda: today() - datetime.timedelta(days=180))
     period_end = factory.LazyFunction(today)
     summary = "Half-year summary."
-    status = centres.ProgressReport.Status.DRAFT
+    status = centres.CentreProgressReport.Status.DRAFT
     review_comment = factory.LazyAttribute(lambda r: "Add figures." if r.status == "returned" else "")
 
 
@@ -282,7 +282,7 @@ class PartnerFactory(DjangoModelFactory):
 
 class PartnershipAgreementFactory(DjangoModelFactory):
     class Meta:
-        model = partnerships.Agreement
+        model = partnerships.PartnershipAgreement
 
     reference = factory.Sequence(lambda n: f"F-{n:06d}")
     title = factory.Sequence(lambda n: f"Agreement {n}")
@@ -530,7 +530,7 @@ class ApprovedReportFactory(DjangoModelFactory):
     """A TDAG progress report approved and generated (its PDF stored): ready to be published."""
 
     class Meta:
-        model = "reports.ProgressReport"
+        model = "reports.TDAGReport"
 
     kind = "partnerships"
     period_start = datetime.date(2024, 1, 1)

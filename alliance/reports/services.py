@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.mail import queue_mail
 from alliance.core.storage import remove_unreferenced, save_complete
 
-from .models import PENDING_STATUSES, ProgressReport, ReportStatus, report_upload_to
+from .models import PENDING_STATUSES, ReportStatus, TDAGReport, report_upload_to
 from .registry import ReportKind
 
 logger = logging.getLogger(__name__)
@@ -48,8 +48,8 @@ def _validate(*, kind: str, period_start: date | None, period_end: date | None, 
 
 
 def _pending_twin(*, kind: str, period_start: date, period_end: date, language: str,
-                  exclude_pk: int | None = None) -> ProgressReport | None:
-    twins = ProgressReport.objects.filter(
+                  exclude_pk: int | None = None) -> TDAGReport | None:
+    twins = TDAGReport.objects.filter(
         kind=kind, period_start=period_start, period_end=period_end, language=language,
         status__in=PENDING_STATUSES,
     )
@@ -74,7 +74,7 @@ def _send(report_id: int) -> bool:
     return False
 
 
-def _enqueue(report: ProgressReport) -> None:
+def _enqueue(report: TDAGReport) -> None:
     report_id = report.pk
     transaction.on_commit(lambda: _send(report_id))
 
@@ -87,19 +87,19 @@ def reports_resend_queued(*, older_than: timedelta = RESEND_AFTER) -> list[int]:
     leaves the second delivery alone. Returns the ids sent.
     """
     cutoff = timezone.now() - older_than
-    waiting = ProgressReport.objects.filter(status=ReportStatus.QUEUED, updated_at__lte=cutoff)
+    waiting = TDAGReport.objects.filter(status=ReportStatus.QUEUED, updated_at__lte=cutoff)
     sent = []
     for report_id in waiting.order_by("requested_at", "pk").values_list("pk", flat=True):
         if not _send(report_id):
             break
-        ProgressReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+        TDAGReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
             updated_at=timezone.now())
         sent.append(report_id)
     return sent
 
 
 def report_request(*, kind: str, period_start: date, period_end: date, language: str,
-                   requested_by=None) -> ProgressReport:
+                   requested_by=None) -> TDAGReport:
     """Queue a report, or return the identical one already queued or running."""
     report, _created = report_request_with_outcome(
         kind=kind, period_start=period_start, period_end=period_end, language=language,
@@ -108,7 +108,7 @@ def report_request(*, kind: str, period_start: date, period_end: date, language:
 
 
 def report_request_with_outcome(*, kind: str, period_start: date, period_end: date, language: str,
-                                requested_by=None) -> tuple[ProgressReport, bool]:
+                                requested_by=None) -> tuple[TDAGReport, bool]:
     """Like ``report_request``, and say whether a new report was queued (False: the twin)."""
     _validate(kind=kind, period_start=period_start, period_end=period_end, language=language)
     twin = _pending_twin(kind=kind, period_start=period_start, period_end=period_end, language=language)
@@ -116,7 +116,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
         return twin, False
     try:
         with transaction.atomic():
-            report = ProgressReport(kind=kind, period_start=period_start, period_end=period_end,
+            report = TDAGReport(kind=kind, period_start=period_start, period_end=period_end,
                                     language=language, requested_by=requested_by,
                                     narrative=previous_narrative(kind=kind, language=language,
                                                                  before=period_end))
@@ -135,7 +135,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
 
 
 def report_request_all_languages(*, kind: str, period_start: date, period_end: date,
-                                 requested_by=None) -> list[tuple[ProgressReport, bool]]:
+                                 requested_by=None) -> list[tuple[TDAGReport, bool]]:
     """Queue the report in each of the six languages at once: one request, six reports, each
     tracked on its own; a language already queued or running gives that report (created False).
 
@@ -147,7 +147,7 @@ def report_request_all_languages(*, kind: str, period_start: date, period_end: d
                 for language in LANGUAGE_CODES]
 
 
-def report_generate_again(*, report: ProgressReport, requested_by=None) -> ProgressReport:
+def report_generate_again(*, report: TDAGReport, requested_by=None) -> TDAGReport:
     """Queue a finished or failed report again; its current PDF stays until the new one is ready."""
     if report.is_pending:
         return report
@@ -171,7 +171,7 @@ def report_generate_again(*, report: ProgressReport, requested_by=None) -> Progr
 def _set_progress(report_id: int, done: int, total: int) -> None:
     # The last few percent are for the PDF itself.
     percent = min(95, int(95 * done / max(total, 1)))
-    ProgressReport.objects.filter(pk=report_id).update(progress=percent, updated_at=timezone.now())
+    TDAGReport.objects.filter(pk=report_id).update(progress=percent, updated_at=timezone.now())
 
 
 def _sha256(path: Path) -> str:
@@ -185,7 +185,7 @@ def _sha256(path: Path) -> str:
 STALE_PART_SECONDS = 3600
 
 
-def report_fail(*, report: ProgressReport, reason: str) -> ProgressReport:
+def report_fail(*, report: TDAGReport, reason: str) -> TDAGReport:
     """Mark the report failed; the PDF of an earlier run, if any, stays."""
     report.status = ReportStatus.FAILED
     report.error = reason[:2000]
@@ -221,7 +221,7 @@ def _generation_lock(report_id: int):
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
 
 
-def report_generate(*, report_id: int) -> ProgressReport | None:
+def report_generate(*, report_id: int) -> TDAGReport | None:
     """Generate the PDF of a report; safe to run again for the same report (the task's body).
 
     A report already done is left alone (a duplicate delivery), and so is a report another
@@ -231,21 +231,21 @@ def report_generate(*, report_id: int) -> ProgressReport | None:
     with _generation_lock(report_id) as ours:
         if not ours:
             logger.info("Report %s is being generated by another worker; duplicate delivery left", report_id)
-            return ProgressReport.objects.filter(pk=report_id).first()
+            return TDAGReport.objects.filter(pk=report_id).first()
         return _generate(report_id)
 
 
-def _generate(report_id: int) -> ProgressReport | None:
+def _generate(report_id: int) -> TDAGReport | None:
     """The PDF is laid out in a temporary file of this machine, stored under a key no record
     points to yet, and only then recorded on the report (``save_complete``), so a reader (on any
     machine) never sees half a PDF."""
     from .document import render_document
     from .pdf import write_pdf
 
-    report = ProgressReport.objects.select_related("requested_by").filter(pk=report_id).first()
+    report = TDAGReport.objects.select_related("requested_by").filter(pk=report_id).first()
     if report is None or report.status in (ReportStatus.DONE, ReportStatus.FAILED):
         return report
-    ProgressReport.objects.filter(pk=report.pk).update(
+    TDAGReport.objects.filter(pk=report.pk).update(
         status=ReportStatus.RUNNING, progress=0, started_at=timezone.now(), attempts=F("attempts") + 1,
         updated_at=timezone.now(),
     )
@@ -295,7 +295,7 @@ def _generate(report_id: int) -> ProgressReport | None:
     return report
 
 
-def _notify_requester(report: ProgressReport) -> None:
+def _notify_requester(report: TDAGReport) -> None:
     user = report.requested_by
     if user is None or not user.email:
         return
@@ -316,21 +316,21 @@ class WorkflowConflict(Exception):
     """The step does not apply to the report's current state (the API answers 409)."""
 
 
-def _record_step(*, report: ProgressReport, action: str, from_state: str, by, comment: str = "") -> None:
+def _record_step(*, report: TDAGReport, action: str, from_state: str, by, comment: str = "") -> None:
     from .models import ReportStep
 
     ReportStep.objects.create(report=report, action=action, from_state=from_state, to_state=report.workflow,
                               by=by, comment=comment[:2000])
 
 
-def _locked(report: ProgressReport) -> ProgressReport:
+def _locked(report: TDAGReport) -> TDAGReport:
     """The report's row, locked until the transaction ends, so two steps never cross."""
-    return ProgressReport.objects.select_for_update().get(pk=report.pk)
+    return TDAGReport.objects.select_for_update().get(pk=report.pk)
 
 
 def previous_narrative(*, kind: str, language: str, before: date, exclude_pk: int | None = None) -> dict:
     """The narrative of the same kind's latest earlier report in the language: where a new one starts."""
-    earlier = (ProgressReport.objects.filter(kind=kind, language=language, period_end__lte=before)
+    earlier = (TDAGReport.objects.filter(kind=kind, language=language, period_end__lte=before)
                .exclude(narrative={}).order_by("-period_end", "-requested_at", "-pk"))
     if exclude_pk is not None:
         earlier = earlier.exclude(pk=exclude_pk)
@@ -338,8 +338,8 @@ def previous_narrative(*, kind: str, language: str, before: date, exclude_pk: in
     return dict(report.narrative) if report else {}
 
 
-def report_narrative_update(*, report: ProgressReport, narrative: dict, by,
-                            comment: str = "") -> ProgressReport:
+def report_narrative_update(*, report: TDAGReport, narrative: dict, by,
+                            comment: str = "") -> TDAGReport:
     """Replace the given sections of the narrative (draft or in review only); the edit is recorded."""
     from . import narrative as narrative_markup
     from .document import report_figures
@@ -358,7 +358,7 @@ def report_narrative_update(*, report: ProgressReport, narrative: dict, by,
     return report
 
 
-def snapshot_take(report: ProgressReport) -> dict:
+def snapshot_take(report: TDAGReport) -> dict:
     """The report's figures and computed sections now, in every language: what approval freezes."""
     from .document import freeze_figures, snapshot_sections
     from .lists import freeze_lists
@@ -376,19 +376,19 @@ def snapshot_take(report: ProgressReport) -> dict:
     }
 
 
-def frozen_sibling_snapshot(report: ProgressReport) -> dict | None:
+def frozen_sibling_snapshot(report: TDAGReport) -> dict | None:
     """The snapshot of another language version of the same kind and period, approved or published:
     every language version of a report carries the same figures."""
     from .models import FROZEN_WORKFLOW
 
-    sibling = (ProgressReport.objects.filter(kind=report.kind, period_start=report.period_start,
+    sibling = (TDAGReport.objects.filter(kind=report.kind, period_start=report.period_start,
                                              period_end=report.period_end, workflow__in=FROZEN_WORKFLOW)
                .exclude(pk=report.pk).exclude(snapshot=None).order_by("-updated_at", "-pk")
                .only("snapshot").first())
     return sibling.snapshot if sibling else None
 
 
-def report_submit(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+def report_submit(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     """Draft → in review."""
     from .models import StepAction, Workflow
 
@@ -403,7 +403,7 @@ def report_submit(*, report: ProgressReport, by, comment: str = "") -> ProgressR
     return report
 
 
-def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str = "") -> ProgressReport:
+def report_approve(*, report: TDAGReport, by, comment: str = "", symbol: str = "") -> TDAGReport:
     """In review → approved, by a second person holding the permission; freezes the figures and
     generates the PDF and the Word file again from them."""
     from django.core.exceptions import PermissionDenied
@@ -414,7 +414,7 @@ def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str
     if not policy.holds_approval(by):
         raise PermissionDenied(gettext("Approving a report needs the permission to approve reports."))
     symbol = (symbol or "").strip()
-    if len(symbol) > ProgressReport._meta.get_field("symbol").max_length:
+    if len(symbol) > TDAGReport._meta.get_field("symbol").max_length:
         raise ValidationError({"symbol": [_("The symbol is too long.")]})
     with transaction.atomic():
         report = _locked(report)
@@ -434,7 +434,7 @@ def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str
     return report
 
 
-def report_publish(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+def report_publish(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     """Approved → published: the PDF and the Word file of the approved text become public."""
     from django.core.exceptions import PermissionDenied
 
@@ -458,7 +458,7 @@ def report_publish(*, report: ProgressReport, by, comment: str = "") -> Progress
     return report
 
 
-def report_return(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+def report_return(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     """In review or approved → draft; an approved report's figures are unfrozen (needs the permission)."""
     from django.core.exceptions import PermissionDenied
 
@@ -481,7 +481,7 @@ def report_return(*, report: ProgressReport, by, comment: str = "") -> ProgressR
     return report
 
 
-def report_write_docx(*, report: ProgressReport) -> ProgressReport:
+def report_write_docx(*, report: TDAGReport) -> TDAGReport:
     """Write the Word version of the report through the storage API: saved under a new name, then
     recorded on the report, then the previous file removed; a reader never sees half a file."""
     from django.core.files.base import ContentFile
@@ -491,7 +491,7 @@ def report_write_docx(*, report: ProgressReport) -> ProgressReport:
     data = build_docx(report)
     previous = report.docx.name
     saved = default_storage.save(report_upload_to(report, report.docx_file_name), ContentFile(data))
-    ProgressReport.objects.filter(pk=report.pk).update(docx=saved, updated_at=timezone.now())
+    TDAGReport.objects.filter(pk=report.pk).update(docx=saved, updated_at=timezone.now())
     report.docx.name = saved
     if previous and previous != saved:
         with contextlib.suppress(FileNotFoundError, OSError):
@@ -499,7 +499,7 @@ def report_write_docx(*, report: ProgressReport) -> ProgressReport:
     return report
 
 
-def _list_tables(report: ProgressReport) -> dict | None:
+def _list_tables(report: TDAGReport) -> dict | None:
     """The report's full lists as datasets: those frozen with an approved report's figures, or else
     computed now for its period; None for a frozen report whose snapshot predates the lists and
     that has its files already (they stay as they are)."""
@@ -514,7 +514,7 @@ def _list_tables(report: ProgressReport) -> dict | None:
         return build_lists(report.kind, report.period)
 
 
-def report_write_lists(*, report: ProgressReport) -> list:
+def report_write_lists(*, report: TDAGReport) -> list:
     """Write the report's full lists as CSV and XLSX through the storage API: each file stored under
     a new key, then all recorded on the report at once, then the files they replace removed; a
     reader never meets half a file nor a mix of two generations."""

@@ -18,8 +18,8 @@ from .applications import (
     EvaluatorAssignment,
 )
 from .centres import Centre, CentreHost, CentreChangeProposal
-from .agreements import Agreement
-from .action_plans import ActionPlan, Activity, ProgressReport, ActivityProgress
+from .agreements import CooperationAgreement
+from .action_plans import ActionPlan, Activity, CentreProgressReport, ActivityProgress
 from .documents import CentreDocument, CentreDocumentVersion, CentreMessage
 from .network import Training, TrainingAttendance, NetworkEvent
 
@@ -38,10 +38,10 @@ __all__ = [
     "Centre",
     "CentreHost",
     "CentreChangeProposal",
-    "Agreement",
+    "CooperationAgreement",
     "ActionPlan",
     "Activity",
-    "ProgressReport",
+    "CentreProgressReport",
     "ActivityProgress",
     "CentreDocument",
     "CentreDocumentVersion",

@@ -81,7 +81,7 @@ class Activity(models.Model):
         return self.title
 
 
-class ProgressReport(models.Model):
+class CentreProgressReport(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted to BDT")
@@ -123,7 +123,7 @@ class ProgressReport(models.Model):
 class ActivityProgress(models.Model):
     """What a progress report says about one activity; applied to the activity when BDT accepts it."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="lines",
+    report = models.ForeignKey(CentreProgressReport, on_delete=models.CASCADE, related_name="lines",
                                verbose_name=_("progress report"))
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="progress_lines",
                                  verbose_name=_("activity"))

@@ -13,7 +13,7 @@ from .base import _written
 from .centres import Centre
 
 
-class Agreement(models.Model):
+class CooperationAgreement(models.Model):
     """The cooperation agreement with BDT, or one of its renewals."""
 
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="agreements",

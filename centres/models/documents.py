@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.history import HistoricalRecords
 from alliance.core.validators import validate_pdf
 
-from .action_plans import ProgressReport
+from .action_plans import CentreProgressReport
 from .base import TEXT, _written
 from .centres import Centre
 
@@ -83,7 +83,7 @@ class CentreMessage(models.Model):
     attachment = models.FileField(_("attachment (PDF)"), upload_to="centres/messages/%Y/", blank=True,
                                   validators=[validate_pdf])
     sent_at = models.DateTimeField(_("sent at"), db_index=True)
-    report = models.ForeignKey(ProgressReport, on_delete=models.SET_NULL, null=True, blank=True,
+    report = models.ForeignKey(CentreProgressReport, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="messages", verbose_name=_("about the progress report"),
                                help_text=_("The centre's progress report the message is about, if any."))
 

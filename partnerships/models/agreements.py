@@ -49,7 +49,7 @@ class AllianceVehicle(models.TextChoices):
     DTLAB = "dtlab", _("Digital Transformation Lab")
 
 
-class Agreement(models.Model):
+class PartnershipAgreement(models.Model):
     reference = models.CharField(_("reference"), max_length=40, unique=True,
                                  validators=[validate_no_control_characters])
     title = models.CharField(_("title"), max_length=400, validators=[validate_no_control_characters])
@@ -154,7 +154,7 @@ class ImpactStory(models.Model):
     body = models.TextField(_("story"), blank=True, validators=[validate_no_control_characters])
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, null=True, blank=True,
                                 related_name="impact_stories", verbose_name=_("partner"))
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, null=True, blank=True,
+    agreement = models.ForeignKey(PartnershipAgreement, on_delete=models.CASCADE, null=True, blank=True,
                                   related_name="impact_stories", verbose_name=_("agreement"))
     link = models.URLField(_("link"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)

@@ -200,7 +200,7 @@ class ProgressState(models.TextChoices):
     NOT_REPORTED = "not_reported", _("Not reported")
 
 
-class ProgressReport(models.Model):
+class PledgeProgressReport(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="progress_reports",
                                verbose_name=_("pledge"))
     status = models.CharField(_("status"), max_length=20, choices=ProgressStatus.choices)
@@ -233,8 +233,12 @@ class ProgressReport(models.Model):
 class ImpactIndicator(models.Model):
     """A measured result a progress report carries (e.g. 1,200 schools connected)."""
 
-    progress_report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="indicators",
-                                        verbose_name=_("progress report"))
+    progress_report = models.ForeignKey(
+        PledgeProgressReport,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+        verbose_name=_("progress report"),
+    )
     name = models.CharField(_("indicator"), max_length=200, validators=[validate_no_control_characters],
                             help_text=_("What is measured, e.g. schools connected."))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)

@@ -12,13 +12,13 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import (
     ActionPlan,
     Activity,
-    Agreement,
     Application,
     Call,
     Centre,
     CentreHost,
+    CentreProgressReport,
+    CooperationAgreement,
     Criterion,
-    ProgressReport,
 )
 from tests.factories import pdf_upload
 
@@ -75,7 +75,7 @@ def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> C
     centre = Centre.objects.create(**fields)
     centre.objectives.set(StrategicObjective.objects.filter(number__in=[1, 2]))
     if status not in (Centre.Status.SELECTED, Centre.Status.REMOVED):
-        Agreement.objects.create(centre=centre, signed_on=today - timedelta(days=300),
+        CooperationAgreement.objects.create(centre=centre, signed_on=today - timedelta(days=300),
                                  starts_on=today - timedelta(days=300), ends_on=today + timedelta(days=800),
                                  document=pdf_upload("agreement.pdf"))
     if status in (Centre.Status.DESIGN, Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
@@ -96,13 +96,15 @@ def make_host(django_user_model, centre: Centre, username: str | None = None):
     return user
 
 
-def make_report(centre: Centre, status: str = ProgressReport.Status.DRAFT, days: int = 0) -> ProgressReport:
+def make_report(
+    centre: Centre, status: str = CentreProgressReport.Status.DRAFT, days: int = 0
+) -> CentreProgressReport:
     today = timezone.localdate()
-    return ProgressReport.objects.create(
+    return CentreProgressReport.objects.create(
         centre=centre, period_start=today - timedelta(days=180 + days),
         period_end=today - timedelta(days=days),
         summary="Half-year summary.", status=status,
-        review_comment="Please add figures." if status == ProgressReport.Status.RETURNED else "")
+        review_comment="Please add figures." if status == CentreProgressReport.Status.RETURNED else "")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from centres.models import Agreement, Application, Centre, DueDiligenceCheck
+from centres.models import Application, Centre, CooperationAgreement, DueDiligenceCheck
 from tests.admin_forms import admin_form_data
 from tests.factories import CentreAgreementFactory, CentreFactory, DueDiligenceCheckFactory
 
@@ -61,7 +61,7 @@ def test_an_application_out_of_due_diligence_is_still_saved_with_its_checks_unto
 
 def test_an_agreement_changed_in_the_admin_keeps_its_term_in_order(staff_client):
     agreement = CentreAgreementFactory()
-    url = reverse("admin:centres_agreement_change", args=[agreement.pk])
+    url = reverse("admin:centres_cooperationagreement_change", args=[agreement.pk])
     response = staff_client.post(url, admin_form_data(staff_client.get(url),
                                                       ends_on=agreement.starts_on.isoformat()))
     assert response.status_code == 200
@@ -73,7 +73,7 @@ def test_an_agreement_changed_in_the_admin_keeps_its_term_in_order(staff_client)
 
 def test_an_agreement_added_in_the_admin_with_a_future_signature_is_a_form_error(staff_client):
     centre = CentreFactory(status=Centre.Status.SELECTED)
-    url = reverse("admin:centres_agreement_add")
+    url = reverse("admin:centres_cooperationagreement_add")
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = staff_client.post(url, admin_form_data(
         staff_client.get(url), centre=centre.pk, signed_on=tomorrow.isoformat(),
@@ -81,4 +81,4 @@ def test_an_agreement_added_in_the_admin_with_a_future_signature_is_a_form_error
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
         "signed_on": ["The signature date cannot be in the future."]}
-    assert not Agreement.objects.exists()
+    assert not CooperationAgreement.objects.exists()

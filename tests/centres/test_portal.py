@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.models import StrategicObjective
-from centres.models import ActionPlan, Activity, Centre, CentreDocument, ProgressReport
+from centres.models import ActionPlan, Activity, Centre, CentreDocument, CentreProgressReport
 from tests.factories import pdf_upload
 
 from .conftest import bulk_centres, make_centre, make_host, make_report
@@ -40,7 +40,7 @@ def test_host_gets_404_for_another_centres_object(host_client, other_centre, url
     assert response.status_code == 404
     if key == "report":
         obj.refresh_from_db()
-        assert obj.status == ProgressReport.Status.DRAFT
+        assert obj.status == CentreProgressReport.Status.DRAFT
     if key == "activity":
         obj.refresh_from_db()
         assert obj.title == "Foresight programme"
@@ -149,7 +149,7 @@ def test_action_plan_without_activities_cannot_be_submitted(client, django_user_
 
 
 def test_submitted_report_can_no_longer_be_changed(host_client, centre):
-    report = make_report(centre, ProgressReport.Status.SUBMITTED)
+    report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
     response = host_client.post(reverse("portal:report", args=[report.pk]), {"report-summary": "Changed"})
     assert response.status_code == 302
     report.refresh_from_db()
@@ -169,8 +169,8 @@ def _fill(centre, call, count):
     Activity.objects.bulk_create(
         Activity(plan=plan, objective=objective, title=f"A{i}", planned_start=today, planned_end=today)
         for i in range(count))
-    ProgressReport.objects.bulk_create(
-        ProgressReport(centre=centre, period_start=today - timedelta(days=i + 1),
+    CentreProgressReport.objects.bulk_create(
+        CentreProgressReport(centre=centre, period_start=today - timedelta(days=i + 1),
                        period_end=today - timedelta(days=i), summary="s")
         for i in range(count))
     CentreDocument.objects.bulk_create(CentreDocument(centre=centre, title=f"D{i}", file="x.pdf")

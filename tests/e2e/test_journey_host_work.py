@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from alliance import reference_data
 from centres import services
-from centres.models import Activity, Call, Centre, ProgressReport
+from centres.models import Activity, Call, Centre, CentreProgressReport
 from tests.centres.conftest import make_centre, make_host, make_report
 
 from .conftest import screenshot
@@ -95,7 +95,7 @@ def test_host_edits_the_report_then_submits_it_and_bdt_returns_it_with_the_text(
     expect(main).to_contain_text("Twenty start-ups coached; the lab opened in March.")
     expect(main.locator("#id_report-summary")).to_have_count(0)  # only the message to BDT stays open
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.SUBMITTED
+    assert report.status == CentreProgressReport.Status.SUBMITTED
     assert report.summary == "Twenty start-ups coached; the lab opened in March."
     assert report.lines.get().progress == 40
 

@@ -28,16 +28,15 @@ from django_countries import countries
 
 from alliance.core import freshness
 from alliance.models import Priority, RegionalInitiative, StrategicObjective
-from centres.models import Agreement as CooperationAgreement
-from centres.models import Application, Call, Centre, HostType
+from centres.models import Application, Call, Centre, CooperationAgreement, HostType
 from partnerships.models import (
     ActionArea,
-    Agreement,
     AgreementRegion,
     AgreementStatus,
     MembershipCategory,
     Partner,
     PartnerKind,
+    PartnershipAgreement,
     Pledge,
     PledgeKind,
     Pledger,
@@ -137,20 +136,20 @@ def _delete(sql: str, params: list[Any]) -> int:
 def bench_rows_exist() -> bool:
     return (Call.objects.filter(code=CALL_CODE).exists()
             or Partner.objects.filter(name__endswith=MARK).exists()
-            or Agreement.objects.filter(reference__startswith=PREFIX).exists()
+            or PartnershipAgreement.objects.filter(reference__startswith=PREFIX).exists()
             or Pledger.objects.filter(organisation__endswith=MARK).exists())
 
 
 def bench_reset() -> dict[str, int]:
     """Delete the bench rows with set-based SQL: the ORM would load and log each of them."""
     table = {model: model._meta.db_table for model in (
-        Agreement, Partner, Pledge, Pledger, Centre, Application, Call, CooperationAgreement)}
-    agreement_links = Agreement.priorities.through._meta.db_table
+        PartnershipAgreement, Partner, Pledge, Pledger, Centre, Application, Call, CooperationAgreement)}
+    agreement_links = PartnershipAgreement.priorities.through._meta.db_table
     pledge_links = Pledge.action_areas.through._meta.db_table
     centre_links = Centre.objectives.through._meta.db_table
     application_links = Application.objectives.through._meta.db_table
     like, mark = PREFIX + "%", "%" + MARK
-    agreements = f"SELECT id FROM {table[Agreement]} WHERE reference LIKE %s"
+    agreements = f"SELECT id FROM {table[PartnershipAgreement]} WHERE reference LIKE %s"
     pledgers = f"SELECT id FROM {table[Pledger]} WHERE organisation LIKE %s"
     pledges = f"SELECT id FROM {table[Pledge]} WHERE pledger_id IN ({pledgers})"
     applications = (f"SELECT a.id FROM {table[Application]} a JOIN {table[Call]} c ON a.call_id = c.id "
@@ -158,8 +157,10 @@ def bench_reset() -> dict[str, int]:
     centres = f"SELECT id FROM {table[Centre]} WHERE application_id IN ({applications})"
     deleted: dict[str, int] = {}
     with transaction.atomic():
-        _delete(f"DELETE FROM {agreement_links} WHERE agreement_id IN ({agreements})", [like])
-        deleted["agreements"] = _delete(f"DELETE FROM {table[Agreement]} WHERE reference LIKE %s", [like])
+        _delete(f"DELETE FROM {agreement_links} WHERE partnershipagreement_id IN ({agreements})", [like])
+        deleted["agreements"] = _delete(
+            f"DELETE FROM {table[PartnershipAgreement]} WHERE reference LIKE %s", [like]
+        )
         deleted["partners"] = _delete(f"DELETE FROM {table[Partner]} WHERE name LIKE %s", [mark])
         _delete(f"DELETE FROM {pledge_links} WHERE pledge_id IN ({pledges})", [mark])
         deleted["pledges"] = _delete(f"DELETE FROM {table[Pledge]} WHERE pledger_id IN ({pledgers})", [mark])
@@ -261,9 +262,9 @@ def generate_agreements(*, count: int, rng: random.Random) -> list[int]:
             "region": regions[n % len(regions)], "vehicle": vehicles[n % len(vehicles)],
         })
         chosen.append(rng.sample(priorities, rng.randint(1, 2)))
-    agreements = _insert(Agreement, rows)
-    _insert(Agreement.priorities.through, [
-        {"agreement_id": agreement_id, "priority_id": priority}
+    agreements = _insert(PartnershipAgreement, rows)
+    _insert(PartnershipAgreement.priorities.through, [
+        {"partnershipagreement_id": agreement_id, "priority_id": priority}
         for agreement_id, picked in zip(agreements, chosen, strict=True) for priority in picked])
     return agreements
 
