@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 GROUPS = [
     ("board", _("Digital Innovation Board"), [
         "board.Meeting", "board.Recommendation", "board.BoardMember", "board.Workplan",
-        "board.Workstream", "board.Activity", "board.WorkingGroup", "board.ForesightReport",
+        "board.Workstream", "board.WorkplanActivity", "board.WorkingGroup", "board.ForesightReport",
         "board.ExpertRequest", "board.Expert", "board.*"]),
     ("centres", _("Network of ITU Acceleration Centres"), [
         "centres.Application", "centres.Centre", "centres.CooperationAgreement", "centres.ActionPlan",
         "centres.CentreProgressReport", "centres.CentreChangeProposal", "centres.CentreMessage",
-        "centres.Activity",
+        "centres.ActionPlanActivity",
         "centres.CentreDocument", "centres.CentreHost",
         "centres.NetworkEvent", "centres.Training", "centres.Call", "centres.Criterion", "centres.*"]),
     ("dtlab", _("Digital Transformation Lab"), [

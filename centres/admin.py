@@ -28,7 +28,7 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from . import services
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
     Application,
     ApplicationDocument,
@@ -342,7 +342,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 class ActivityInline(admin.TabularInline):
-    model = Activity
+    model = ActionPlanActivity
     extra = 0
     fields = ["objective", "title", "planned_start", "planned_end", "status", "progress"]
 
@@ -372,7 +372,7 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
                           "%(count)s action plans returned.", "count"))
 
 
-@admin.register(Activity)
+@admin.register(ActionPlanActivity)
 class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ["title", "plan", "objective", "planned_start", "planned_end", "status", "progress"]
     list_filter = ["status", "objective"]

@@ -19,7 +19,14 @@ from alliance.core.pagination import VersionedPageNumberPagination
 from alliance.core.roles import staff_may
 
 from . import selectors
-from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, CentreProgressReport
+from .models import (
+    ActionPlan,
+    ActionPlanActivity,
+    ActivityProgress,
+    Application,
+    Centre,
+    CentreProgressReport,
+)
 from .permissions import is_centre_host
 
 urlpatterns: list = []
@@ -88,7 +95,7 @@ class ActionPlanActivitySerializer(serializers.ModelSerializer):
     objective = serializers.SlugRelatedField(slug_field="number", read_only=True)
 
     class Meta:
-        model = Activity
+        model = ActionPlanActivity
         fields = ["id", "objective", "title", "planned_start", "planned_end", "status", "progress",
                   "outputs", "indicators"]
         read_only_fields = fields

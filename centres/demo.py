@@ -24,7 +24,7 @@ from alliance.reference_data import LANGS
 
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     Application,
     Call,
     Centre,
@@ -266,10 +266,10 @@ def _design_finished(centre: Centre, index: int, objectives: list[StrategicObjec
         "status": ActionPlan.Status.APPROVED, "submitted_at": _aware(finished - timedelta(days=10)),
         "approved_at": _aware(finished)})[0]
     for number, objective in enumerate(objectives[:3], start=1):
-        upsert(Activity, plan=plan, title=f"Activity {number} under objective {objective.number} "
+        upsert(ActionPlanActivity, plan=plan, title=f"Activity {number} under objective {objective.number} "
                                                    f"{ILLUSTRATIVE}", defaults={
             "objective": objective, "planned_start": finished, "planned_end": finished + timedelta(days=365),
-            "status": Activity.Status.IN_PROGRESS, "progress": 20 * number,
+            "status": ActionPlanActivity.Status.IN_PROGRESS, "progress": 20 * number,
             "outputs": f"Programme delivered to the ecosystem {ILLUSTRATIVE}",
             "indicators": f"Number of start-ups and institutions reached {ILLUSTRATIVE}"})
     code = centre.country.code

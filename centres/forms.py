@@ -15,7 +15,7 @@ from alliance.countries import codes_named, member_states, with_blank
 from alliance.models import Region, RegionalInitiative, StrategicObjective
 
 from .models import (
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
     Centre,
     CentreChangeProposal,
@@ -125,7 +125,7 @@ class CentreProfileForm(NoControlCharactersFormMixin, forms.ModelForm):
 
 class ActivityForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
-        model = Activity
+        model = ActionPlanActivity
         fields = ["objective", "title", "planned_start", "planned_end", "status", "progress", "outputs",
                   "indicators"]
         widgets = {"planned_start": DateInput(), "planned_end": DateInput(),

@@ -18,7 +18,7 @@ from alliance.core.roles import staff_may
 
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
     Application,
     ApplicationDocument,
@@ -348,7 +348,7 @@ def host_centre(user) -> Centre | None:
 
 def action_plans_for(user) -> QuerySet[ActionPlan]:
     qs = ActionPlan.objects.select_related("centre").prefetch_related(
-        Prefetch("activities", queryset=Activity.objects.select_related("objective")))
+        Prefetch("activities", queryset=ActionPlanActivity.objects.select_related("objective")))
     if staff_may(user, "centres.view_actionplan"):
         return qs.order_by("centre__name", "pk")
     return qs.filter(centre_id=host_centre_id(user) or 0).order_by("pk")
@@ -362,8 +362,8 @@ def progress_reports_for(user) -> QuerySet[CentreProgressReport]:
     return qs.filter(centre_id=host_centre_id(user) or 0).order_by("-period_end", "pk")
 
 
-def activities_of(centre: Centre) -> QuerySet[Activity]:
-    return (Activity.objects.filter(plan__centre=centre).select_related("objective")
+def activities_of(centre: Centre) -> QuerySet[ActionPlanActivity]:
+    return (ActionPlanActivity.objects.filter(plan__centre=centre).select_related("objective")
             .order_by("objective__number", "planned_start", "pk"))
 
 
@@ -506,9 +506,9 @@ def host_due_items(centre: Centre) -> list[DueItem]:
             items.append(DueItem(_("A progress report is due."), "portal:reports"))
         if centre.progress_reports.filter(status=CentreProgressReport.Status.RETURNED).exists():
             items.append(DueItem(_("BDT returned a progress report for changes."), "portal:reports"))
-        overdue = Activity.objects.filter(
+        overdue = ActionPlanActivity.objects.filter(
             plan__centre=centre, planned_end__lt=today,
-            status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS]).count()
+            status__in=[ActionPlanActivity.Status.PLANNED, ActionPlanActivity.Status.IN_PROGRESS]).count()
         if overdue:
             items.append(DueItem(_("%(n)s activities are past their planned end.") % {"n": overdue},
                                  "portal:action-plan"))

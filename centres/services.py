@@ -31,7 +31,7 @@ from alliance.notifications import decisions
 
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
     Application,
     ApplicationDocument,
@@ -640,10 +640,12 @@ def _require_plan_editable(plan: ActionPlan) -> None:
         raise ValidationError(_("The action plan is with BDT for review; wait for its answer."))
 
 
-def activity_save(*, plan: ActionPlan, activity: Activity | None = None, data: dict, by=None) -> Activity:
+def activity_save(
+    *, plan: ActionPlan, activity: ActionPlanActivity | None = None, data: dict, by=None
+) -> ActionPlanActivity:
     """Add an activity to a plan or change one of its activities."""
     _require_plan_editable(plan)
-    activity = activity or Activity(plan=plan)
+    activity = activity or ActionPlanActivity(plan=plan)
     if activity.plan_id != plan.pk:
         raise ValidationError(_("This activity belongs to another action plan."))
     for name in ("objective", "title", "planned_start", "planned_end", "status", "progress",
@@ -723,7 +725,7 @@ def progress_report_create(*, centre: Centre, period_start: date, period_end: da
         ActivityProgress.objects.bulk_create(
             ActivityProgress(report=report, activity=activity, status=activity.status,
                              progress=activity.progress)
-            for activity in Activity.objects.filter(plan__centre=centre).order_by("pk")
+            for activity in ActionPlanActivity.objects.filter(plan__centre=centre).order_by("pk")
         )
     return report
 

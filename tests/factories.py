@@ -247,7 +247,7 @@ class ActionPlanFactory(DjangoModelFactory):
 
 class CentreActivityFactory(DjangoModelFactory):
     class Meta:
-        model = centres.Activity
+        model = centres.ActionPlanActivity
 
     plan = factory.SubFactory(ActionPlanFactory)
     objective = factory.LazyFunction(lambda: StrategicObjective.objects.get(number=1))
@@ -465,7 +465,7 @@ class WorkstreamFactory(DjangoModelFactory):
 
 class BoardActivityFactory(DjangoModelFactory):
     class Meta:
-        model = board.Activity
+        model = board.WorkplanActivity
 
     workstream = factory.SubFactory(WorkstreamFactory)
     title = factory.Sequence(lambda n: f"Board activity {n}")

@@ -10,7 +10,7 @@ One module per aggregate; every model and every name other code imports from
 from .base import TEXT
 from .members import BoardMember
 from .meetings import Meeting, Attendance, MeetingDocument, Recommendation
-from .workplan import Workplan, Workstream, Activity, WorkingGroup, BoardDocument
+from .workplan import Workplan, Workstream, WorkplanActivity, WorkingGroup, BoardDocument
 from .experts import ExpertiseArea, Expert, ExpertRequest
 from .foresight import ForesightReport, ForesightReportFile
 
@@ -23,7 +23,7 @@ __all__ = [
     "Recommendation",
     "Workplan",
     "Workstream",
-    "Activity",
+    "WorkplanActivity",
     "WorkingGroup",
     "BoardDocument",
     "ExpertiseArea",

@@ -61,7 +61,7 @@ class Workstream(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class Activity(models.Model):
+class WorkplanActivity(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         IN_PROGRESS = "in_progress", _("In progress")

@@ -19,7 +19,7 @@ from .applications import (
 )
 from .centres import Centre, CentreHost, CentreChangeProposal
 from .agreements import CooperationAgreement
-from .action_plans import ActionPlan, Activity, CentreProgressReport, ActivityProgress
+from .action_plans import ActionPlan, ActionPlanActivity, CentreProgressReport, ActivityProgress
 from .documents import CentreDocument, CentreDocumentVersion, CentreMessage
 from .network import Training, TrainingAttendance, NetworkEvent
 
@@ -40,7 +40,7 @@ __all__ = [
     "CentreChangeProposal",
     "CooperationAgreement",
     "ActionPlan",
-    "Activity",
+    "ActionPlanActivity",
     "CentreProgressReport",
     "ActivityProgress",
     "CentreDocument",

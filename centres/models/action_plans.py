@@ -46,7 +46,7 @@ class ActionPlan(models.Model):
         return _("Action plan of %(centre)s") % {"centre": self.centre}
 
 
-class Activity(models.Model):
+class ActionPlanActivity(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -125,9 +125,9 @@ class ActivityProgress(models.Model):
 
     report = models.ForeignKey(CentreProgressReport, on_delete=models.CASCADE, related_name="lines",
                                verbose_name=_("progress report"))
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="progress_lines",
+    activity = models.ForeignKey(ActionPlanActivity, on_delete=models.CASCADE, related_name="progress_lines",
                                  verbose_name=_("activity"))
-    status = models.CharField(_("status"), max_length=20, choices=Activity.Status.choices)
+    status = models.CharField(_("status"), max_length=20, choices=ActionPlanActivity.Status.choices)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
     note = models.TextField(_("note"), blank=True, max_length=3000, validators=TEXT)
 

@@ -38,7 +38,7 @@ from board.models import (
     WorkingGroup,
 )
 from centres import services as centre_services
-from centres.models import Activity, Application, Call, Centre, CentreDocument, CentreProgressReport
+from centres.models import ActionPlanActivity, Application, Call, Centre, CentreDocument, CentreProgressReport
 from dtlab.models import Playbook, PlaybookDocument, PlaybookVersion, Service, ServiceRequest
 from partnerships import services as partnership_services
 from partnerships.models import ActionArea, Partner, PartnershipAgreement, Pledge, PledgeProgressReport
@@ -185,7 +185,7 @@ def portal_activity(request) -> Submission:
     data = {"objective": StrategicObjective.objects.get(number=1).pk, "title": "Hackathon",
             "planned_start": str(today), "planned_end": str(today + timedelta(days=30)),
             "status": "planned", "progress": "0", "outputs": "A prototype.", "indicators": "Teams."}
-    return Submission(_client(user), reverse("portal:activity-add"), data, Activity.objects.count,
+    return Submission(_client(user), reverse("portal:activity-add"), data, ActionPlanActivity.objects.count,
                       ("title", "outputs", "indicators"))
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from alliance.models import RegionalInitiative, StrategicObjective
 from centres.models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     Application,
     Call,
     Centre,
@@ -83,7 +83,7 @@ def make_centre(call: Call, status: str = Centre.Status.SELECTED, **values) -> C
         plan_status = ActionPlan.Status.DRAFT if design else ActionPlan.Status.APPROVED
         plan = ActionPlan.objects.create(centre=centre, status=plan_status,
                                          approved_at=None if plan_status == "draft" else timezone.now())
-        Activity.objects.create(plan=plan, objective=StrategicObjective.objects.get(number=1),
+        ActionPlanActivity.objects.create(plan=plan, objective=StrategicObjective.objects.get(number=1),
                                 title="Foresight programme", planned_start=today,
                                 planned_end=today + timedelta(days=90))
     return centre

@@ -18,8 +18,9 @@ from tests.factories import pdf_upload
 
 from .conftest import make_application, make_centre, make_report
 
-MODELS = ["application", "call", "criterion", "centre", "cooperationagreement", "actionplan", "activity",
-          "centreprogressreport", "centredocument", "centrehost", "training", "networkevent"]
+MODELS = ["application", "call", "criterion", "centre", "cooperationagreement", "actionplan",
+          "actionplanactivity", "centreprogressreport", "centredocument", "centrehost", "training",
+          "networkevent"]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -114,10 +115,12 @@ def test_staff_approve_a_submitted_action_plan_in_the_admin(staff_client, call):
 
 
 def test_staff_see_the_reported_progress_of_each_activity(staff_client, centre):
-    from centres.models import Activity
+    from centres.models import ActionPlanActivity
 
     report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="in_progress", progress=35)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="in_progress", progress=35
+    )
     page = staff_client.get(
         reverse("admin:centres_centreprogressreport_change", args=[report.pk])
     ).content.decode()

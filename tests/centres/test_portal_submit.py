@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from centres import services
-from centres.models import Activity, CentreProgressReport
+from centres.models import ActionPlanActivity, CentreProgressReport
 
 from .conftest import make_report
 
@@ -14,7 +14,9 @@ from .conftest import make_report
 @pytest.fixture
 def report(centre):
     report = make_report(centre)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     return report
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from centres import services
-from centres.models import Activity, CentreMessage, CentreProgressReport
+from centres.models import ActionPlanActivity, CentreMessage, CentreProgressReport
 from tests.factories import StaffFactory, pdf_upload
 
 from .conftest import make_report
@@ -15,7 +15,9 @@ from .conftest import make_report
 @pytest.fixture
 def submitted(centre):
     report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     return report
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from centres import services
 from centres.models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     Application,
     Centre,
     CentreHost,
@@ -598,10 +598,10 @@ def test_a_line_of_another_report_cannot_be_changed_through_this_one():
     report = CentreProgressReportFactory()
     other = CentreProgressReportFactory()
     line = ActivityProgress.objects.create(report=other, activity=CentreActivityFactory(),
-                                           status=Activity.Status.PLANNED, progress=0)
+                                           status=ActionPlanActivity.Status.PLANNED, progress=0)
     with refused("belongs to another report"):
         services.progress_report_update(report=report, data={}, lines=[
-            {"line": line, "status": Activity.Status.DONE, "progress": 100}])
+            {"line": line, "status": ActionPlanActivity.Status.DONE, "progress": 100}])
     line.refresh_from_db()
     assert line.progress == 0
 
@@ -628,8 +628,9 @@ def test_accepting_a_report_carries_its_progress_onto_the_activities():
 
     report = CentreProgressReportFactory(status=CentreProgressReport.Status.SUBMITTED)
     activity = CentreActivityFactory(plan__centre=report.centre)
-    ActivityProgress.objects.create(report=report, activity=activity, status=Activity.Status.IN_PROGRESS,
-                                    progress=40)
+    ActivityProgress.objects.create(
+        report=report, activity=activity, status=ActionPlanActivity.Status.IN_PROGRESS, progress=40
+    )
     services.progress_report_accept(report=report)
     activity.refresh_from_db()
-    assert (activity.status, activity.progress) == (Activity.Status.IN_PROGRESS, 40)
+    assert (activity.status, activity.progress) == (ActionPlanActivity.Status.IN_PROGRESS, 40)

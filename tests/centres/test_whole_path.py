@@ -13,7 +13,7 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from centres import services
 from centres.models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     Application,
     Centre,
     CentreProgressReport,
@@ -140,7 +140,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
     _admin_action(staff, "centreprogressreport", "accept", report.pk)
     report.refresh_from_db()
     assert report.status == CentreProgressReport.Status.ACCEPTED
-    assert Activity.objects.get(plan=plan).progress == 40
+    assert ActionPlanActivity.objects.get(plan=plan).progress == 40
 
     # 8. The centre operates, and the public directory says so.
     _admin_action(staff, "centre", "start_operating", centre.pk)

@@ -12,7 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.reports.models import ReportStatus, TDAGReport
-from centres.models import Activity, CentreHost, CentreProgressReport
+from centres.models import ActionPlanActivity, CentreHost, CentreProgressReport
 from dtlab.models import Service
 from partnerships.models import Pledge, Pledger, PledgeStatus
 
@@ -156,7 +156,7 @@ def test_account_portal_staff_pages_and_form_errors_have_no_wcag_21_aa_violation
 
     host, centre = demo_roles["host"], CentreHost.objects.get(user__username="host").centre
     log_in_as(page, live_server, host)
-    activity = Activity.objects.filter(plan__centre=centre).first()
+    activity = ActionPlanActivity.objects.filter(plan__centre=centre).first()
     report = CentreProgressReport.objects.filter(centre=centre).first()
     for path in ("/portal/", "/portal/profile/", "/portal/action-plan/", "/portal/reports/",
                  "/portal/reports/add/", "/portal/documents/", "/portal/agreement/",

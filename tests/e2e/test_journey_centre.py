@@ -19,7 +19,7 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from alliance.core.roles import EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
-from centres.models import Activity, Application
+from centres.models import ActionPlanActivity, Application
 from dtlab.demo import minimal_pdf
 
 from .conftest import authenticator_code, give_authenticator, screenshot
@@ -362,7 +362,7 @@ def journey(driver, new_page, base: str, staff_user) -> dict:
     application = Application.objects.get(reference=reference)
     assert application.documents.count() == 2
     assert application.centre.agreements.get().document
-    assert Activity.objects.get(plan__centre=application.centre).progress == 40
+    assert ActionPlanActivity.objects.get(plan__centre=application.centre).progress == 40
     return {"applicant": applicant, "host": host, "public": public}
 
 

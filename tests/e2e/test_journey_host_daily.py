@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from centres import services
-from centres.models import Activity, Centre, CentreDocument, CentreMessage, CentreProgressReport
+from centres.models import ActionPlanActivity, Centre, CentreDocument, CentreMessage, CentreProgressReport
 from tests.centres.conftest import make_application, make_centre, make_host, make_report
 from tests.factories import pdf_upload
 
@@ -53,7 +53,9 @@ def test_host_answers_bdt_about_a_returned_report_on_its_page(live_server, host_
                                                                django_user_model, mailoutbox):
     centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
     report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     make_host(django_user_model, centre, "lakeside-host")
     services.progress_report_return(report=report, comment="Please add the number of jobs created.")
     page, main = host_page, host_page.locator("main")

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from alliance import reference_data
 from centres import services
-from centres.models import Activity, Call, Centre, CentreProgressReport
+from centres.models import ActionPlanActivity, Call, Centre, CentreProgressReport
 from tests.centres.conftest import make_centre, make_host, make_report
 
 from .conftest import screenshot
@@ -63,7 +63,9 @@ def test_host_edits_the_report_then_submits_it_and_bdt_returns_it_with_the_text(
         live_server, host_page, call, django_user_model):
     centre = make_centre(call, Centre.Status.CAPACITY_BUILDING)
     report = make_report(centre)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     make_host(django_user_model, centre, "lakeside-host")
     page, main = host_page, host_page.locator("main")
 
