@@ -17,19 +17,20 @@ from django.utils.translation import gettext_lazy as _
 GROUPS = [
     ("board", _("Digital Innovation Board"), [
         "board.Meeting", "board.Recommendation", "board.BoardMember", "board.Workplan",
-        "board.Workstream", "board.Activity", "board.WorkingGroup", "board.ForesightReport",
+        "board.Workstream", "board.WorkplanActivity", "board.WorkingGroup", "board.ForesightReport",
         "board.ExpertRequest", "board.Expert", "board.*"]),
     ("centres", _("Network of ITU Acceleration Centres"), [
-        "centres.Application", "centres.Centre", "centres.Agreement", "centres.ActionPlan",
-        "centres.ProgressReport", "centres.CentreChangeProposal", "centres.CentreMessage", "centres.Activity",
+        "centres.Application", "centres.Centre", "centres.CooperationAgreement", "centres.ActionPlan",
+        "centres.CentreProgressReport", "centres.CentreChangeProposal", "centres.CentreMessage",
+        "centres.ActionPlanActivity",
         "centres.CentreDocument", "centres.CentreHost",
         "centres.NetworkEvent", "centres.Training", "centres.Call", "centres.Criterion", "centres.*"]),
     ("dtlab", _("Digital Transformation Lab"), [
         "dtlab.ServiceRequest", "dtlab.Service", "dtlab.Playbook", "dtlab.PlaybookVersion",
         "dtlab.PlaybookDocument", "dtlab.RIACohort", "dtlab.ProjectConcept", "dtlab.*"]),
     ("partnerships", _("Partnerships and Partner2Connect"), [
-        "partnerships.Agreement", "partnerships.Partner", "partnerships.Pledge",
-        "partnerships.ExpressionOfInterest", "partnerships.ProgressReport", "partnerships.Pledger",
+        "partnerships.PartnershipAgreement", "partnerships.Partner", "partnerships.Pledge",
+        "partnerships.ExpressionOfInterest", "partnerships.PledgeProgressReport", "partnerships.Pledger",
         "partnerships.ActionArea", "partnerships.Event", "partnerships.*"]),
     ("coordination", _("Inter-sectoral coordination"), [
         "coordination.AnnualReport", "coordination.Topic", "coordination.FocalPoint", "coordination.Meeting",
@@ -49,9 +50,9 @@ GROUPS = [
 
 #: Models whose own names would read alike in the index.
 MODEL_NAMES = {
-    "centres.ProgressReport": _("Host progress reports"),
-    "partnerships.ProgressReport": _("Pledge progress reports"),
-    "reports.ProgressReport": _("TDAG reports"),
+    "centres.CentreProgressReport": _("Host progress reports"),
+    "partnerships.PledgeProgressReport": _("Pledge progress reports"),
+    "reports.TDAGReport": _("TDAG reports"),
 }
 
 

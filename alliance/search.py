@@ -107,9 +107,9 @@ def _pledges() -> QuerySet:
 
 def _partners() -> QuerySet:
     """Partners the public sees: those with a signed agreement (in the figures) or a published story."""
-    from partnerships.models import SIGNED_STATUSES, Agreement, ImpactStory, Partner
+    from partnerships.models import SIGNED_STATUSES, ImpactStory, Partner, PartnershipAgreement
 
-    signed = Agreement.objects.filter(status__in=SIGNED_STATUSES).values("partner_id")
+    signed = PartnershipAgreement.objects.filter(status__in=SIGNED_STATUSES).values("partner_id")
     told = ImpactStory.objects.filter(is_published=True, partner__isnull=False).values("partner_id")
     return Partner.objects.filter(Q(pk__in=signed) | Q(pk__in=told)).order_by("name", "pk")
 

@@ -105,19 +105,19 @@ def search_term(value: str) -> str:
 def requests_to_time() -> list[tuple[str, str, dict | None]]:
     """(label, URL, POST data or None) for each measured request."""
     from centres.models import Application, Centre
-    from partnerships.models import Agreement, Partner, Pledge, Pledger
+    from partnerships.models import Partner, PartnershipAgreement, Pledge, Pledger
 
     partner = Partner.objects.filter(agreements__isnull=False).order_by("pk")[100]
     pledger = Pledger.objects.filter(pledges__isnull=False).order_by("pk")[100]
     centre = Centre.objects.exclude(regional_initiative=None).order_by("pk")[100]
     application = Application.objects.order_by("pk")[100]
     admin = "/en/admin"
-    agreements, pledges = f"{admin}/partnerships/agreement/", f"{admin}/partnerships/pledge/"
+    agreements, pledges = f"{admin}/partnerships/partnershipagreement/", f"{admin}/partnerships/pledge/"
     centres, applications = f"{admin}/centres/centre/", f"{admin}/centres/application/"
     rows: list[tuple[str, str, dict | None]] = []
     lists = [
         ("agreements", agreements, search_term(partner.name), "status__exact=active",
-         f"partner__id__exact={partner.pk}", Agreement),
+         f"partner__id__exact={partner.pk}", PartnershipAgreement),
         ("pledges", pledges, search_term(pledger.organisation), "status__exact=published",
          f"pledger__id__exact={pledger.pk}", Pledge),
         ("centres", centres, search_term(centre.host_organisation), "status__exact=operating",

@@ -377,8 +377,10 @@ def main() -> None:
         manage({**env, "DJANGO_DEBUG": "1"}, "migrate", "-v0")
         manage({**env, "DJANGO_DEBUG": "1"}, "generate_bench_data", "--reset", *shlex.split(options.generate))
 
-    counts = {table_name: query_one(database_url, f"SELECT count(*) FROM {table_name}")  # noqa: S608
-              for table_name in ("centres_centre", "partnerships_agreement", "partnerships_pledge")}
+    counts = {
+        table_name: query_one(database_url, f"SELECT count(*) FROM {table_name}")  # noqa: S608
+        for table_name in ("centres_centre", "partnerships_partnershipagreement", "partnerships_pledge")
+    }
     slug = query_one(database_url, "SELECT slug FROM centres_centre WHERE status <> 'removed' "
                                    "ORDER BY slug LIMIT 1 OFFSET 10")
     if not slug:

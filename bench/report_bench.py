@@ -66,7 +66,13 @@ def child_seed(database: Path | str, media: Path, size: int) -> dict:
     from django.db import transaction
 
     from alliance.models import Priority
-    from partnerships.models import Agreement, AgreementRegion, MembershipCategory, Partner, PartnerKind
+    from partnerships.models import (
+        AgreementRegion,
+        MembershipCategory,
+        Partner,
+        PartnerKind,
+        PartnershipAgreement,
+    )
 
     kinds, categories, regions = PartnerKind.values, MembershipCategory.values, AgreementRegion.values
     priorities = list(Priority.objects.order_by("pk").values_list("pk", flat=True))
@@ -77,8 +83,8 @@ def child_seed(database: Path | str, media: Path, size: int) -> dict:
                     membership_category=categories[n % len(categories)])
             for n in range(max(10, size // 10))
         ], batch_size=2000)
-        agreements = Agreement.objects.bulk_create([
-            Agreement(
+        agreements = PartnershipAgreement.objects.bulk_create([
+            PartnershipAgreement(
                 reference=f"BENCH-{n:07d}", title=f"Bench agreement {n} (illustrative)",
                 partner=partners[(n * 7) % len(partners)], status="signed",
                 signed_on=date(YEAR, 1, 1) + timedelta(days=n % 365),
@@ -88,12 +94,14 @@ def child_seed(database: Path | str, media: Path, size: int) -> dict:
             )
             for n in range(size)
         ], batch_size=2000)
-        through = Agreement.priorities.through
+        through = PartnershipAgreement.priorities.through
         links = []
         for n, agreement in enumerate(agreements):
-            links.append(through(agreement_id=agreement.pk, priority_id=priorities[n % len(priorities)]))
+            links.append(
+                through(partnershipagreement_id=agreement.pk, priority_id=priorities[n % len(priorities)])
+            )
             if n % 3 == 0:
-                links.append(through(agreement_id=agreement.pk,
+                links.append(through(partnershipagreement_id=agreement.pk,
                                      priority_id=priorities[(n + 1) % len(priorities)]))
         through.objects.bulk_create(links, batch_size=5000)
     return {"seconds": time.perf_counter() - started, "partners": len(partners)}
@@ -117,12 +125,12 @@ def child_generate(database: Path | str, media: Path, shared_stats: int = 0, lan
     from datetime import date
 
     from alliance.reports import pdf, services
-    from alliance.reports.models import ProgressReport, ReportStatus
+    from alliance.reports.models import ReportStatus, TDAGReport
 
     # A worker imports WeasyPrint once, when its process starts (see tasks.py); not per report.
     assert pdf.PDF_OPTIONS
 
-    report = ProgressReport.objects.create(kind="partnerships", period_start=date(YEAR, 1, 1),
+    report = TDAGReport.objects.create(kind="partnerships", period_start=date(YEAR, 1, 1),
                                            period_end=date(YEAR, 12, 31), language=language)
     started = time.perf_counter()
     services.report_generate(report_id=report.pk)

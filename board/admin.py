@@ -11,7 +11,6 @@ from alliance.countries import MemberStateCountriesAdminMixin
 
 from . import services
 from .models import (
-    Activity,
     Attendance,
     BoardDocument,
     BoardMember,
@@ -25,6 +24,7 @@ from .models import (
     Recommendation,
     WorkingGroup,
     Workplan,
+    WorkplanActivity,
     Workstream,
 )
 
@@ -65,7 +65,7 @@ class ActivityResource(resources.ModelResource):
     progress = fields.Field(attribute="progress", column_name="progress", readonly=True)
 
     class Meta:
-        model = Activity
+        model = WorkplanActivity
         fields = ["id", "workstream__workplan__title", "workstream__number", "order", "title", "status",
                   "progress", "due_date"]
         export_order = fields
@@ -211,7 +211,7 @@ def _activity_form(form_class: type) -> type:
 
 
 class ActivityInline(TranslationTabularInline):
-    model = Activity
+    model = WorkplanActivity
     form = _activity_form(forms.ModelForm)
     extra = 0
     fields = ("order", "title", "status", "progress", "due_date")
@@ -225,7 +225,7 @@ class WorkstreamAdmin(TranslationAdmin):
     inlines = [ActivityInline]
 
 
-@admin.register(Activity)
+@admin.register(WorkplanActivity)
 class ActivityAdmin(BoardAdmin):
     resource_classes = [ActivityResource]
     list_display = ("title", "workstream", "status", "progress", "due_date")

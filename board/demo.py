@@ -25,7 +25,6 @@ from alliance.reference_data import OBJECTIVES, translated
 
 from . import services
 from .models import (
-    Activity,
     BoardDocument,
     BoardMember,
     Expert,
@@ -35,6 +34,7 @@ from .models import (
     Recommendation,
     WorkingGroup,
     Workplan,
+    WorkplanActivity,
     Workstream,
 )
 
@@ -339,12 +339,18 @@ SECOND_MEETING_ITEMS = [
 
 # (workstream number, order, title, status, progress)
 ACTIVITIES = [
-    (1, 1, "Select the themes of the foresight series", Activity.Status.COMPLETED, 100),
-    (1, 2, 'Report 1: "Shaping the education system of tomorrow"', Activity.Status.IN_PROGRESS, 75),
-    (1, 3, "Future scenarios, adjusted as the world changes", Activity.Status.PLANNED, 0),
-    (2, 1, "Set up the virtual Expert Network", Activity.Status.IN_PROGRESS, 50),
-    (2, 2, "Engage Board members with the Expert Network", Activity.Status.IN_PROGRESS, 25),
-    (2, 3, "Build a partner network sharing resources, services and expertise", Activity.Status.PLANNED, 0),
+    (1, 1, "Select the themes of the foresight series", WorkplanActivity.Status.COMPLETED, 100),
+    (1, 2, 'Report 1: "Shaping the education system of tomorrow"', WorkplanActivity.Status.IN_PROGRESS, 75),
+    (1, 3, "Future scenarios, adjusted as the world changes", WorkplanActivity.Status.PLANNED, 0),
+    (2, 1, "Set up the virtual Expert Network", WorkplanActivity.Status.IN_PROGRESS, 50),
+    (2, 2, "Engage Board members with the Expert Network", WorkplanActivity.Status.IN_PROGRESS, 25),
+    (
+        2,
+        3,
+        "Build a partner network sharing resources, services and expertise",
+        WorkplanActivity.Status.PLANNED,
+        0,
+    ),
 ]
 
 
@@ -491,7 +497,7 @@ def load(*, log) -> None:
     workstreams = {1: foresight_ws, 2: ecosystems_ws}
     for ws_number, order, title, status, progress in ACTIVITIES:
         activity, _ = upsert(
-            Activity,
+            WorkplanActivity,
             workstream=workstreams[ws_number],
             order=order,
             defaults={

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 
 from .models import (
-    Activity,
     Attendance,
     BoardDocument,
     BoardMember,
@@ -19,6 +18,7 @@ from .models import (
     Recommendation,
     WorkingGroup,
     Workplan,
+    WorkplanActivity,
     Workstream,
 )
 
@@ -92,7 +92,7 @@ def current_workplan(*, on: datetime.date | None = None) -> Workplan | None:
                     average_progress=Avg("activities__progress"),
                 )
                 .prefetch_related(
-                    Prefetch("activities", queryset=Activity.objects.order_by("order", "pk")),
+                    Prefetch("activities", queryset=WorkplanActivity.objects.order_by("order", "pk")),
                 ),
             ),
         )
@@ -103,14 +103,14 @@ def current_workplan(*, on: datetime.date | None = None) -> Workplan | None:
 
 def workplan_progress(workplan: Workplan) -> dict:
     """Activities by status and the average progress of the whole workplan."""
-    activities = Activity.objects.filter(workstream__workplan=workplan)
+    activities = WorkplanActivity.objects.filter(workstream__workplan=workplan)
     totals = activities.aggregate(
         total=Count("pk"),
         average=Avg("progress"),
-        completed=Count("pk", filter=Q(status=Activity.Status.COMPLETED)),
-        in_progress=Count("pk", filter=Q(status=Activity.Status.IN_PROGRESS)),
-        planned=Count("pk", filter=Q(status=Activity.Status.PLANNED)),
-        postponed=Count("pk", filter=Q(status=Activity.Status.POSTPONED)),
+        completed=Count("pk", filter=Q(status=WorkplanActivity.Status.COMPLETED)),
+        in_progress=Count("pk", filter=Q(status=WorkplanActivity.Status.IN_PROGRESS)),
+        planned=Count("pk", filter=Q(status=WorkplanActivity.Status.PLANNED)),
+        postponed=Count("pk", filter=Q(status=WorkplanActivity.Status.POSTPONED)),
     )
     totals["average"] = round(totals["average"] or 0)
     return totals
@@ -150,7 +150,9 @@ def workstream_progress(workplan: Workplan) -> list[Workstream]:
     return list(
         workplan.workstreams.order_by("number").annotate(
             activity_count=Count("activities"),
-            completed_count=Count("activities", filter=Q(activities__status=Activity.Status.COMPLETED)),
+            completed_count=Count(
+                "activities", filter=Q(activities__status=WorkplanActivity.Status.COMPLETED)
+            ),
             average_progress=Avg("activities__progress"),
         )
     )

@@ -13,7 +13,7 @@ from alliance.core.mail import queue_mail
 from alliance.models import User
 from alliance.notifications import decisions
 
-from .models import Activity, BoardMember, Expert, ExpertiseArea, ExpertRequest, Recommendation
+from .models import BoardMember, Expert, ExpertiseArea, ExpertRequest, Recommendation, WorkplanActivity
 
 MAX_CO_CHAIRS = 2
 
@@ -59,17 +59,17 @@ def recommendation_update_status(
 
 def activity_check_progress(*, status: str, progress: int | None) -> None:
     """Status and progress agree: planned is 0 percent, completed 100 (the admin's form asks this too)."""
-    if status not in Activity.Status.values:
+    if status not in WorkplanActivity.Status.values:
         raise ValidationError({"status": _("Unknown activity status.")})
     if progress is None or not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress is a percentage between 0 and 100.")})
-    if status == Activity.Status.COMPLETED and progress != 100:
+    if status == WorkplanActivity.Status.COMPLETED and progress != 100:
         raise ValidationError({"progress": _("A completed activity must be at 100 percent progress.")})
-    if status == Activity.Status.PLANNED and progress != 0:
+    if status == WorkplanActivity.Status.PLANNED and progress != 0:
         raise ValidationError({"progress": _("A planned activity has not progressed yet.")})
 
 
-def activity_update_progress(*, activity: Activity, status: str, progress: int) -> Activity:
+def activity_update_progress(*, activity: WorkplanActivity, status: str, progress: int) -> WorkplanActivity:
     activity_check_progress(status=status, progress=progress)
     activity.status = status
     activity.progress = progress

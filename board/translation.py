@@ -5,7 +5,6 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
-    Activity,
     BoardDocument,
     BoardMember,
     ExpertiseArea,
@@ -14,6 +13,7 @@ from .models import (
     Recommendation,
     WorkingGroup,
     Workplan,
+    WorkplanActivity,
     Workstream,
 )
 
@@ -43,7 +43,7 @@ class WorkstreamTranslation(TranslationOptions):
     fields = ("title", "description")
 
 
-@register(Activity)
+@register(WorkplanActivity)
 class ActivityTranslation(TranslationOptions):
     fields = ("title", "description")
 
@@ -68,6 +68,6 @@ class ForesightReportTranslation(TranslationOptions):
     fields = ("title", "theme", "summary")
 
 
-for model in (BoardMember, Meeting, Recommendation, Workplan, Activity, WorkingGroup, BoardDocument,
+for model in (BoardMember, Meeting, Recommendation, Workplan, WorkplanActivity, WorkingGroup, BoardDocument,
               ForesightReport):
-    simple_history.register(model)
+    simple_history.register(model, app="board")  # kept in board.models (alliance.core.history)

@@ -24,17 +24,17 @@ from alliance.reference_data import LANGS
 
 from .models import (
     ActionPlan,
-    Activity,
-    Agreement,
+    ActionPlanActivity,
     Application,
     Call,
     Centre,
     CentreHost,
+    CentreProgressReport,
+    CooperationAgreement,
     Criterion,
     EvaluatorAssignment,
     HostType,
     NetworkEvent,
-    ProgressReport,
     Score,
     Training,
     TrainingAttendance,
@@ -259,17 +259,17 @@ def _centre_for(application: Application, selected_on: date) -> Centre:
 
 def _design_finished(centre: Centre, index: int, objectives: list[StrategicObjective]) -> None:
     signed = date(2024, 2, 1) + timedelta(days=14 * index)
-    upsert(Agreement, centre=centre, renews=None, defaults={
+    upsert(CooperationAgreement, centre=centre, renews=None, defaults={
         "signed_on": signed, "starts_on": signed, "ends_on": signed + timedelta(days=3 * 365)})
     finished = signed + timedelta(days=120)
     plan = upsert(ActionPlan, centre=centre, defaults={
         "status": ActionPlan.Status.APPROVED, "submitted_at": _aware(finished - timedelta(days=10)),
         "approved_at": _aware(finished)})[0]
     for number, objective in enumerate(objectives[:3], start=1):
-        upsert(Activity, plan=plan, title=f"Activity {number} under objective {objective.number} "
+        upsert(ActionPlanActivity, plan=plan, title=f"Activity {number} under objective {objective.number} "
                                                    f"{ILLUSTRATIVE}", defaults={
             "objective": objective, "planned_start": finished, "planned_end": finished + timedelta(days=365),
-            "status": Activity.Status.IN_PROGRESS, "progress": 20 * number,
+            "status": ActionPlanActivity.Status.IN_PROGRESS, "progress": 20 * number,
             "outputs": f"Programme delivered to the ecosystem {ILLUSTRATIVE}",
             "indicators": f"Number of start-ups and institutions reached {ILLUSTRATIVE}"})
     code = centre.country.code
@@ -279,9 +279,9 @@ def _design_finished(centre: Centre, index: int, objectives: list[StrategicObjec
         "operating_since": date(2025, 1, 15) if code in OPERATING else None})
     if code in OPERATING:
         period = {"centre": centre, "period_start": finished, "period_end": date(2024, 12, 31)}
-        upsert(ProgressReport, **period, defaults={
+        upsert(CentreProgressReport, **period, defaults={
             "summary": f"Services deployed and first cohort trained {ILLUSTRATIVE}.",
-            "status": ProgressReport.Status.ACCEPTED, "submitted_at": _aware(date(2025, 1, 5)),
+            "status": CentreProgressReport.Status.ACCEPTED, "submitted_at": _aware(date(2025, 1, 5)),
             "reviewed_at": _aware(date(2025, 1, 12))})
 
 

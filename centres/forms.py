@@ -11,15 +11,15 @@ from alliance.countries import member_states, with_blank
 from alliance.models import RegionalInitiative, StrategicObjective
 
 from .models import (
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
     Centre,
     CentreChangeProposal,
     CentreDocument,
     CentreMessage,
+    CentreProgressReport,
     HostType,
     NetworkEvent,
-    ProgressReport,
 )
 
 MAX_DOCUMENTS = 5
@@ -120,7 +120,7 @@ class CentreProfileForm(NoControlCharactersFormMixin, forms.ModelForm):
 
 class ActivityForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
-        model = Activity
+        model = ActionPlanActivity
         fields = ["objective", "title", "planned_start", "planned_end", "status", "progress", "outputs",
                   "indicators"]
         widgets = {"planned_start": DateInput(), "planned_end": DateInput(),
@@ -137,7 +137,7 @@ class ActivityForm(NoControlCharactersFormMixin, forms.ModelForm):
 
 class ProgressReportForm(NoControlCharactersFormMixin, forms.ModelForm):
     class Meta:
-        model = ProgressReport
+        model = CentreProgressReport
         fields = ["period_start", "period_end", "summary"]
         widgets = {"period_start": DateInput(), "period_end": DateInput(),
                    "summary": forms.Textarea(attrs={"rows": 6})}

@@ -18,9 +18,8 @@ from alliance.core.roles import staff_may
 
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
-    Agreement,
     Application,
     ApplicationDocument,
     Call,
@@ -29,10 +28,11 @@ from .models import (
     CentreDocument,
     CentreDocumentVersion,
     CentreMessage,
+    CentreProgressReport,
+    CooperationAgreement,
     Criterion,
     EvaluatorAssignment,
     NetworkEvent,
-    ProgressReport,
     Score,
     Training,
     TrainingAttendance,
@@ -348,22 +348,22 @@ def host_centre(user) -> Centre | None:
 
 def action_plans_for(user) -> QuerySet[ActionPlan]:
     qs = ActionPlan.objects.select_related("centre").prefetch_related(
-        Prefetch("activities", queryset=Activity.objects.select_related("objective")))
+        Prefetch("activities", queryset=ActionPlanActivity.objects.select_related("objective")))
     if staff_may(user, "centres.view_actionplan"):
         return qs.order_by("centre__name", "pk")
     return qs.filter(centre_id=host_centre_id(user) or 0).order_by("pk")
 
 
-def progress_reports_for(user) -> QuerySet[ProgressReport]:
-    qs = ProgressReport.objects.select_related("centre").prefetch_related(
+def progress_reports_for(user) -> QuerySet[CentreProgressReport]:
+    qs = CentreProgressReport.objects.select_related("centre").prefetch_related(
         Prefetch("lines", queryset=ActivityProgress.objects.select_related("activity__objective")))
-    if staff_may(user, "centres.view_progressreport"):
+    if staff_may(user, "centres.view_centreprogressreport"):
         return qs.order_by("centre__name", "-period_end", "pk")
     return qs.filter(centre_id=host_centre_id(user) or 0).order_by("-period_end", "pk")
 
 
-def activities_of(centre: Centre) -> QuerySet[Activity]:
-    return (Activity.objects.filter(plan__centre=centre).select_related("objective")
+def activities_of(centre: Centre) -> QuerySet[ActionPlanActivity]:
+    return (ActionPlanActivity.objects.filter(plan__centre=centre).select_related("objective")
             .order_by("objective__number", "planned_start", "pk"))
 
 
@@ -394,7 +394,7 @@ def messages_of(centre: Centre) -> QuerySet[CentreMessage]:
             .order_by("sent_at", "pk"))
 
 
-def messages_about(report: ProgressReport) -> QuerySet[CentreMessage]:
+def messages_about(report: CentreProgressReport) -> QuerySet[CentreMessage]:
     """The part of the centre's thread about one of its progress reports, oldest first."""
     return messages_of(report.centre).filter(report=report)
 
@@ -453,12 +453,12 @@ def application_from_status_token(token: str) -> Application | None:
             .first())
 
 
-def agreements_of(centre: Centre) -> QuerySet[Agreement]:
-    return Agreement.objects.filter(centre=centre).order_by("-starts_on", "-pk")
+def agreements_of(centre: Centre) -> QuerySet[CooperationAgreement]:
+    return CooperationAgreement.objects.filter(centre=centre).order_by("-starts_on", "-pk")
 
 
-def reports_of(centre: Centre) -> QuerySet[ProgressReport]:
-    return ProgressReport.objects.filter(centre=centre).order_by("-period_end", "-pk")
+def reports_of(centre: Centre) -> QuerySet[CentreProgressReport]:
+    return CentreProgressReport.objects.filter(centre=centre).order_by("-period_end", "-pk")
 
 
 @dataclass
@@ -472,7 +472,7 @@ def progress_report_due_on(centre: Centre) -> date | None:
     interval after the period of its last accepted report, or after its design phase ended."""
     if centre.status not in (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPERATING):
         return None
-    last = (centre.progress_reports.filter(status=ProgressReport.Status.ACCEPTED)
+    last = (centre.progress_reports.filter(status=CentreProgressReport.Status.ACCEPTED)
             .order_by("-period_end").values_list("period_end", flat=True).first())
     since = last or centre.design_finished_on
     return since + REPORTING_INTERVAL if since else None
@@ -504,11 +504,11 @@ def host_due_items(centre: Centre) -> list[DueItem]:
         due = progress_report_due_on(centre)
         if due and today >= due:
             items.append(DueItem(_("A progress report is due."), "portal:reports"))
-        if centre.progress_reports.filter(status=ProgressReport.Status.RETURNED).exists():
+        if centre.progress_reports.filter(status=CentreProgressReport.Status.RETURNED).exists():
             items.append(DueItem(_("BDT returned a progress report for changes."), "portal:reports"))
-        overdue = Activity.objects.filter(
+        overdue = ActionPlanActivity.objects.filter(
             plan__centre=centre, planned_end__lt=today,
-            status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS]).count()
+            status__in=[ActionPlanActivity.Status.PLANNED, ActionPlanActivity.Status.IN_PROGRESS]).count()
         if overdue:
             items.append(DueItem(_("%(n)s activities are past their planned end.") % {"n": overdue},
                                  "portal:action-plan"))
@@ -608,7 +608,7 @@ def centre_statuses_on(day: date) -> dict[int, str]:
     from django.utils import timezone
 
     end = timezone.make_aware(datetime.combine(day, time.max))
-    first_signed = dict(Agreement.objects.filter(signed_on__lte=day).values("centre")
+    first_signed = dict(CooperationAgreement.objects.filter(signed_on__lte=day).values("centre")
                         .annotate(first=Min("signed_on")).values_list("centre", "first").order_by())
     records = (Centre.history.filter(selected_on__lte=day)
                .only("id", "status", "selected_on", "design_finished_on", "operating_since", "removed_on",

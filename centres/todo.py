@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from alliance.todo import TodoList, register_todo, todo_list
 
-from .models import ActionPlan, Application, CentreChangeProposal, ProgressReport
+from .models import ActionPlan, Application, CentreChangeProposal, CentreProgressReport
 
 
 def _admin(model: str, status: str) -> str:
@@ -41,10 +41,11 @@ def centres_todo(now: datetime) -> list[TodoList]:
         url=_admin("actionplan", ActionPlan.Status.SUBMITTED), since="submitted_at", now=now,
         label=lambda plan: plan.centre.name, item_url=_change("actionplan")))
     lists.append(todo_list(
-        ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED).select_related("centre"),
+        CentreProgressReport.objects.filter(status=CentreProgressReport.Status.SUBMITTED).select_related("centre"),
         key="host-reports", title=_("Host progress reports to review"),
-        url=_admin("progressreport", ProgressReport.Status.SUBMITTED), since="submitted_at", now=now,
-        label=lambda report: f"{report.centre.name}: {report}", item_url=_change("progressreport")))
+        url=_admin("centreprogressreport", CentreProgressReport.Status.SUBMITTED), since="submitted_at",
+        now=now,
+        label=lambda report: f"{report.centre.name}: {report}", item_url=_change("centreprogressreport")))
     lists.append(todo_list(
         CentreChangeProposal.objects.filter(status=CentreChangeProposal.Status.PENDING).select_related("centre"),
         key="change-proposals", title=_("Changes of a centre's name or host organisation to decide"),

@@ -45,7 +45,7 @@ from .forms import (
     ProgressReportForm,
     SubmitConfirmForm,
 )
-from .models import Application, CentreChangeProposal, ProgressReport
+from .models import Application, CentreChangeProposal, CentreProgressReport
 
 APPLICATION_SESSION_KEY = "centres_application_reference"
 
@@ -436,13 +436,13 @@ class ReportDetailView(HostMixin, TemplateView):
     SUBMIT = "submit"
     MESSAGE = "message"
 
-    def get_report(self) -> ProgressReport:
+    def get_report(self) -> CentreProgressReport:
         return get_object_or_404(selectors.reports_of(self.centre), pk=self.kwargs["pk"])
 
-    def editable(self, report: ProgressReport) -> bool:
-        return report.status in (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
+    def editable(self, report: CentreProgressReport) -> bool:
+        return report.status in (CentreProgressReport.Status.DRAFT, CentreProgressReport.Status.RETURNED)
 
-    def forms(self, report: ProgressReport, data=None):
+    def forms(self, report: CentreProgressReport, data=None):
         lines = report.lines.select_related("activity__objective").order_by(
             "activity__objective__number", "activity__planned_start", "pk")
         return (ProgressReportForm(data, instance=report, prefix="report"),
@@ -455,7 +455,7 @@ class ReportDetailView(HostMixin, TemplateView):
             thread=selectors.messages_about(report),
             message_form=message_form or CentreMessageForm(prefix=self.MESSAGE)))
 
-    def post_message(self, request, report: ProgressReport):
+    def post_message(self, request, report: CentreProgressReport):
         """The host writes to BDT about this report. While the report can be edited the message is
         part of the report's one form, and sending it saves the draft too: no edit is lost."""
         message_form = CentreMessageForm(request.POST, request.FILES, prefix=self.MESSAGE)

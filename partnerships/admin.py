@@ -24,17 +24,17 @@ from . import services
 from .models import (
     ActionArea,
     ActionAreaMembership,
-    Agreement,
     Event,
     EventSession,
     ExpressionOfInterest,
     ImpactIndicator,
     ImpactStory,
     Partner,
+    PartnershipAgreement,
     Pledge,
     PledgeBenefit,
+    PledgeProgressReport,
     Pledger,
-    ProgressReport,
 )
 
 LANGUAGE_SUFFIXES = [code.replace("-", "_") for code in settings.MODELTRANSLATION_LANGUAGES]
@@ -85,7 +85,7 @@ class AgreementResource(ValidatingResource):
                               widget=StrictManyToManyWidget(Priority, field="code", separator=","))
 
     class Meta(ValidatingResource.Meta):
-        model = Agreement
+        model = PartnershipAgreement
         import_id_fields = ["reference"]
         fields = ["reference", *[f"title_{s}" for s in LANGUAGE_SUFFIXES], "partner", "signed_on", "status",
                   "partner_contribution_usd", "itu_contribution_usd", "original_currency", "original_amount",
@@ -171,7 +171,7 @@ class AgreementAdminForm(forms.ModelForm):
             self.fields["reference"].help_text = _("Leave empty to have a reference generated.")
 
 
-@admin.register(Agreement)
+@admin.register(PartnershipAgreement)
 class AgreementAdmin(VersionedAdminPaginationMixin, PartnershipsAdmin):
     """Saved by agreement_create / agreement_update (the reference, the priorities)."""
 
@@ -298,7 +298,7 @@ class PledgerAdmin(ExportMixin, SimpleHistoryAdmin):
 
 
 class ProgressInline(admin.TabularInline):
-    model = ProgressReport
+    model = PledgeProgressReport
     extra = 0
     fields = ("reported_on", "status", "amount_delivered_usd", "narrative")
 
@@ -336,7 +336,7 @@ class IndicatorInline(admin.TabularInline):
     fields = ("name", "value", "unit", "measured_on")
 
 
-@admin.register(ProgressReport)
+@admin.register(PledgeProgressReport)
 class ProgressReportAdmin(SimpleHistoryAdmin):
     inlines = [IndicatorInline]
     list_display = ("pledge", "reported_on", "status", "amount_delivered_usd")

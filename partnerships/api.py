@@ -34,9 +34,9 @@ from alliance.models import Priority
 from . import selectors, services
 from .filters import AgreementFilter, PartnerFilter, PledgeAPIFilter
 from .models import (
-    Agreement,
     AgreementRegion,
     Partner,
+    PartnershipAgreement,
     Pledge,
 )
 
@@ -123,7 +123,7 @@ class AgreementSerializer(NoControlCharactersSerializerMixin, serializers.ModelS
     is_financial = serializers.BooleanField(read_only=True)
 
     class Meta:
-        model = Agreement
+        model = PartnershipAgreement
         fields = ["id", "reference", "title", *[f"title_{code}" for code in OTHER_LANGUAGES], "partner",
                   "signed_on", "status", "partner_contribution_usd", "itu_contribution_usd",
                   "original_currency", "original_amount", "region", "priorities", "vehicle",
@@ -135,7 +135,7 @@ class AgreementViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
     serializer_class = AgreementSerializer
     permission_classes = [StaffWritePublicRead]
     filterset_class = AgreementFilter
-    queryset = Agreement.objects.none()
+    queryset = PartnershipAgreement.objects.none()
     pagination_class = VersionedPageNumberPagination
     freshness_topic = "partnerships"
     keyset_ordering = ("-signed_on", "reference")
@@ -143,11 +143,11 @@ class AgreementViewSet(CachedAnonymousListAndDetailMixin, ServiceModelViewSet):
     def get_queryset(self):
         return selectors.agreement_list(user=self.request.user)
 
-    def create_object(self, data: dict[str, Any]) -> Agreement:
+    def create_object(self, data: dict[str, Any]) -> PartnershipAgreement:
         priorities = [p.code for p in data.pop("priorities", [])]
         return services.agreement_create(priorities=priorities, **data)
 
-    def update_object(self, instance: Agreement, data: dict[str, Any]) -> Agreement:
+    def update_object(self, instance: PartnershipAgreement, data: dict[str, Any]) -> PartnershipAgreement:
         priorities = data.pop("priorities", None)
         codes = [p.code for p in priorities] if priorities is not None else None
         return services.agreement_update(agreement=instance, priorities=codes, **data)

@@ -20,7 +20,7 @@ from alliance.core.links import absolute_url
 
 from . import selectors
 from .filters import PledgeFilter
-from .models import BenefitGroup, Pledge, PledgeStatus, ProgressReport
+from .models import BenefitGroup, Pledge, PledgeProgressReport, PledgeStatus
 
 
 def selection(query: QueryDict) -> tuple[QuerySet[Pledge], str]:
@@ -55,7 +55,7 @@ def data_stamp() -> str:
     """Changes whenever what a compilation shows may have changed (pledges, their progress)."""
     pledges = Pledge.objects.filter(status=PledgeStatus.PUBLISHED).aggregate(
         last=Max("pk"), decided=Max("decided_at"))
-    reports = ProgressReport.objects.aggregate(last=Max("pk"))
+    reports = PledgeProgressReport.objects.aggregate(last=Max("pk"))
     from .models import PledgeBenefit
 
     benefits = PledgeBenefit.objects.aggregate(last=Max("pk"))

@@ -33,7 +33,6 @@ from .models import (
     ActionArea,
     ActionAreaMembership,
     ActionAreaRole,
-    Agreement,
     AgreementRegion,
     AgreementStatus,
     Event,
@@ -46,12 +45,13 @@ from .models import (
     MembershipCategory,
     Partner,
     PartnerKind,
+    PartnershipAgreement,
     Pledge,
     PledgeBenefit,
+    PledgeProgressReport,
     Pledger,
     PledgerKind,
     PledgeStatus,
-    ProgressReport,
     ProgressStatus,
     SessionKind,
 )
@@ -210,13 +210,13 @@ class _Agreements:
         self.priority_sets = cycle(PRIORITY_SETS)
 
     def add(self, partner: Partner, *, partner_usd: Decimal = Decimal(0), itu_usd: Decimal = Decimal(0),
-            title: str = "") -> Agreement:
+            title: str = "") -> PartnershipAgreement:
         self.count += 1
         reference = f"BDT-{self.year}-{self.count:03d}"
         status = (AgreementStatus.CLOSED if self.year < 2022 else
                   AgreementStatus.SIGNED if self.count % 9 == 0 else AgreementStatus.ACTIVE)
         kind = "Contribution agreement" if partner_usd or itu_usd else "Memorandum of understanding"
-        agreement, _created = Agreement.objects.update_or_create(
+        agreement, _created = PartnershipAgreement.objects.update_or_create(
             reference=reference,
             defaults={
                 "title_en": title or f"{kind} with {partner.acronym or partner.name} {ILLUSTRATIVE}",
@@ -485,7 +485,7 @@ def _load_p2c() -> None:
         _load_benefits(pledge, index)
         if status == PledgeStatus.PUBLISHED and index in PROGRESS:
             progress, indicator = PROGRESS[index]
-            report, _created = ProgressReport.objects.update_or_create(
+            report, _created = PledgeProgressReport.objects.update_or_create(
                 pledge=pledge, reported_on=date(2024, 12, 31),
                 defaults={"status": progress,
                           "narrative": ("The pledge is fulfilled (illustrative)."
@@ -520,7 +520,7 @@ def load(*, log: Callable[[str], object]) -> None:
     with transaction.atomic(), translation.override("en"):
         partners = _load_2024(priorities)
         _load_earlier_years(partners, priorities)
-        Agreement.objects.update_or_create(
+        PartnershipAgreement.objects.update_or_create(
             reference="BDT-DRAFT-001",
             defaults={"title_en": f"Draft agreement under negotiation {ILLUSTRATIVE}",
                       "partner": partners[0], "status": AgreementStatus.DRAFT, "signed_on": None,
@@ -528,5 +528,5 @@ def load(*, log: Callable[[str], object]) -> None:
         )
         _load_impact_stories(partners[:10])
         _load_p2c()
-    log(f"partnerships: {Partner.objects.count()} partners, {Agreement.objects.count()} agreements, "
-        f"{Pledge.objects.count()} pledges.")
+    log(f"partnerships: {Partner.objects.count()} partners, "
+        f"{PartnershipAgreement.objects.count()} agreements, {Pledge.objects.count()} pledges.")

@@ -16,13 +16,13 @@ from alliance.countries import beneficiary_countries
 from . import selectors
 from .models import (
     ActionArea,
-    Agreement,
     AgreementRegion,
     AgreementStatus,
     ImpactStory,
     MembershipCategory,
     Partner,
     PartnerKind,
+    PartnershipAgreement,
     Pledge,
     PledgeKind,
     ProgressState,
@@ -140,5 +140,5 @@ class AgreementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=AgreementStatus.choices)
 
     class Meta:
-        model = Agreement
+        model = PartnershipAgreement
         fields = ["partner", "year", "region", "priority", "kind", "status"]

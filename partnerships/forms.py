@@ -21,8 +21,8 @@ from .models import (
     ImpactIndicator,
     Pledge,
     PledgeKind,
+    PledgeProgressReport,
     PledgerKind,
-    ProgressReport,
     ProgressStatus,
 )
 
@@ -185,7 +185,7 @@ class ImpactIndicatorForm(NoControlCharactersFormMixin, forms.ModelForm):
 
 #: The impact indicators of a new progress report: up to five, blank rows ignored.
 ImpactIndicatorFormSet = forms.inlineformset_factory(
-    ProgressReport, ImpactIndicator, form=ImpactIndicatorForm, extra=3, max_num=5, validate_max=True,
+    PledgeProgressReport, ImpactIndicator, form=ImpactIndicatorForm, extra=3, max_num=5, validate_max=True,
     can_delete=False)
 
 

@@ -6,7 +6,7 @@ from .models import Pledge
 
 
 def can_see_dashboard(user) -> bool:
-    return staff_may(user, "partnerships.view_agreement")
+    return staff_may(user, "partnerships.view_partnershipagreement")
 
 
 def can_review_pledges(user) -> bool:
@@ -14,7 +14,7 @@ def can_review_pledges(user) -> bool:
 
 
 def can_download_agreement(user) -> bool:
-    return staff_may(user, "partnerships.view_agreement")
+    return staff_may(user, "partnerships.view_partnershipagreement")
 
 
 def is_pledger_of(user, pledge: Pledge) -> bool:

@@ -41,7 +41,6 @@ from .models import (
     ActionArea,
     ActionAreaMembership,
     ActionAreaRole,
-    Agreement,
     AgreementRegion,
     BenefitGroup,
     Event,
@@ -50,11 +49,12 @@ from .models import (
     MembershipCategory,
     Partner,
     PartnerKind,
+    PartnershipAgreement,
     Pledge,
     PledgeBenefit,
     PledgeKind,
+    PledgeProgressReport,
     PledgeStatus,
-    ProgressReport,
     ProgressState,
 )
 
@@ -80,11 +80,11 @@ def _percent(part: Decimal, whole: Decimal) -> int:
     return int((part * 100 / whole).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def signed_agreements() -> QuerySet[Agreement]:
-    return Agreement.objects.filter(status__in=SIGNED_STATUSES)
+def signed_agreements() -> QuerySet[PartnershipAgreement]:
+    return PartnershipAgreement.objects.filter(status__in=SIGNED_STATUSES)
 
 
-def agreements_of_year(year: int) -> QuerySet[Agreement]:
+def agreements_of_year(year: int) -> QuerySet[PartnershipAgreement]:
     return signed_agreements().filter(signed_on__year=year)
 
 
@@ -192,15 +192,23 @@ def by_priority(*, year: int) -> list[dict[str, Any]]:
 
     The links are grouped after restricting them to the year's agreements in ``WHERE`` (an
     aggregate ``FILTER`` would join every link of every year first)."""
-    links = Agreement.priorities.through.objects.filter(
-        agreement__status__in=SIGNED_STATUSES, agreement__signed_on__year=year)
-    financial = Q(agreement__partner_contribution_usd__gt=0) | Q(agreement__itu_contribution_usd__gt=0)
-    total = F("agreement__partner_contribution_usd") + F("agreement__itu_contribution_usd")
+    links = PartnershipAgreement.priorities.through.objects.filter(
+        partnershipagreement__status__in=SIGNED_STATUSES, partnershipagreement__signed_on__year=year)
+    financial = Q(partnershipagreement__partner_contribution_usd__gt=0) | Q(
+        partnershipagreement__itu_contribution_usd__gt=0
+    )
+    total = F("partnershipagreement__partner_contribution_usd") + F(
+        "partnershipagreement__itu_contribution_usd"
+    )
     rows = {
-        row["priority"]: row for row in links.values("priority").annotate(
-            n_agreements=Count("agreement"), n_financial=Count("agreement", filter=financial),
+        row["priority"]: row
+        for row in links.values("priority")
+        .annotate(
+            n_agreements=Count("partnershipagreement"),
+            n_financial=Count("partnershipagreement", filter=financial),
             amount=Sum(total, filter=financial, output_field=AMOUNT),
-        ).order_by()
+        )
+        .order_by()
     }
     return [
         {"priority": p.code, "label": p.name, "agreements": rows.get(p.pk, {}).get("n_agreements", 0),
@@ -270,11 +278,11 @@ def partner_list() -> QuerySet[Partner]:
     return Partner.objects.order_by("name", "pk")
 
 
-def agreement_list(*, user=None) -> QuerySet[Agreement]:
+def agreement_list(*, user=None) -> QuerySet[PartnershipAgreement]:
     """Agreements with what a list needs; drafts only for BDT staff."""
-    qs = Agreement.objects.select_related("partner").prefetch_related("priorities").order_by(
+    qs = PartnershipAgreement.objects.select_related("partner").prefetch_related("priorities").order_by(
         "-signed_on", "reference")
-    if user is not None and staff_may(user, "partnerships.view_agreement"):
+    if user is not None and staff_may(user, "partnerships.view_partnershipagreement"):
         return qs
     # Signed agreements always have a date (a constraint); saying so lets PostgreSQL start the
     # ordered index scan after the drafts, whose NULL dates sort first.
@@ -292,7 +300,7 @@ def published_impact_stories() -> QuerySet[ImpactStory]:
 def with_progress_state(pledges: QuerySet[Pledge], *, as_of: date | None = None) -> QuerySet[Pledge]:
     """The pledges with ``progress_state``: the status of their latest progress report (made by
     ``as_of``, if given), or "not reported"."""
-    reports = ProgressReport.objects.filter(pledge=OuterRef("pk"))
+    reports = PledgeProgressReport.objects.filter(pledge=OuterRef("pk"))
     if as_of is not None:
         reports = reports.filter(reported_on__lte=as_of)
     latest = reports.order_by("-reported_on", "-pk").values("status")[:1]
@@ -310,13 +318,13 @@ def published_pledges() -> QuerySet[Pledge]:
 
 def pledges_of(user) -> QuerySet[Pledge]:
     """A signed-in pledger's own pledges, with their progress state and past progress reports."""
-    reports = ProgressReport.objects.order_by("-reported_on", "-pk")
+    reports = PledgeProgressReport.objects.order_by("-reported_on", "-pk")
     return with_progress_state(
         Pledge.objects.filter(pledger__user=user).select_related("pledger")
         .prefetch_related(Prefetch("progress_reports", queryset=reports)).order_by("-submitted_at", "-pk"))
 
 
-def pledge_progress_history(pledge: Pledge) -> QuerySet[ProgressReport]:
+def pledge_progress_history(pledge: Pledge) -> QuerySet[PledgeProgressReport]:
     """A pledge's progress reports, newest first, with their impact indicators."""
     return pledge.progress_reports.prefetch_related(
         Prefetch("indicators", queryset=ImpactIndicator.objects.order_by("measured_on", "pk"))
@@ -513,7 +521,7 @@ def pledge_progress_summary(*, today: date, as_of: date | None = None) -> dict[s
     reported). A report gives the amount delivered so far, so the total takes the latest report
     of each pledge. ``as_of`` counts only the pledges published and the reports made by that day
     (a report's period)."""
-    reports = ProgressReport.objects.filter(pledge__status=PledgeStatus.PUBLISHED)
+    reports = PledgeProgressReport.objects.filter(pledge__status=PledgeStatus.PUBLISHED)
     if as_of is not None:
         reports = reports.filter(pledge__in=pledges_published_by(as_of).values("pk"), reported_on__lte=as_of)
     latest = (reports.order_by("pledge_id", "-reported_on", "-pk")

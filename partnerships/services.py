@@ -32,19 +32,19 @@ from .models import (
     ActionArea,
     ActionAreaMembership,
     ActionAreaRole,
-    Agreement,
     BenefitGroup,
     CompilationStatus,
     ExpressionOfInterest,
     ImpactIndicator,
     InterestStatus,
     Partner,
+    PartnershipAgreement,
     Pledge,
     PledgeBenefit,
     PledgeCompilation,
+    PledgeProgressReport,
     Pledger,
     PledgeStatus,
-    ProgressReport,
     ProgressStatus,
 )
 
@@ -120,8 +120,8 @@ def _new_reference(signed_on: date | None) -> str:
 
 
 def agreement_create(*, partner: Partner, title: str, region: str, priorities: Iterable[str] = (),
-                     **fields: Any) -> Agreement:
-    agreement = Agreement(partner=partner, title=title, region=region)
+                     **fields: Any) -> PartnershipAgreement:
+    agreement = PartnershipAgreement(partner=partner, title=title, region=region)
     _set_fields(agreement, AGREEMENT_FIELDS, fields)
     if not agreement.reference:
         agreement.reference = _new_reference(agreement.signed_on)
@@ -133,8 +133,8 @@ def agreement_create(*, partner: Partner, title: str, region: str, priorities: I
     return agreement
 
 
-def agreement_update(*, agreement: Agreement, priorities: Iterable[str] | None = None,
-                     **fields: Any) -> Agreement:
+def agreement_update(*, agreement: PartnershipAgreement, priorities: Iterable[str] | None = None,
+                     **fields: Any) -> PartnershipAgreement:
     _set_fields(agreement, AGREEMENT_FIELDS, fields)
     priority_objects = priorities_from_codes(priorities) if priorities is not None else None
     agreement.full_clean()
@@ -380,7 +380,7 @@ def _language_of(pledge: Pledge) -> str:
 
 
 def can_report_on(*, user, pledge: Pledge) -> bool:
-    return (staff_may(user, "partnerships.add_progressreport")
+    return (staff_may(user, "partnerships.add_pledgeprogressreport")
             or (user.is_authenticated and pledge.pledger.user_id == user.pk))
 
 
@@ -390,7 +390,7 @@ INDICATOR_FIELDS = ("name", "value", "unit", "measured_on")
 def progress_report_submit(*, pledge: Pledge, by: User, status: str, narrative: str,
                            amount_delivered_usd: Decimal = Decimal("0"),
                            indicators: Iterable[Mapping[str, Any]] = (),
-                           today: date | None = None) -> ProgressReport:
+                           today: date | None = None) -> PledgeProgressReport:
     """A pledger's progress report, with the impact indicators it carries (name, value, unit,
     date): all stored, or nothing."""
     if not can_report_on(user=by, pledge=pledge):
@@ -398,7 +398,7 @@ def progress_report_submit(*, pledge: Pledge, by: User, status: str, narrative: 
     if pledge.status != PledgeStatus.PUBLISHED:
         raise ValidationError(_("Progress is reported on published pledges only."))
     today = today or timezone.localdate()
-    report = ProgressReport(pledge=pledge, status=status, narrative=narrative,
+    report = PledgeProgressReport(pledge=pledge, status=status, narrative=narrative,
                             amount_delivered_usd=amount_delivered_usd, reported_on=today, submitted_by=by)
     report.full_clean()
     rows = []

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ActionArea, Agreement, Event, EventSession, ImpactStory, Partner
+from .models import ActionArea, Event, EventSession, ImpactStory, Partner, PartnershipAgreement
 
 
 @register(Partner)
@@ -8,7 +8,7 @@ class PartnerTranslation(TranslationOptions):
     fields = ("name",)
 
 
-@register(Agreement)
+@register(PartnershipAgreement)
 class AgreementTranslation(TranslationOptions):
     fields = ("title",)
 

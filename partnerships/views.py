@@ -41,7 +41,14 @@ from .forms import (
     ProgressReportForm,
     YearForm,
 )
-from .models import Agreement, CompilationStatus, Pledge, PledgeCompilation, PledgeStatus, ProgressReport
+from .models import (
+    CompilationStatus,
+    PartnershipAgreement,
+    Pledge,
+    PledgeCompilation,
+    PledgeProgressReport,
+    PledgeStatus,
+)
 
 
 def _chosen_year(request: HttpRequest, *, years: list[int] | None = None) -> tuple[YearForm, int]:
@@ -405,8 +412,11 @@ class ProgressReportView(LoginRequiredMixin, FormView):
 
     def _indicators(self) -> ImpactIndicatorFormSet:
         bound = self.request.method == "POST" and self._has_indicators()
-        return ImpactIndicatorFormSet(self.request.POST if bound else None,
-                                      instance=ProgressReport(pledge=self.pledge), prefix=INDICATORS_PREFIX)
+        return ImpactIndicatorFormSet(
+            self.request.POST if bound else None,
+            instance=PledgeProgressReport(pledge=self.pledge),
+            prefix=INDICATORS_PREFIX,
+        )
 
     def _has_indicators(self) -> bool:
         """Whether the page sent the indicators' rows (a report may come without any)."""
@@ -512,5 +522,5 @@ class AgreementDocumentView(StaffOnlyMixin, View):
     permission_test = staticmethod(permissions.can_download_agreement)
 
     def get(self, request, pk: int) -> FileResponse:
-        agreement = get_object_or_404(Agreement, pk=pk)
+        agreement = get_object_or_404(PartnershipAgreement, pk=pk)
         return private_download(agreement.document, filename=f"{agreement.reference}.pdf")

@@ -249,7 +249,7 @@ class CentreHostFactory(DjangoModelFactory):
 
 class CentreAgreementFactory(DjangoModelFactory):
     class Meta:
-        model = centres.Agreement
+        model = centres.CooperationAgreement
 
     centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.AGREEMENT_SIGNED)
     signed_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=300))
@@ -277,7 +277,7 @@ class ActionPlanFactory(DjangoModelFactory):
 
 class CentreActivityFactory(DjangoModelFactory):
     class Meta:
-        model = centres.Activity
+        model = centres.ActionPlanActivity
 
     plan = factory.SubFactory(ActionPlanFactory)
     objective = factory.LazyFunction(lambda: StrategicObjective.objects.get(number=1))
@@ -288,13 +288,13 @@ class CentreActivityFactory(DjangoModelFactory):
 
 class CentreProgressReportFactory(DjangoModelFactory):
     class Meta:
-        model = centres.ProgressReport
+        model = centres.CentreProgressReport
 
     centre = factory.SubFactory(CentreFactory, status=centres.Centre.Status.CAPACITY_BUILDING)
     period_start = factory.LazyFunction(lambda: today() - datetime.timedelta(days=180))
     period_end = factory.LazyFunction(today)
     summary = "Half-year summary."
-    status = centres.ProgressReport.Status.DRAFT
+    status = centres.CentreProgressReport.Status.DRAFT
     review_comment = factory.LazyAttribute(lambda r: "Add figures." if r.status == "returned" else "")
 
 
@@ -312,7 +312,7 @@ class PartnerFactory(DjangoModelFactory):
 
 class PartnershipAgreementFactory(DjangoModelFactory):
     class Meta:
-        model = partnerships.Agreement
+        model = partnerships.PartnershipAgreement
 
     reference = factory.Sequence(lambda n: f"F-{n:06d}")
     title = factory.Sequence(lambda n: f"Agreement {n}")
@@ -495,7 +495,7 @@ class WorkstreamFactory(DjangoModelFactory):
 
 class BoardActivityFactory(DjangoModelFactory):
     class Meta:
-        model = board.Activity
+        model = board.WorkplanActivity
 
     workstream = factory.SubFactory(WorkstreamFactory)
     title = factory.Sequence(lambda n: f"Board activity {n}")
@@ -560,7 +560,7 @@ class ApprovedReportFactory(DjangoModelFactory):
     """A TDAG progress report approved and generated (its PDF stored): ready to be published."""
 
     class Meta:
-        model = "reports.ProgressReport"
+        model = "reports.TDAGReport"
 
     kind = "partnerships"
     period_start = datetime.date(2024, 1, 1)

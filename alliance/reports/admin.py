@@ -10,19 +10,19 @@ from alliance.core.exports import ExportMixin
 
 from . import services
 from .forms import PeriodFormMixin
-from .models import ProgressReport, ReportListFile, ReportStep
+from .models import ReportListFile, ReportStep, TDAGReport
 
 
 class ProgressReportResource(resources.ModelResource):
     class Meta:
-        model = ProgressReport
+        model = TDAGReport
         fields = ("id", "kind", "period_start", "period_end", "language", "status", "progress",
                   "page_count", "size_bytes", "checksum", "error", "requested_at", "finished_at")
 
 
 class ProgressReportAddForm(PeriodFormMixin, forms.ModelForm):
     class Meta:
-        model = ProgressReport
+        model = TDAGReport
         fields = ("kind", "period_start", "period_end", "language")
 
     def validate_constraints(self):
@@ -63,7 +63,7 @@ class ReportListFileInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, obj.file_name)
 
 
-@admin.register(ProgressReport)
+@admin.register(TDAGReport)
 class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
     resource_classes = [ProgressReportResource]
     inlines = [ReportStepInline, ReportListFileInline]
@@ -97,7 +97,7 @@ class ProgressReportAdmin(ExportMixin, admin.ModelAdmin):
         return self.readonly_fields
 
     @admin.display(description=_("PDF"))
-    def download(self, obj: ProgressReport) -> str:
+    def download(self, obj: TDAGReport) -> str:
         from django.urls import reverse
 
         if not obj.is_done:

@@ -27,7 +27,7 @@ from alliance.api import StaffModelPermissions, as_api_error
 from . import selectors, services
 from .filters import ProgressReportFilter
 from .forms import PERIOD_ORDER_ERROR
-from .models import LANGUAGE_CHOICES, ProgressReport, ReportStep
+from .models import LANGUAGE_CHOICES, ReportStep, TDAGReport
 from .registry import ReportKind, narrative_sections_for
 from .views import public_pdf_path, report_docx_response, report_file_response
 
@@ -67,10 +67,10 @@ class ReportQueuedSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
 
     class Meta:
-        model = ProgressReport
+        model = TDAGReport
         fields = ("id", "status", "url")
 
-    def get_url(self, report: ProgressReport) -> str:
+    def get_url(self, report: TDAGReport) -> str:
         return self.context["request"].build_absolute_uri(
             reverse("reports-api-detail", kwargs={"pk": report.pk}))
 
@@ -102,24 +102,24 @@ class ReportSerializer(serializers.ModelSerializer):
     steps = ReportStepSerializer(many=True, read_only=True)
 
     class Meta:
-        model = ProgressReport
+        model = TDAGReport
         fields = ("id", "kind", "period_start", "period_end", "language", "status", "progress", "error",
                   "page_count", "size_bytes", "checksum", "requested_at", "finished_at", "pdf_url",
                   "narrative", "workflow", "symbol", "published_at", "public_pdf_url", "docx_url", "lists",
                   "steps")
 
-    def get_pdf_url(self, report: ProgressReport) -> str | None:
+    def get_pdf_url(self, report: TDAGReport) -> str | None:
         if not report.is_done:
             return None
         return self.context["request"].build_absolute_uri(
             reverse("reports-api-pdf", kwargs={"pk": report.pk}))
 
-    def get_public_pdf_url(self, report: ProgressReport) -> str | None:
+    def get_public_pdf_url(self, report: TDAGReport) -> str | None:
         if not report.is_published:
             return None
         return self.context["request"].build_absolute_uri(public_pdf_path(report))
 
-    def get_docx_url(self, report: ProgressReport) -> str | None:
+    def get_docx_url(self, report: TDAGReport) -> str | None:
         if not report.docx:
             return None
         return self.context["request"].build_absolute_uri(
@@ -127,7 +127,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
     @extend_schema_field(ReportListFileSerializer(many=True))
-    def get_lists(self, report: ProgressReport) -> list[dict]:
+    def get_lists(self, report: TDAGReport) -> list[dict]:
         """The full lists written with the report: their public URL once it is published, else the
         staff's download."""
         url_name = "documents:list-file" if report.is_published else "reports:list-file"
@@ -180,7 +180,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, 
     def get_queryset(self):
         return selectors.reports_list().prefetch_related("steps__by", "list_files")
 
-    def _report_response(self, report: ProgressReport, code: int = status.HTTP_200_OK) -> Response:
+    def _report_response(self, report: TDAGReport, code: int = status.HTTP_200_OK) -> Response:
         report = self.get_queryset().get(pk=report.pk)
         return Response(ReportSerializer(report, context=self.get_serializer_context()).data, status=code)
 

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP, bdt_staff_group_sync
 
 from . import services
-from .models import ProgressReport, Workflow
+from .models import TDAGReport, Workflow
 from .registry import ReportKind
 
 PERIOD = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
@@ -67,7 +67,7 @@ def load(*, log) -> None:
     author = _demo_user("demo-report-author", BDT_STAFF_GROUP)
     approver = _demo_user("demo-report-approver", BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP)
     for kind, (symbol, narrative) in NARRATIVES.items():
-        published = ProgressReport.objects.filter(kind=kind, language="en", workflow=Workflow.PUBLISHED,
+        published = TDAGReport.objects.filter(kind=kind, language="en", workflow=Workflow.PUBLISHED,
                                                   **PERIOD)
         if published.exists():
             continue

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from . import narrative as narrative_markup
-from .models import ProgressReport
+from .models import TDAGReport
 from .registry import ReportKind, Section, figures_for, narrative_sections_for, report_run, sections_for
 
 # Sections shown before the numbered body, in the boxed front matter of a TDAG document.
@@ -110,20 +110,20 @@ def thaw_figures(frozen: dict) -> dict:
             for name, value in frozen.items()}
 
 
-def report_figures(report: ProgressReport) -> dict:
+def report_figures(report: TDAGReport) -> dict:
     """The figures a narrative may quote: frozen with the report once approved, else computed."""
     if report.snapshot and "figures" in report.snapshot:
         return thaw_figures(report.snapshot["figures"])
     return figures_for(report.kind, report.period)
 
 
-def _render_section_html(section: Section, report: ProgressReport, narrative_html: SafeString,
+def _render_section_html(section: Section, report: TDAGReport, narrative_html: SafeString,
                          period) -> str:
     context = {**section.collect(period), "period": period, "report": report, "narrative": narrative_html}
     return render_to_string(section.template, context)
 
 
-def snapshot_sections(report: ProgressReport, language: str) -> dict[str, dict[str, str]]:
+def snapshot_sections(report: TDAGReport, language: str) -> dict[str, dict[str, str]]:
     """The computed sections in ``language``, each formatted twice: with a marker where a narrative
     goes ("written") and with the template's own text ("default"), so that any language version of
     the report, whatever parts its staff wrote, is put together from the same frozen figures."""
@@ -147,7 +147,7 @@ def _frozen_html(frozen: dict[str, str], key: str, narrative_html: SafeString) -
     return frozen["default"]
 
 
-def render_sections(report: ProgressReport,
+def render_sections(report: TDAGReport,
                     on_section: Callable[[int, int], None] | None = None) -> list[RenderedSection]:
     """Collect and format every section of the report's kind; call ``on_section(done, total)``.
 
@@ -195,7 +195,7 @@ def portal_base_url() -> str:
     return absolute_url("")
 
 
-def list_links(report: ProgressReport) -> list[dict[str, str]]:
+def list_links(report: TDAGReport) -> list[dict[str, str]]:
     """The full lists published beside the report (``lists.py``): each list's title and the absolute
     public URLs of its CSV and XLSX files, in the active language (the PDF, the Word file)."""
     from .lists import lists_for
@@ -210,7 +210,7 @@ def list_links(report: ProgressReport) -> list[dict[str, str]]:
             for report_list in lists_for(report.kind)]
 
 
-def render_document(report: ProgressReport,
+def render_document(report: TDAGReport,
                     on_section: Callable[[int, int], None] | None = None) -> str:
     sections = render_sections(report, on_section)
     language = report.language
@@ -231,7 +231,7 @@ def render_document(report: ProgressReport,
         return render_to_string("reports/report/document.html", context)
 
 
-def render_preview(report: ProgressReport, narrative: dict) -> str:
+def render_preview(report: TDAGReport, narrative: dict) -> str:
     """The whole document with a narrative typed but not saved (the live preview while editing);
     a ValidationError, as saving would raise, when the narrative is not valid. Nothing is stored."""
     import copy

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from .document import DOCUMENT_TITLES, frame_for, list_links, render_sections
-from .models import ProgressReport
+from .models import TDAGReport
 
 FONTS = {"ar": "Noto Sans Arabic", "zh-hans": "Noto Sans CJK SC"}
 
@@ -159,7 +159,7 @@ class _Writer:
         self.fragment_children(root)
 
 
-def build_docx(report: ProgressReport) -> bytes:
+def build_docx(report: TDAGReport) -> bytes:
     """The report as a .docx file's bytes, in the report's language."""
     sections = render_sections(report)
     language = report.language

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.filters import YearFilter
 
-from .models import LANGUAGE_CHOICES, ProgressReport, ReportStatus
+from .models import LANGUAGE_CHOICES, ReportStatus, TDAGReport
 from .registry import ReportKind
 
 
@@ -14,7 +14,7 @@ class ProgressReportFilter(django_filters.FilterSet):
     year = YearFilter(label=_("Year of the period"), method="filter_year")
 
     class Meta:
-        model = ProgressReport
+        model = TDAGReport
         fields = ("kind", "status", "language", "year")
 
     def filter_year(self, queryset, name, value):

@@ -35,11 +35,11 @@ EDITABLE_WORKFLOW = (Workflow.DRAFT, Workflow.IN_REVIEW)
 FROZEN_WORKFLOW = (Workflow.APPROVED, Workflow.PUBLISHED)
 
 
-def report_upload_to(instance: ProgressReport, filename: str) -> str:
+def report_upload_to(instance: TDAGReport, filename: str) -> str:
     return f"reports/{instance.pk}/{filename}"
 
 
-class ProgressReport(models.Model):
+class TDAGReport(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
@@ -151,7 +151,7 @@ class StepAction(models.TextChoices):
 class ReportStep(models.Model):
     """One step of a report's workflow, or an edit of its narrative: who, when, why."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="steps",
+    report = models.ForeignKey(TDAGReport, on_delete=models.CASCADE, related_name="steps",
                                verbose_name=_("report"))
     action = models.CharField(_("action"), max_length=10, choices=StepAction.choices)
     from_state = models.CharField(_("from"), max_length=10, choices=Workflow.choices)
@@ -194,7 +194,7 @@ class ReportListFile(models.Model):
     """One full list the report leaves out (all the agreements, centres, pledges...), as a CSV or
     an XLSX file written with the report, in its language; public once the report is published."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="list_files",
+    report = models.ForeignKey(TDAGReport, on_delete=models.CASCADE, related_name="list_files",
                                verbose_name=_("report"))
     name = models.SlugField(_("list"), max_length=40)
     format = models.CharField(_("format"), max_length=4, choices=ListFormat.choices)

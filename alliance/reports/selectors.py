@@ -8,21 +8,21 @@ from operator import or_
 from django.conf import settings
 from django.db.models import Max, Prefetch, Q, QuerySet
 
-from .models import ProgressReport, ReportListFile
+from .models import ReportListFile, TDAGReport
 
 
-def reports_list() -> QuerySet[ProgressReport]:
-    return ProgressReport.objects.select_related("requested_by").order_by("-requested_at", "-id")
+def reports_list() -> QuerySet[TDAGReport]:
+    return TDAGReport.objects.select_related("requested_by").order_by("-requested_at", "-id")
 
 
-def report_get(*, pk: int) -> ProgressReport:
+def report_get(*, pk: int) -> TDAGReport:
     return reports_list().get(pk=pk)
 
 
-def published_reports() -> QuerySet[ProgressReport]:
+def published_reports() -> QuerySet[TDAGReport]:
     from .models import Workflow
 
-    return ProgressReport.objects.filter(workflow=Workflow.PUBLISHED).exclude(pdf="")
+    return TDAGReport.objects.filter(workflow=Workflow.PUBLISHED).exclude(pdf="")
 
 
 def list_files() -> QuerySet[ReportListFile]:
@@ -52,7 +52,7 @@ def published_documents() -> list[dict]:
     return list(groups.values())
 
 
-def report_request_groups(reports: QuerySet[ProgressReport]) -> QuerySet:
+def report_request_groups(reports: QuerySet[TDAGReport]) -> QuerySet:
     """One row per requested kind and period (newest request first), for the staff list's pages:
     the six language versions of a request are one row."""
     return (reports.order_by().values("kind", "period_start", "period_end")
@@ -60,7 +60,7 @@ def report_request_groups(reports: QuerySet[ProgressReport]) -> QuerySet:
             .order_by("-last_requested", "kind", "-period_end"))
 
 
-def report_request_groups_with_versions(groups, reports: QuerySet[ProgressReport]) -> list[dict]:
+def report_request_groups_with_versions(groups, reports: QuerySet[TDAGReport]) -> list[dict]:
     """The groups of one page, each with its reports by language (every language of the site, in
     its order; newest report first), in one query."""
     groups = list(groups)
@@ -68,7 +68,7 @@ def report_request_groups_with_versions(groups, reports: QuerySet[ProgressReport
         return []
     keys = [(g["kind"], g["period_start"], g["period_end"]) for g in groups]
     wanted = reduce(or_, (Q(kind=kind, period_start=start, period_end=end) for kind, start, end in keys))
-    by_key: dict[tuple, dict[str, list[ProgressReport]]] = {key: {} for key in keys}
+    by_key: dict[tuple, dict[str, list[TDAGReport]]] = {key: {} for key in keys}
     for report in reports.filter(wanted).order_by("-requested_at", "-pk"):
         by_key[(report.kind, report.period_start, report.period_end)].setdefault(
             report.language, []).append(report)

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 
 from alliance.todo import TodoList, register_todo, todo_list
 
-from .models import ProgressReport, ReportStatus
+from .models import ReportStatus, TDAGReport
 
 
 @register_todo
 def reports_todo(now: datetime) -> list[TodoList]:
     return [todo_list(
-        ProgressReport.objects.filter(status=ReportStatus.FAILED), key="tdag-reports-failed",
+        TDAGReport.objects.filter(status=ReportStatus.FAILED), key="tdag-reports-failed",
         title=_("TDAG reports that failed, to generate again"),
         url=f"{reverse('reports:list')}?status={ReportStatus.FAILED}", since="requested_at", now=now,
         label=str,

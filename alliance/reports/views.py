@@ -28,20 +28,20 @@ from alliance.core.roles import staff_may
 from . import selectors, services
 from .filters import ProgressReportFilter
 from .forms import ALL_LANGUAGES, NarrativeForm, ReportRequestForm
-from .models import ProgressReport
+from .models import TDAGReport
 from .permissions import policy
 
 
 class StaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
     """Staff with the permission the page needs: reading reports, or requesting them."""
 
-    permission = "reports.view_progressreport"
+    permission = "reports.view_tdagreport"
 
     def test_func(self) -> bool:
         return staff_may(self.request.user, self.permission)
 
 
-def report_status_payload(report: ProgressReport) -> dict:
+def report_status_payload(report: TDAGReport) -> dict:
     return {
         "id": report.pk,
         "kind": report.kind,
@@ -78,7 +78,7 @@ class ReportListView(StaffRequiredMixin, ListView):
         return context
 
 
-def _say_where_the_report_is(request, report: ProgressReport, queued: str) -> None:
+def _say_where_the_report_is(request, report: TDAGReport, queued: str) -> None:
     """The message after a request, by the report's state now: with the tasks run in-process (no
     broker) the report is already done, or failed, when the page comes back."""
     report.refresh_from_db(fields=["status", "pdf"])
@@ -89,7 +89,7 @@ def _say_where_the_report_is(request, report: ProgressReport, queued: str) -> No
 
 
 class ReportRequestView(StaffRequiredMixin, FormView):
-    permission = "reports.add_progressreport"
+    permission = "reports.add_tdagreport"
     form_class = ReportRequestForm
     template_name = "reports/staff/list.html"
 
@@ -115,7 +115,7 @@ class ReportRequestView(StaffRequiredMixin, FormView):
             messages.info(self.request, _("An identical report was already requested; here it is."))
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
 
-    def _all_languages_requested(self, outcomes: list[tuple[ProgressReport, bool]]):
+    def _all_languages_requested(self, outcomes: list[tuple[TDAGReport, bool]]):
         created = sum(1 for _report, new in outcomes if new)
         if created:
             messages.success(self.request, ngettext(
@@ -158,7 +158,7 @@ class ReportStatusView(StaffRequiredMixin, View):
 
 
 class ReportGenerateAgainView(StaffRequiredMixin, View):
-    permission = "reports.add_progressreport"
+    permission = "reports.add_tdagreport"
     def post(self, request, pk: int):
         report = get_object_or_404(selectors.reports_list(), pk=pk)
         report = services.report_generate_again(report=report, by=request.user)
@@ -166,7 +166,7 @@ class ReportGenerateAgainView(StaffRequiredMixin, View):
         return HttpResponseRedirect(reverse("reports:detail", kwargs={"pk": report.pk}))
 
 
-def report_file_response(report: ProgressReport, *, previous_version: bool = False) -> FileResponse:
+def report_file_response(report: TDAGReport, *, previous_version: bool = False) -> FileResponse:
     """The PDF; ``previous_version`` serves the last one written while the report is generated again."""
     if not (report.is_done or (previous_version and report.pdf)):
         raise Http404(_("The report is not ready."))
@@ -178,7 +178,7 @@ class ReportDownloadView(StaffRequiredMixin, View):
         return report_file_response(get_object_or_404(selectors.reports_list(), pk=pk))
 
 
-def report_docx_response(report: ProgressReport) -> FileResponse:
+def report_docx_response(report: TDAGReport) -> FileResponse:
     return private_download(report.docx, filename=report.docx_file_name,
                             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -301,7 +301,7 @@ class ReportWorkflowView(StaffRequiredMixin, View):
         return HttpResponseRedirect(reverse("reports:narrative", kwargs={"pk": report.pk}))
 
 
-def public_pdf_path(report: ProgressReport) -> str:
+def public_pdf_path(report: TDAGReport) -> str:
     with translation.override(report.language):
         return reverse("documents:pdf", kwargs={"pk": report.pk})
 

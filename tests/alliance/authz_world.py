@@ -21,8 +21,7 @@ from django.utils import timezone
 
 from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.models import Priority, Region, RegionalInitiative, StrategicObjective
-from alliance.reports.models import ProgressReport as TdagReport
-from alliance.reports.models import ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from board.models import (
     BoardDocument,
     BoardMember,
@@ -34,8 +33,7 @@ from board.models import (
     WorkingGroup,
 )
 from centres import services as centre_services
-from centres.models import Call, Centre
-from centres.models import ProgressReport as CentreReport
+from centres.models import Call, Centre, CentreProgressReport
 from dtlab.models import (
     Funder,
     Playbook,
@@ -49,11 +47,11 @@ from dtlab.models import (
 from partnerships import services as partnership_services
 from partnerships.models import (
     ActionArea,
-    Agreement,
     AgreementStatus,
     Event,
     ImpactStory,
     Partner,
+    PartnershipAgreement,
     Pledge,
     PledgeCompilation,
 )
@@ -86,8 +84,8 @@ class World:
     plan_b: object
     activity_a: object
     activity_b: object
-    report_a: CentreReport
-    report_b: CentreReport
+    report_a: CentreProgressReport
+    report_b: CentreProgressReport
     document_a: object
     document_b: object
     document_version_a: object
@@ -108,8 +106,8 @@ class World:
     compilation: object
     partner: Partner
     partner_free: Partner
-    p_agreement: Agreement
-    p_agreement_draft: Agreement
+    p_agreement: PartnershipAgreement
+    p_agreement_draft: PartnershipAgreement
     story: ImpactStory
     story_draft: ImpactStory
     member: BoardMember
@@ -126,7 +124,7 @@ class World:
     service_request: ServiceRequest
     cohort: RIACohort
     concept: ProjectConcept
-    tdag_report: TdagReport
+    tdag_report: TDAGReport
     coord_topic: object
     coord_focal_point: object
     coord_body: object
@@ -231,7 +229,7 @@ def _partnerships_side(staff) -> dict:
                                  title="Clinics online", reviewer=staff)
     partner = Partner.objects.create(name="Ministry of Digital Affairs", kind="government",
                                      membership_category="none")
-    agreement = Agreement.objects.create(
+    agreement = PartnershipAgreement.objects.create(
         partner=partner, reference="AUTHZ-00001", title="Connectivity programme", region="africa",
         status=AgreementStatus.ACTIVE, signed_on=date(2024, 5, 1), partner_contribution_usd=Decimal("500000"),
         itu_contribution_usd=Decimal("0"), document=_file("agreement.pdf"))
@@ -252,7 +250,7 @@ def _partnerships_side(staff) -> dict:
         "partner_free": Partner.objects.create(name="Partner without agreements", kind="academia",
                                                membership_category="none"),
         "p_agreement": agreement,
-        "p_agreement_draft": Agreement.objects.create(
+        "p_agreement_draft": PartnershipAgreement.objects.create(
             partner=partner, reference="AUTHZ-00002", title="Draft programme", region="africa",
             status=AgreementStatus.DRAFT, partner_contribution_usd=Decimal("0"),
             itu_contribution_usd=Decimal("0")),
@@ -321,8 +319,8 @@ def _dtlab_side(host) -> dict:
     }
 
 
-def _tdag_report(staff) -> TdagReport:
-    report = TdagReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
+def _tdag_report(staff) -> TDAGReport:
+    report = TDAGReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
                                        period_end=date(2024, 12, 31), requested_by=staff,
                                        status=ReportStatus.DONE, progress=100, finished_at=timezone.now())
     report.pdf.save("report.pdf", _file("report.pdf"))

@@ -31,8 +31,8 @@ def test_the_index_lists_the_vehicles_first_then_reports_reference_data_and_acco
 def test_each_group_lists_what_waits_for_a_decision_first(admin_client):
     groups = {group["app_label"]: [model["object_name"] for model in group["models"]]
               for group in _index(admin_client)}
-    assert groups["centres"][:3] == ["Application", "Centre", "Agreement"]
-    assert groups["partnerships"][:3] == ["Agreement", "Partner", "Pledge"]
+    assert groups["centres"][:3] == ["Application", "Centre", "CooperationAgreement"]
+    assert groups["partnerships"][:3] == ["PartnershipAgreement", "Partner", "Pledge"]
     assert groups["technical"][:2] == ["PeriodicTask", "ApiToken"]
     assert "ApiToken" not in groups["accounts"] and "User" in groups["accounts"]
 
@@ -40,7 +40,7 @@ def test_each_group_lists_what_waits_for_a_decision_first(admin_client):
 def test_the_three_kinds_of_progress_reports_are_named_apart(admin_client):
     names = {(model["admin_url"].split("/")[3], str(model["name"]))
              for group in _index(admin_client) for model in group["models"]
-             if model["object_name"] == "ProgressReport"}
+             if model["object_name"] in ("CentreProgressReport", "PledgeProgressReport", "TDAGReport")}
     assert names == {("centres", "Host progress reports"), ("partnerships", "Pledge progress reports"),
                      ("reports", "TDAG reports")}
 

@@ -23,8 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from alliance.notifications.optional import unsubscribe_token
-from centres.models import ActionPlan, Activity, Centre, CentreDocument
-from centres.models import ProgressReport as CentreReport
+from centres.models import ActionPlan, ActionPlanActivity, Centre, CentreDocument, CentreProgressReport
 
 from .authz_world import ROLES, World, build_world
 
@@ -855,16 +854,16 @@ def test_a_host_cannot_reach_its_centre_in_the_admin(world, db):
 
 
 def test_host_a_cannot_edit_centre_bs_activity(world, db):
-    before = Activity.objects.filter(pk=world.activity_b.pk).values().get()
+    before = ActionPlanActivity.objects.filter(pk=world.activity_b.pk).values().get()
     url = reverse("portal:activity-edit", kwargs={"pk": world.activity_b.pk})
     response = world.client("host_a").post(url, {**ACTIVITY, "objective": world.objective.pk,
                                                   "title": "Taken over", "progress": "100"})
     assert response.status_code == 404
-    assert Activity.objects.filter(pk=world.activity_b.pk).values().get() == before
+    assert ActionPlanActivity.objects.filter(pk=world.activity_b.pk).values().get() == before
 
 
 def test_host_a_cannot_edit_or_submit_centre_bs_report(world, db):
-    before = CentreReport.objects.filter(pk=world.report_b.pk).values().get()
+    before = CentreProgressReport.objects.filter(pk=world.report_b.pk).values().get()
     client = world.client("host_a")
     edit = client.post(reverse("portal:report", kwargs={"pk": world.report_b.pk}),
                        {"report-period_start": "2020-01-01", "report-period_end": "2020-06-30",
@@ -872,7 +871,7 @@ def test_host_a_cannot_edit_or_submit_centre_bs_report(world, db):
                         "lines-INITIAL_FORMS": "0"})
     submit = client.post(reverse("portal:report-submit", kwargs={"pk": world.report_b.pk}))
     assert (edit.status_code, submit.status_code) == (404, 404)
-    assert CentreReport.objects.filter(pk=world.report_b.pk).values().get() == before
+    assert CentreProgressReport.objects.filter(pk=world.report_b.pk).values().get() == before
 
 
 def test_what_host_a_creates_lands_on_centre_a_whatever_it_posts(world, db):
@@ -885,11 +884,11 @@ def test_what_host_a_creates_lands_on_centre_a_whatever_it_posts(world, db):
     with open(world.document_a.file.path, "rb") as handle:
         client.post(reverse("portal:documents"),
                     {"title": "Plan", "file": handle, "centre": world.centre_b.pk})
-    assert Activity.objects.filter(plan=world.plan_a, title="Hackathon").count() == 1
-    assert CentreReport.objects.filter(centre=world.centre_a, summary="First half").count() == 1
+    assert ActionPlanActivity.objects.filter(plan=world.plan_a, title="Hackathon").count() == 1
+    assert CentreProgressReport.objects.filter(centre=world.centre_a, summary="First half").count() == 1
     assert CentreDocument.objects.filter(centre=world.centre_a, title="Plan").count() == 1
-    assert not Activity.objects.filter(plan=world.plan_b, title="Hackathon").exists()
-    assert not CentreReport.objects.filter(centre=world.centre_b, summary="First half").exists()
+    assert not ActionPlanActivity.objects.filter(plan=world.plan_b, title="Hackathon").exists()
+    assert not CentreProgressReport.objects.filter(centre=world.centre_b, summary="First half").exists()
     assert not CentreDocument.objects.filter(centre=world.centre_b, title="Plan").exists()
 
 

@@ -71,9 +71,9 @@ def test_no_template_hard_codes_a_date_format():
 
 @pytest.mark.parametrize("language", ["zh-hans", "ar", "en"])
 def test_a_centres_progress_report_is_named_with_the_locales_dates(language):
-    from centres.models import ProgressReport
+    from centres.models import CentreProgressReport
 
-    report = ProgressReport(period_start=DAY, period_end=DAY + datetime.timedelta(days=1))
+    report = CentreProgressReport(period_start=DAY, period_end=DAY + datetime.timedelta(days=1))
     with translation.override(language):
         name = str(report)
         end = Template("{{ d }}").render(Context({"d": report.period_end}))
@@ -83,10 +83,16 @@ def test_a_centres_progress_report_is_named_with_the_locales_dates(language):
 
 @pytest.mark.parametrize("language", ["zh-hans", "ar"])
 def test_a_centres_agreement_document_and_message_are_named_with_the_locales_dates(language):
-    from centres.models import Agreement, Centre, CentreDocument, CentreDocumentVersion, CentreMessage
+    from centres.models import (
+        Centre,
+        CentreDocument,
+        CentreDocumentVersion,
+        CentreMessage,
+        CooperationAgreement,
+    )
 
     centre = Centre(name="Hub")
-    agreement = Agreement(centre=centre, starts_on=DAY, ends_on=DAY)
+    agreement = CooperationAgreement(centre=centre, starts_on=DAY, ends_on=DAY)
     version = CentreDocumentVersion(document=CentreDocument(centre=centre, title="Plan"), uploaded_at=MOMENT)
     message = CentreMessage(centre=centre, sent_at=MOMENT)
     with translation.override(language), timezone.override("UTC"):
@@ -98,8 +104,8 @@ def test_a_centres_agreement_document_and_message_are_named_with_the_locales_dat
 
 
 def test_a_pledges_progress_report_is_named_with_the_locales_date():
-    from partnerships.models import Pledge, ProgressReport
+    from partnerships.models import Pledge, PledgeProgressReport
 
-    report = ProgressReport(pledge=Pledge(title="Schools online"), reported_on=DAY)
+    report = PledgeProgressReport(pledge=Pledge(title="Schools online"), reported_on=DAY)
     with translation.override("zh-hans"):
         assert str(report).endswith("2024年10月28日")

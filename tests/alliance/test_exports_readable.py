@@ -13,7 +13,7 @@ import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 
-from partnerships.models import ActionArea, Agreement, Pledge, Pledger
+from partnerships.models import ActionArea, PartnershipAgreement, Pledge, Pledger
 from tests.factories import PartnershipAgreementFactory, PledgeFactory, PledgerFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_an_agreement_exports_labels_names_and_iso_dates_under_one_header_row(st
     agreement = PartnershipAgreementFactory(partner__name="World Meteorological Organization",
                                             region="arab_states", status="active",
                                             signed_on=datetime.date(2024, 5, 1))
-    header, *rows = _csv_rows(_export(staff_client, Agreement, fmt="csv", items=[agreement]))
+    header, *rows = _csv_rows(_export(staff_client, PartnershipAgreement, fmt="csv", items=[agreement]))
     row = dict(zip(header, rows[0], strict=True))
     assert len(rows) == 1
     assert row["Partner"] == "World Meteorological Organization"
@@ -56,7 +56,9 @@ def test_an_agreement_exports_labels_names_and_iso_dates_under_one_header_row(st
 
 def test_the_xlsx_has_one_sheet_named_after_the_model_with_a_header_row(staff_client):
     agreement = PartnershipAgreementFactory(region="europe", signed_on=datetime.date(2024, 2, 29))
-    book = openpyxl.load_workbook(io.BytesIO(_export(staff_client, Agreement, fmt="xlsx", items=[agreement])))
+    book = openpyxl.load_workbook(
+        io.BytesIO(_export(staff_client, PartnershipAgreement, fmt="xlsx", items=[agreement]))
+    )
     assert len(book.worksheets) == 1
     sheet = book.active
     assert sheet.title == "Partnership agreements"
@@ -93,11 +95,17 @@ def test_the_export_speaks_the_language_of_the_request(staff_client):
 
 def test_an_importing_admin_still_offers_the_codes_and_ids_an_import_reads_second(staff_client):
     agreement = PartnershipAgreementFactory(region="arab_states")
-    header, *rows = _csv_rows(_export(staff_client, Agreement, fmt="csv", resource=1, items=[agreement]))
+    header, *rows = _csv_rows(
+        _export(staff_client, PartnershipAgreement, fmt="csv", resource=1, items=[agreement])
+    )
     row = dict(zip(header, rows[0], strict=True))
     assert (row["partner"], row["region"]) == (str(agreement.partner_id), "arab_states")
-    names = [cls.get_display_name() for cls in
-             admin.site._registry[Agreement].get_export_resource_classes(RequestFactory().get("/"))]
+    names = [
+        cls.get_display_name()
+        for cls in admin.site._registry[PartnershipAgreement].get_export_resource_classes(
+            RequestFactory().get("/")
+        )
+    ]
     assert names == ["Readable: labels, names and ISO dates", "For re-import: codes and ids"]
 
 

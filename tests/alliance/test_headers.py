@@ -130,10 +130,10 @@ def test_a_private_download_is_never_stored_by_caches(staff_client, settings, tm
 
     from django.core.files.base import ContentFile
 
-    from partnerships.models import Agreement, Partner
+    from partnerships.models import Partner, PartnershipAgreement
 
     partner = Partner.objects.create(name="Ministry", kind="government", membership_category="none")
-    agreement = Agreement(partner=partner, reference="T-1", title="Programme", region="africa",
+    agreement = PartnershipAgreement(partner=partner, reference="T-1", title="Programme", region="africa",
                           signed_on=date(2024, 5, 1))
     agreement.document.save("signed.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     response = staff_client.get(f"/en/partnerships/staff/agreements/{agreement.pk}/document/")

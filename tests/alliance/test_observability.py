@@ -18,7 +18,7 @@ from sentry_sdk.transport import Transport
 from alliance.celery import app as celery_app
 from alliance.core import observability
 from alliance.core.observability import RequestIdFilter, init_sentry, request_id
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.tasks import deliver_mail
 from tests.services import wait_until_mail_is_delivered
 
@@ -144,7 +144,7 @@ def test_metrics_count_celery_tasks_their_durations_and_failures(settings):
 def test_metrics_give_the_reports_waiting(client, db):
     states = ((2024, ReportStatus.QUEUED), (2023, ReportStatus.RUNNING), (2022, ReportStatus.DONE))
     for year, status in states:
-        ProgressReport.objects.create(kind="alliance", period_start=date(year, 1, 1),
+        TDAGReport.objects.create(kind="alliance", period_start=date(year, 1, 1),
                                       period_end=date(year, 12, 31), status=status)
     body = _metrics(client)
     assert 'alliance_reports_pending{status="queued"} 1.0' in body

@@ -72,7 +72,7 @@ def test_a_backup_restored_into_an_empty_database_holds_every_record_and_file(
     restored = _inventory(empty_database)
 
     counts = {label: model["count"] for label, model in original["models"].items()}
-    assert counts["centres.Centre"] > 0 and counts["partnerships.Agreement"] > 0
+    assert counts["centres.Centre"] > 0 and counts["partnerships.PartnershipAgreement"] > 0
     assert counts["alliance.StrategicObjective"] > 0 and counts["board.Meeting"] > 0
     assert restored["models"] == original["models"]
     assert restored["sequences"] == original["sequences"]

@@ -22,7 +22,7 @@ def test_every_main_board_model_has_an_admin():
         "meeting",
         "recommendation",
         "workplan",
-        "activity",
+        "workplanactivity",
         "workinggroup",
         "boarddocument",
         "expert",

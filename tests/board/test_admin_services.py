@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from board.models import Activity, Recommendation
+from board.models import Recommendation, WorkplanActivity
 from tests.admin_forms import admin_form_data
 from tests.factories import BoardActivityFactory, RecommendationFactory, WorkstreamFactory
 
@@ -13,13 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_a_completed_activity_below_100_percent_is_a_form_error_in_the_admin(staff_client):
     activity = BoardActivityFactory()
-    url = reverse("admin:board_activity_change", args=[activity.pk])
+    url = reverse("admin:board_workplanactivity_change", args=[activity.pk])
     response = staff_client.post(url, admin_form_data(staff_client.get(url), status="completed", progress=40))
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
         "progress": ["A completed activity must be at 100 percent progress."]}
     activity.refresh_from_db()
-    assert (activity.status, activity.progress) == (Activity.Status.PLANNED, 0)
+    assert (activity.status, activity.progress) == (WorkplanActivity.Status.PLANNED, 0)
 
 
 def test_a_planned_activity_with_progress_is_a_form_error_in_the_workstreams_inline(staff_client):
@@ -35,12 +35,12 @@ def test_a_planned_activity_with_progress_is_a_form_error_in_the_workstreams_inl
 
 def test_an_activity_added_in_the_admin_keeps_status_and_progress_together(staff_client):
     workstream = WorkstreamFactory()
-    url = reverse("admin:board_activity_add")
+    url = reverse("admin:board_workplanactivity_add")
     data = admin_form_data(staff_client.get(url), workstream=workstream.pk, title_en="Survey",
                            status="in_progress", progress=50, order=1)
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert Activity.objects.get().progress == 50
+    assert WorkplanActivity.objects.get().progress == 50
 
 
 def test_the_recommendation_status_is_not_edited_in_its_form(staff_client):

@@ -108,10 +108,10 @@ def test_report_section_renders_the_figures(demo_data):
 @pytest.mark.parametrize("language", ["en", "ar", "ru"])
 def test_board_section_goes_into_the_alliance_pdf(demo_data, tmp_path, language):
     from alliance.reports.document import render_document
-    from alliance.reports.models import ProgressReport
+    from alliance.reports.models import TDAGReport
     from alliance.reports.pdf import write_pdf
 
-    report = ProgressReport(
+    report = TDAGReport(
         kind=ReportKind.ALLIANCE, period_start=YEAR_2024.start, period_end=YEAR_2024.end, language=language
     )
     html = render_document(report)

@@ -7,13 +7,13 @@ from django.db import IntegrityError, transaction
 
 from board import services
 from board.models import (
-    Activity,
     BoardMember,
     Expert,
     ExpertiseArea,
     ExpertRequest,
     ForesightReport,
     Recommendation,
+    WorkplanActivity,
 )
 from tests.factories import png_upload
 
@@ -107,7 +107,7 @@ def test_activity_progress_must_match_its_status(status, progress):
     from board.models import Workplan, Workstream
 
     workplan = Workplan.objects.create(title="W", start_year=2024, end_year=2026)
-    activity = Activity.objects.create(
+    activity = WorkplanActivity.objects.create(
         workstream=Workstream.objects.create(workplan=workplan, number=1, title="S"), title="A"
     )
     with pytest.raises(ValidationError):

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from board import demo
 from board.models import (
-    Activity,
     Attendance,
     BoardDocument,
     Expert,
@@ -19,6 +18,7 @@ from board.models import (
     Recommendation,
     WorkingGroup,
     Workplan,
+    WorkplanActivity,
     Workstream,
 )
 from tests.factories import pdf_upload
@@ -165,7 +165,7 @@ def build(start: int, stop: int) -> None:
     workplan, _ = Workplan.objects.get_or_create(start_year=2024, end_year=2026, defaults={"title": "W"})
     workstream, _ = Workstream.objects.get_or_create(workplan=workplan, number=1, defaults={"title": "S"})
     for i in range(start, stop):
-        Activity.objects.create(workstream=workstream, order=i, title=f"A{i}")
+        WorkplanActivity.objects.create(workstream=workstream, order=i, title=f"A{i}")
         BoardDocument.objects.create(slug=f"d{i}", kind="other", title=f"D{i}")
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from board import services
-from board.models import Activity, BoardMember, Expert, ExpertRequest, Recommendation
+from board.models import BoardMember, Expert, ExpertRequest, Recommendation, WorkplanActivity
 from tests.factories import (
     BoardActivityFactory,
     BoardMemberFactory,
@@ -131,7 +131,7 @@ def test_a_completed_activity_is_at_a_hundred_percent():
     with refused("must be at 100 percent"):
         services.activity_update_progress(activity=activity, status="completed", progress=99)
     activity.refresh_from_db()
-    assert activity.status == Activity.Status.PLANNED
+    assert activity.status == WorkplanActivity.Status.PLANNED
 
 
 def test_a_planned_activity_has_not_progressed():
@@ -139,7 +139,7 @@ def test_a_planned_activity_has_not_progressed():
     with refused("has not progressed yet"):
         services.activity_update_progress(activity=activity, status="planned", progress=1)
     activity.refresh_from_db()
-    assert activity.status == Activity.Status.IN_PROGRESS
+    assert activity.status == WorkplanActivity.Status.IN_PROGRESS
 
 
 # --- Expert Network -------------------------------------------------------------------------------

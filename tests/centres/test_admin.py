@@ -9,17 +9,18 @@ from django.utils import timezone
 from centres.admin import ApplicationResource, CentreResource
 from centres.models import (
     ActionPlan,
-    Agreement,
     Application,
     Centre,
-    ProgressReport,
+    CentreProgressReport,
+    CooperationAgreement,
 )
 from tests.factories import ApplicationFactory, StagedCentreFactory, pdf_upload
 
 from .conftest import make_report
 
-MODELS = ["application", "call", "criterion", "centre", "agreement", "actionplan", "activity",
-          "progressreport", "centredocument", "centrehost", "training", "networkevent"]
+MODELS = ["application", "call", "criterion", "centre", "cooperationagreement", "actionplan",
+          "actionplanactivity", "centreprogressreport", "centredocument", "centrehost", "training",
+          "networkevent"]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -82,26 +83,26 @@ def test_an_action_that_breaks_a_rule_reports_it_and_changes_nothing(staff_clien
 
 
 def test_returning_a_report_in_the_admin_needs_a_comment(staff_client, centre):
-    report = make_report(centre, ProgressReport.Status.SUBMITTED)
-    url = reverse("admin:centres_progressreport_changelist")
+    report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
+    url = reverse("admin:centres_centreprogressreport_changelist")
     staff_client.post(url, {"action": "send_back", "_selected_action": [report.pk], "apply": "1",
                             "comment": ""})
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.SUBMITTED
+    assert report.status == CentreProgressReport.Status.SUBMITTED
     staff_client.post(url, {"action": "send_back", "_selected_action": [report.pk], "apply": "1",
                             "comment": "Add the indicators."})
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.RETURNED
+    assert report.status == CentreProgressReport.Status.RETURNED
 
 
 def test_second_agreement_in_the_admin_is_refused_unless_it_is_a_renewal(staff_client, centre):
     today = timezone.localdate()
-    response = staff_client.post(reverse("admin:centres_agreement_add"), {
+    response = staff_client.post(reverse("admin:centres_cooperationagreement_add"), {
         "centre": centre.pk, "signed_on": today, "starts_on": today,
         "ends_on": today + timedelta(days=730),
         "document": pdf_upload()})
     assert response.status_code == 200 and "record a renewal" in response.content.decode()
-    assert Agreement.objects.filter(centre=centre).count() == 1
+    assert CooperationAgreement.objects.filter(centre=centre).count() == 1
 
 
 def test_staff_approve_a_submitted_action_plan_in_the_admin(staff_client, call):
@@ -114,11 +115,15 @@ def test_staff_approve_a_submitted_action_plan_in_the_admin(staff_client, call):
 
 
 def test_staff_see_the_reported_progress_of_each_activity(staff_client, centre):
-    from centres.models import Activity
+    from centres.models import ActionPlanActivity
 
-    report = make_report(centre, ProgressReport.Status.SUBMITTED)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="in_progress", progress=35)
-    page = staff_client.get(reverse("admin:centres_progressreport_change", args=[report.pk])).content.decode()
+    report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="in_progress", progress=35
+    )
+    page = staff_client.get(
+        reverse("admin:centres_centreprogressreport_change", args=[report.pk])
+    ).content.decode()
     assert "Foresight programme" in page and "35" in page
 
 

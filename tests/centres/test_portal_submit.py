@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from centres import services
-from centres.models import Activity, ProgressReport
+from centres.models import ActionPlanActivity, CentreProgressReport
 
 from .conftest import make_report
 
@@ -14,7 +14,9 @@ from .conftest import make_report
 @pytest.fixture
 def report(centre):
     report = make_report(centre)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     return report
 
 
@@ -46,7 +48,7 @@ def test_save_and_submit_stores_the_text_on_the_page_and_submits_it(host_client,
     response = _submit(host_client, report)
     assert response.status_code == 302
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.SUBMITTED
+    assert report.status == CentreProgressReport.Status.SUBMITTED
     assert report.submitted_at is not None
     assert report.summary == "Forty start-ups coached, two hackathons."
     line = report.lines.get()
@@ -62,7 +64,7 @@ def test_save_and_submit_without_the_confirmation_saves_the_draft_only(host_clie
     assert "Your changes were saved as a draft." in page
     assert "Forty start-ups coached, two hackathons." in page
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
     assert report.summary == "Forty start-ups coached, two hackathons."
 
 
@@ -71,7 +73,7 @@ def test_save_draft_does_not_submit_even_with_the_box_ticked(host_client, report
                                 _page(report, **{"action": "save", "submit-confirm": "on"}))
     assert response.status_code == 302
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
     assert report.summary == "Forty start-ups coached, two hackathons."
 
 
@@ -80,7 +82,7 @@ def test_save_and_submit_with_a_bad_line_saves_and_submits_nothing(host_client, 
     assert response.status_code == 200
     assert "Forty start-ups coached, two hackathons." in response.content.decode()
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
     assert report.summary == "Half-year summary."
 
 
@@ -95,7 +97,7 @@ def test_a_refused_submission_also_undoes_the_save(host_client, report, monkeypa
     assert "BDT is not taking reports today." in page
     assert "Forty start-ups coached, two hackathons." in page
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
     assert report.summary == "Half-year summary."
 
 
@@ -104,11 +106,11 @@ def test_returned_report_comes_back_with_the_hosts_text_and_can_be_submitted_aga
 ):
     _submit(host_client, report)
     client.force_login(staff_user)
-    client.post(reverse("admin:centres_progressreport_changelist"), {
+    client.post(reverse("admin:centres_centreprogressreport_changelist"), {
         "action": "send_back", "_selected_action": [report.pk], "apply": "1",
         "comment": "Please add the number of jobs created."})
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.RETURNED
+    assert report.status == CentreProgressReport.Status.RETURNED
 
     page = host_client.get(reverse("portal:report", args=[report.pk])).content.decode()
     assert "Please add the number of jobs created." in page
@@ -118,7 +120,7 @@ def test_returned_report_comes_back_with_the_hosts_text_and_can_be_submitted_aga
 
     _submit(host_client, report, summary="Forty start-ups coached, 12 jobs created.")
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.SUBMITTED
+    assert report.status == CentreProgressReport.Status.SUBMITTED
     assert report.summary == "Forty start-ups coached, 12 jobs created."
 
 
@@ -126,7 +128,7 @@ def test_the_old_separate_submit_address_submits_nothing(host_client, report):
     response = host_client.post(reverse("portal:report-submit", args=[report.pk]), {"submit-confirm": "on"})
     assert response["Location"] == reverse("portal:report", args=[report.pk])
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
 
 
 def test_save_draft_with_a_mistake_does_not_ask_for_the_confirmation(host_client, report):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from centres import services
-from centres.models import Activity, CentreMessage, ProgressReport
+from centres.models import ActionPlanActivity, CentreMessage, CentreProgressReport
 from tests.factories import StaffFactory, pdf_upload
 
 from .conftest import make_report
@@ -14,8 +14,10 @@ from .conftest import make_report
 
 @pytest.fixture
 def submitted(centre):
-    report = make_report(centre, ProgressReport.Status.SUBMITTED)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     return report
 
 
@@ -58,7 +60,7 @@ def test_returning_a_report_puts_bdts_comment_in_the_thread_about_that_report(
 def test_the_report_page_shows_the_messages_about_that_report_only(
         host_client, centre, submitted, staff, django_capture_on_commit_callbacks):
     report = _returned(submitted, staff, django_capture_on_commit_callbacks)
-    other = make_report(centre, ProgressReport.Status.ACCEPTED, days=200)
+    other = make_report(centre, CentreProgressReport.Status.ACCEPTED, days=200)
     services.centre_message_send(centre=centre, body="About the other report.", by=staff, from_bdt=True,
                                  report=other)
     services.centre_message_send(centre=centre, body="A word about the agreement.", by=staff, from_bdt=True)
@@ -88,7 +90,9 @@ def test_answering_from_a_returned_reports_page_keeps_the_edits_and_tells_bdt(
     assert (answer.report, answer.author, answer.body) == (report, host_user, "Figures added: 40 start-ups.")
     assert answer.attachment
     report.refresh_from_db()
-    assert report.summary == "Forty start-ups coached." and report.status == ProgressReport.Status.RETURNED
+    assert (
+        report.summary == "Forty start-ups coached." and report.status == CentreProgressReport.Status.RETURNED
+    )
     assert [mail.to for mail in mailoutbox] == [["bdt-inbox@itu.example"]]
     page = host_client.get(reverse("portal:report", args=[report.pk])).content.decode()
     assert page.index("Add the number of start-ups.") < page.index("Figures added: 40 start-ups.")
@@ -112,11 +116,14 @@ def test_a_host_writes_about_a_submitted_report_without_changing_it(host_client,
     assert response.status_code == 302
     assert CentreMessage.objects.get().report == submitted
     submitted.refresh_from_db()
-    assert submitted.status == ProgressReport.Status.SUBMITTED and submitted.summary == "Half-year summary."
+    assert (
+        submitted.status == CentreProgressReport.Status.SUBMITTED
+        and submitted.summary == "Half-year summary."
+    )
 
 
 def test_a_host_cannot_write_about_another_centres_report(host_client, other_centre):
-    report = make_report(other_centre, ProgressReport.Status.SUBMITTED)
+    report = make_report(other_centre, CentreProgressReport.Status.SUBMITTED)
     response = host_client.post(reverse("portal:report", args=[report.pk]),
                                 {"action": "message", "message-body": "Hello"})
     assert response.status_code == 404
@@ -124,7 +131,7 @@ def test_a_host_cannot_write_about_another_centres_report(host_client, other_cen
 
 
 def test_a_message_cannot_be_about_another_centres_report(centre, other_centre, staff):
-    report = make_report(other_centre, ProgressReport.Status.SUBMITTED)
+    report = make_report(other_centre, CentreProgressReport.Status.SUBMITTED)
     with pytest.raises(ValidationError) as error:
         services.centre_message_send(centre=centre, body="Hello", by=staff, from_bdt=True, report=report)
     assert "report" in error.value.message_dict
@@ -166,5 +173,5 @@ def test_a_message_typed_before_submitting_is_kept_on_the_submitted_reports_page
     assert response.status_code == 200 and "Figures added.</textarea>" in page
     assert 'id="id_report-summary"' not in page
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.SUBMITTED
+    assert report.status == CentreProgressReport.Status.SUBMITTED
     assert not CentreMessage.objects.filter(from_bdt=False).exists()

@@ -15,13 +15,13 @@ from django.utils import timezone
 from centres import services
 from centres.models import (
     ActionPlan,
-    Activity,
-    Agreement,
+    ActionPlanActivity,
     Application,
     Centre,
     CentreHost,
+    CentreProgressReport,
+    CooperationAgreement,
     DueDiligenceCheck,
-    ProgressReport,
 )
 from tests.factories import (
     ActionPlanFactory,
@@ -302,7 +302,7 @@ def test_an_agreement_is_renewed_once():
     with refused("already renewed"):
         services.agreement_renew(agreement=agreement, signed_on=today(), starts_on=agreement.ends_on,
                                  ends_on=agreement.ends_on + timedelta(days=900))
-    assert Agreement.objects.filter(renews=agreement).count() == 1
+    assert CooperationAgreement.objects.filter(renews=agreement).count() == 1
 
 
 def test_a_renewal_cannot_start_before_the_agreement_it_renews():
@@ -311,7 +311,7 @@ def test_a_renewal_cannot_start_before_the_agreement_it_renews():
         services.agreement_renew(agreement=agreement, signed_on=today(),
                                  starts_on=agreement.starts_on - timedelta(days=1),
                                  ends_on=agreement.ends_on + timedelta(days=700))
-    assert not Agreement.objects.filter(renews=agreement).exists()
+    assert not CooperationAgreement.objects.filter(renews=agreement).exists()
 
 
 def test_a_renewal_may_start_on_the_day_the_agreement_it_renews_started():
@@ -344,14 +344,16 @@ def test_design_needs_the_agreement_itself_not_only_the_status():
 @pytest.mark.parametrize("status", [C.DESIGN, C.OPERATING])
 def test_only_a_centre_deploying_its_services_starts_operating(status):
     centre = CentreFactory(status=status, design_finished_on=today())
-    CentreProgressReportFactory(centre=centre, status=ProgressReport.Status.ACCEPTED)
+    CentreProgressReportFactory(centre=centre, status=CentreProgressReport.Status.ACCEPTED)
     with refused("Only a centre deploying its services"):
         services.centre_start_operating(centre=centre)
     centre.refresh_from_db()
     assert centre.status == status
 
 
-@pytest.mark.parametrize("report_status", [ProgressReport.Status.DRAFT, ProgressReport.Status.SUBMITTED])
+@pytest.mark.parametrize(
+    "report_status", [CentreProgressReport.Status.DRAFT, CentreProgressReport.Status.SUBMITTED]
+)
 def test_a_centre_starts_operating_only_after_an_accepted_report(report_status):
     centre = CentreFactory(status=C.CAPACITY_BUILDING)
     CentreProgressReportFactory(centre=centre, status=report_status)
@@ -553,7 +555,7 @@ def test_an_operating_centre_reports_progress():
     centre = CentreFactory(status=C.OPERATING)
     report = services.progress_report_create(centre=centre, period_start=today(), period_end=today(),
                                              summary="S")
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
 
 
 def test_a_report_period_cannot_end_before_it_starts():
@@ -572,7 +574,9 @@ def test_a_period_is_reported_once():
     assert existing.centre.progress_reports.count() == 1
 
 
-@pytest.mark.parametrize("status", [ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED])
+@pytest.mark.parametrize(
+    "status", [CentreProgressReport.Status.SUBMITTED, CentreProgressReport.Status.ACCEPTED]
+)
 def test_a_progress_report_is_submitted_once(status):
     report = CentreProgressReportFactory(status=status, submitted_at=timezone.now() - timedelta(days=3))
     first_submission = report.submitted_at
@@ -584,7 +588,7 @@ def test_a_progress_report_is_submitted_once(status):
 
 
 def test_a_submitted_report_cannot_be_edited():
-    report = CentreProgressReportFactory(status=ProgressReport.Status.SUBMITTED, summary="Sent")
+    report = CentreProgressReportFactory(status=CentreProgressReport.Status.SUBMITTED, summary="Sent")
     with refused("can no longer be changed"):
         services.progress_report_update(report=report, data={"summary": "Changed"})
     report.refresh_from_db()
@@ -604,15 +608,15 @@ def test_a_line_of_another_report_cannot_be_changed_through_this_one():
     report = CentreProgressReportFactory()
     other = CentreProgressReportFactory()
     line = ActivityProgress.objects.create(report=other, activity=CentreActivityFactory(),
-                                           status=Activity.Status.PLANNED, progress=0)
+                                           status=ActionPlanActivity.Status.PLANNED, progress=0)
     with refused("belongs to another report"):
         services.progress_report_update(report=report, data={}, lines=[
-            {"line": line, "status": Activity.Status.DONE, "progress": 100}])
+            {"line": line, "status": ActionPlanActivity.Status.DONE, "progress": 100}])
     line.refresh_from_db()
     assert line.progress == 0
 
 
-@pytest.mark.parametrize("status", [ProgressReport.Status.DRAFT, ProgressReport.Status.ACCEPTED])
+@pytest.mark.parametrize("status", [CentreProgressReport.Status.DRAFT, CentreProgressReport.Status.ACCEPTED])
 def test_only_a_submitted_report_is_accepted(status):
     report = CentreProgressReportFactory(status=status)
     with refused("Only a submitted report can be accepted"):
@@ -622,20 +626,21 @@ def test_only_a_submitted_report_is_accepted(status):
 
 
 def test_only_a_submitted_report_is_returned():
-    report = CentreProgressReportFactory(status=ProgressReport.Status.DRAFT)
+    report = CentreProgressReportFactory(status=CentreProgressReport.Status.DRAFT)
     with refused("Only a submitted report can be returned"):
         services.progress_report_return(report=report, comment="Add figures.")
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.DRAFT
+    assert report.status == CentreProgressReport.Status.DRAFT
 
 
 def test_accepting_a_report_carries_its_progress_onto_the_activities():
     from centres.models import ActivityProgress
 
-    report = CentreProgressReportFactory(status=ProgressReport.Status.SUBMITTED)
+    report = CentreProgressReportFactory(status=CentreProgressReport.Status.SUBMITTED)
     activity = CentreActivityFactory(plan__centre=report.centre)
-    ActivityProgress.objects.create(report=report, activity=activity, status=Activity.Status.IN_PROGRESS,
-                                    progress=40)
+    ActivityProgress.objects.create(
+        report=report, activity=activity, status=ActionPlanActivity.Status.IN_PROGRESS, progress=40
+    )
     services.progress_report_accept(report=report)
     activity.refresh_from_db()
-    assert (activity.status, activity.progress) == (Activity.Status.IN_PROGRESS, 40)
+    assert (activity.status, activity.progress) == (ActionPlanActivity.Status.IN_PROGRESS, 40)

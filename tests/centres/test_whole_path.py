@@ -13,11 +13,11 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from centres import services
 from centres.models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     Application,
     Centre,
+    CentreProgressReport,
     DueDiligenceCheck,
-    ProgressReport,
 )
 from tests.factories import EvaluatorFactory, LeadEvaluatorFactory, pdf_upload
 
@@ -97,7 +97,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
 
     # 5. The cooperation agreement, then the design phase.
     today = timezone.localdate()
-    response = staff.post(reverse("admin:centres_agreement_add"), {
+    response = staff.post(reverse("admin:centres_cooperationagreement_add"), {
         "centre": centre.pk, "signed_on": today, "starts_on": today, "ends_on": today + timedelta(days=1095),
         "document": pdf_upload("agreement.pdf"),
     })
@@ -126,7 +126,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
     # 7. The host reports progress; BDT accepts the report.
     response = host_client.post(reverse("portal:report-add"), {
         "period_start": today, "period_end": today + timedelta(days=1), "summary": "The lab opened."})
-    report = ProgressReport.objects.get(centre=centre)
+    report = CentreProgressReport.objects.get(centre=centre)
     assert response["Location"] == reverse("portal:report", args=[report.pk])
     line = report.lines.get()
     response = host_client.post(reverse("portal:report", args=[report.pk]), {
@@ -137,10 +137,10 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
         "action": "submit", "submit-confirm": "on",
     })
     assert response.status_code == 302
-    _admin_action(staff, "progressreport", "accept", report.pk)
+    _admin_action(staff, "centreprogressreport", "accept", report.pk)
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.ACCEPTED
-    assert Activity.objects.get(plan=plan).progress == 40
+    assert report.status == CentreProgressReport.Status.ACCEPTED
+    assert ActionPlanActivity.objects.get(plan=plan).progress == 40
 
     # 8. The centre operates, and the public directory says so.
     _admin_action(staff, "centre", "start_operating", centre.pk)

@@ -9,7 +9,7 @@ from django.utils import translation
 from rest_framework.test import APIClient
 
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from coordination import demo as coordination_demo
 from tests.factories import api_key_for
 from tests.reports.pdftext import normalised
@@ -33,7 +33,7 @@ def demo():
     coordination_demo.load(log=lambda message: None)
 
 
-def _generate(capture, language: str) -> ProgressReport:
+def _generate(capture, language: str) -> TDAGReport:
     with capture(execute=True):
         report = services.report_request(kind="coordination", language=language, **YEAR_2024)
     report.refresh_from_db()
@@ -87,16 +87,16 @@ def test_the_reports_api_accepts_the_coordination_kind(staff_user, django_captur
                    "language": "en"}
         response = client.post("/api/v1/reports/", payload, format="json")
     assert response.status_code == 202, response.data
-    assert ProgressReport.objects.get(pk=response.data["id"]).kind == "coordination"
+    assert TDAGReport.objects.get(pk=response.data["id"]).kind == "coordination"
 
 
 def test_the_council_report_is_framed_for_the_council_not_tdag():
     from alliance.reports.document import render_document
 
     with translation.override("en"):
-        html = render_document(ProgressReport(kind="coordination", language="en",
+        html = render_document(TDAGReport(kind="coordination", language="en",
                                               period_start=date(2024, 1, 1), period_end=date(2024, 12, 31)))
-        tdag = render_document(ProgressReport(kind="p2c", language="en",
+        tdag = render_document(TDAGReport(kind="p2c", language="en",
                                               period_start=date(2024, 1, 1), period_end=date(2024, 12, 31)))
     assert "ITU Council" in html and "Report by the Secretary-General" in html
     assert "Telecommunication Development Advisory Group" not in html and "TDAG/" not in html

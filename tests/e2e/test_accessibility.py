@@ -11,10 +11,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from alliance.core.roles import BDT_STAFF_GROUP
-from alliance.reports.models import ProgressReport as ReportRequest
-from alliance.reports.models import ReportStatus
-from centres.models import Activity, CentreHost
-from centres.models import ProgressReport as CentreReport
+from alliance.reports.models import ReportStatus, TDAGReport
+from centres.models import ActionPlanActivity, CentreHost, CentreProgressReport
 from dtlab.models import Service
 from partnerships.models import Pledge, Pledger, PledgeStatus
 
@@ -158,8 +156,8 @@ def test_account_portal_staff_pages_and_form_errors_have_no_wcag_21_aa_violation
 
     host, centre = demo_roles["host"], CentreHost.objects.get(user__username="host").centre
     log_in_as(page, live_server, host)
-    activity = Activity.objects.filter(plan__centre=centre).first()
-    report = CentreReport.objects.filter(centre=centre).first()
+    activity = ActionPlanActivity.objects.filter(plan__centre=centre).first()
+    report = CentreProgressReport.objects.filter(centre=centre).first()
     for path in ("/portal/", "/portal/profile/", "/portal/action-plan/", "/portal/reports/",
                  "/portal/reports/add/", "/portal/documents/", "/portal/agreement/",
                  "/portal/action-plan/activities/add/", f"/portal/action-plan/activities/{activity.pk}/",
@@ -178,9 +176,9 @@ def test_account_portal_staff_pages_and_form_errors_have_no_wcag_21_aa_violation
     check.submit_empty(progress)
 
     log_in_as(page, live_server, demo_roles["staff"])
-    queued = ReportRequest.objects.create(kind="partnerships", period_start=date(2024, 1, 1),
+    queued = TDAGReport.objects.create(kind="partnerships", period_start=date(2024, 1, 1),
                                           period_end=date(2024, 12, 31), language=language)
-    failed = ReportRequest.objects.create(kind="alliance", period_start=date(2024, 1, 1),
+    failed = TDAGReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
                                           period_end=date(2024, 12, 31), language=language,
                                           status=ReportStatus.FAILED,
                                           error="The report could not be generated.")

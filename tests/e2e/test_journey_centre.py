@@ -19,7 +19,7 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from alliance.core.roles import EVALUATORS_GROUP, LEAD_EVALUATORS_GROUP
-from centres.models import Activity, Application
+from centres.models import ActionPlanActivity, Application
 from dtlab.demo import minimal_pdf
 
 from .conftest import authenticator_code, give_authenticator, screenshot
@@ -243,7 +243,7 @@ def select_and_sign(act, page: Page, base: str, reference: str) -> str:
     invitation = next(m for m in reversed(mail.outbox) if m.to == [CONTACT_EMAIL])
     link = re.search(r"https?://\S+", invitation.body).group(0)
 
-    page.goto(f"{base}/en/admin/centres/agreement/add/")
+    page.goto(f"{base}/en/admin/centres/cooperationagreement/add/")
     with page.expect_popup() as popup_info:
         act.press(page.locator("#lookup_id_centre"))
     popup = popup_info.value
@@ -352,7 +352,7 @@ def journey(driver, new_page, base: str, staff_user) -> dict:
     host_writes_action_plan(host, newcomer)
     admin_action(bdt, staff, base, "actionplan", ORGANISATION, "Approve")
     host_reports_progress(host, newcomer)
-    admin_action(bdt, staff, base, "progressreport", ORGANISATION, "Accept")
+    admin_action(bdt, staff, base, "centreprogressreport", ORGANISATION, "Accept")
     admin_action(bdt, staff, base, "centre", ORGANISATION, "Mark as operating")
 
     visitor = new_page()
@@ -362,7 +362,7 @@ def journey(driver, new_page, base: str, staff_user) -> dict:
     application = Application.objects.get(reference=reference)
     assert application.documents.count() == 2
     assert application.centre.agreements.get().document
-    assert Activity.objects.get(plan__centre=application.centre).progress == 40
+    assert ActionPlanActivity.objects.get(plan__centre=application.centre).progress == 40
     return {"applicant": applicant, "host": host, "public": public}
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 
 from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, Workflow
+from alliance.reports.models import TDAGReport, Workflow
 
 from .conftest import give_authenticator, screenshot
 from .keyboard import log_in, press_enter_and_wait, tab_and_type, tab_to
@@ -64,7 +64,7 @@ def test_a_report_is_written_reviewed_by_a_second_person_published_and_downloade
     tab_to(approver_page, "main form[action$='/publish/'] button")
     press_enter_and_wait(approver_page)
     assert "The report is published." in approver_page.inner_text("main")
-    assert ProgressReport.objects.get(pk=report.pk).workflow == Workflow.PUBLISHED
+    assert TDAGReport.objects.get(pk=report.pk).workflow == Workflow.PUBLISHED
 
     visitor = browser.new_context(accept_downloads=True).new_page()
     visitor.goto(f"{base}/en/documents/")

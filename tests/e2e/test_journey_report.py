@@ -15,7 +15,7 @@ from django.core.management import call_command
 
 from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.reports import tasks
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 
 from .conftest import give_authenticator, screenshot
 from .keyboard import log_in, path, press_enter_and_wait, tab_and_choose, tab_to
@@ -50,7 +50,7 @@ class HeldQueue:
 def test_staff_request_the_2024_partnerships_report_watch_it_finish_and_download_it(
         live_server, page, django_user_model, settings, tmp_path, monkeypatch, pdf_text):
     call_command("load_demo", verbosity=0)
-    ProgressReport.objects.all().delete()  # the demo's published 2024 documents: this one is asked anew
+    TDAGReport.objects.all().delete()  # the demo's published 2024 documents: this one is asked anew
     staff = django_user_model.objects.create_user(username="bdt-reports", password="reports pass 2024",
                                                   email="reports@itu.example", is_staff=True)
     staff.groups.add(Group.objects.get(name=BDT_STAFF_GROUP))
@@ -70,7 +70,7 @@ def test_staff_request_the_2024_partnerships_report_watch_it_finish_and_download
     tab_to(page, "main form[action$='/request/'] button[type=submit]")
     press_enter_and_wait(page)
 
-    report = ProgressReport.objects.get()
+    report = TDAGReport.objects.get()
     assert (report.kind, report.period_start, report.period_end, report.language) == (
         "partnerships", date(2024, 1, 1), date(2024, 12, 31), "en")
     assert queue.report_ids == [report.pk]

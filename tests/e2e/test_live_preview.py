@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.reports import services
-from alliance.reports.models import ProgressReport
+from alliance.reports.models import TDAGReport
 
 from .conftest import give_authenticator
 from .keyboard import log_in, tab_to
@@ -37,4 +37,4 @@ def test_the_preview_follows_the_typing_without_saving(live_server, browser, dja
     page.keyboard.type("Typed live: the Bureau signed {agreements} agreements.")
     expect(preview.locator("body")).to_contain_text("Typed live: the Bureau signed 0 agreements.",
                                                     timeout=WAIT)
-    assert "Typed live" not in ProgressReport.objects.get(pk=report.pk).narrative.get("summary", "")
+    assert "Typed live" not in TDAGReport.objects.get(pk=report.pk).narrative.get("summary", "")

@@ -14,7 +14,7 @@ from kombu import Connection
 
 from alliance.celery import app as celery_app
 from alliance.reports import services as report_services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from tests import services
 
 from .processes import Portal
@@ -37,7 +37,7 @@ def portal(redis, client, staff_user, tmp_path):
     portal.stop()
 
 
-def _wait_until_done(report: ProgressReport, worker, timeout: float = 90) -> ProgressReport:
+def _wait_until_done(report: TDAGReport, worker, timeout: float = 90) -> TDAGReport:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         report.refresh_from_db()
@@ -56,7 +56,7 @@ def test_with_redis_down_pages_are_served_and_a_report_request_is_kept_then_gene
         assert portal.get(path).status == 200, (path, portal.log())
     response = portal.post_form("/en/staff/reports/", "/en/staff/reports/request/", REQUEST)
 
-    report = ProgressReport.objects.get()
+    report = TDAGReport.objects.get()
     assert response.status == 302, (response.status, portal.log())
     assert response.headers["Location"] == f"/en/staff/reports/{report.pk}/"
     assert (report.status, report.attempts, report.pdf.name) == (ReportStatus.QUEUED, 0, "")

@@ -10,16 +10,16 @@ from django_celery_beat.models import PeriodicTask
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 
 pytestmark = pytest.mark.django_db
 
 PERIOD = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
 
 
-def _queued(language: str, minutes_ago: int) -> ProgressReport:
-    report = ProgressReport.objects.create(kind="alliance", language=language, **PERIOD)
-    ProgressReport.objects.filter(pk=report.pk).update(
+def _queued(language: str, minutes_ago: int) -> TDAGReport:
+    report = TDAGReport.objects.create(kind="alliance", language=language, **PERIOD)
+    TDAGReport.objects.filter(pk=report.pk).update(
         updated_at=timezone.now() - timedelta(minutes=minutes_ago))
     return report
 
@@ -36,7 +36,7 @@ def test_a_request_made_while_the_broker_is_unreachable_is_kept_queued(django_ca
 
 def test_the_sweep_sends_again_only_the_reports_queued_for_longer_than_the_threshold():
     old, fresh = _queued("en", minutes_ago=11), _queued("fr", minutes_ago=2)
-    ProgressReport.objects.filter(pk=_queued("es", minutes_ago=30).pk).update(status=ReportStatus.DONE)
+    TDAGReport.objects.filter(pk=_queued("es", minutes_ago=30).pk).update(status=ReportStatus.DONE)
     with mock.patch("alliance.reports.tasks.generate_report.delay") as delay:
         assert services.reports_resend_queued() == [old.pk]
         assert services.reports_resend_queued() == []  # sent just now: not again before the threshold

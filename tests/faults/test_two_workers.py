@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.reports.tasks import generate_report
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -21,7 +21,7 @@ def test_two_workers_given_the_same_report_make_one_pdf(celery_worker_factory, s
            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
            "DJANGO_EMAIL_FILE_PATH": str(outbox)}
     workers = [celery_worker_factory(**env), celery_worker_factory(**env)]
-    report = ProgressReport.objects.create(kind="alliance", language="en", requested_by=staff_user,
+    report = TDAGReport.objects.create(kind="alliance", language="en", requested_by=staff_user,
                                            period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
 
     tasks = [generate_report.apply_async(args=[report.pk]).id for _ in range(2)]

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from partnerships.models import Agreement, AgreementStatus, Partner
+from partnerships.models import AgreementStatus, Partner, PartnershipAgreement
 
 
 @pytest.fixture
@@ -22,12 +22,12 @@ def make_partner(db):
 def make_agreement(db, make_partner):
     counter = iter(range(1, 100_000))
 
-    def make(*, partner=None, priorities=(), **fields) -> Agreement:
+    def make(*, partner=None, priorities=(), **fields) -> PartnershipAgreement:
         n = next(counter)
         values = {"reference": f"T-{n:05d}", "title": f"Agreement {n}", "region": "africa",
                   "status": AgreementStatus.ACTIVE, "signed_on": date(2024, 5, 1),
                   "partner_contribution_usd": Decimal("0"), "itu_contribution_usd": Decimal("0"), **fields}
-        agreement = Agreement.objects.create(partner=partner or make_partner(), **values)
+        agreement = PartnershipAgreement.objects.create(partner=partner or make_partner(), **values)
         if priorities:
             from alliance.models import Priority
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from partnerships.models import Agreement, Partner
+from partnerships.models import Partner, PartnershipAgreement
 from tests.admin_forms import admin_form_data
 from tests.factories import PartnerFactory, PartnershipAgreementFactory
 
@@ -17,20 +17,20 @@ def _messages(response) -> list[str]:
 
 def test_an_agreement_added_in_the_admin_gets_its_reference_from_the_service(staff_client):
     partner = PartnerFactory()
-    url = reverse("admin:partnerships_agreement_add")
+    url = reverse("admin:partnerships_partnershipagreement_add")
     data = admin_form_data(staff_client.get(url), title_en="Schools online", partner=partner.pk,
                            region="africa", status="active", signed_on="2025-03-04",
                            partner_contribution_usd="10.00", itu_contribution_usd="0")
     assert data["reference"] == ""
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    agreement = Agreement.objects.get()
+    agreement = PartnershipAgreement.objects.get()
     assert agreement.reference.startswith("BDT-2025-") and agreement.partner == partner
 
 
 def test_an_agreement_changed_in_the_admin_keeps_the_services_rules(staff_client):
     agreement = PartnershipAgreementFactory()
-    url = reverse("admin:partnerships_agreement_change", args=[agreement.pk])
+    url = reverse("admin:partnerships_partnershipagreement_change", args=[agreement.pk])
     response = staff_client.post(url, admin_form_data(staff_client.get(url), title_en="New title"))
     assert response.status_code == 302
     agreement.refresh_from_db()

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 
-from partnerships.models import Agreement, Partner
+from partnerships.models import Partner, PartnershipAgreement
 from tests.factories import api_key_for
 
 PARTNERS = "/api/v1/partners/"
@@ -38,7 +38,7 @@ def test_staff_creates_an_agreement_with_priority_codes(token_client, make_partn
     response = token_client.post(AGREEMENTS, agreement_payload(partner), content_type="application/json")
     assert response.status_code == 201, response.json()
     body = response.json()
-    agreement = Agreement.objects.get(pk=body["id"])
+    agreement = PartnershipAgreement.objects.get(pk=body["id"])
     assert agreement.reference.startswith("BDT-2024-")
     assert body["partner_contribution_usd"] == "250000.00"
     assert sorted(agreement.priorities.values_list("code", flat=True)) == [
@@ -61,7 +61,7 @@ def test_bad_agreement_is_refused_with_the_field_and_nothing_stored(token_client
                                  content_type="application/json")
     assert response.status_code == 400
     assert field in response.json()
-    assert not Agreement.objects.exists()
+    assert not PartnershipAgreement.objects.exists()
 
 
 def test_a_draft_may_be_dated_in_the_future(token_client, make_partner):

@@ -19,8 +19,8 @@ from partnerships.models import (
     ImpactIndicator,
     Pledge,
     PledgeBenefit,
+    PledgeProgressReport,
     PledgeStatus,
-    ProgressReport,
 )
 from tests.factories import PledgeFactory
 
@@ -178,7 +178,7 @@ def progress_data():
     fine = PledgeFactory(value_usd=D("3"), **published)
     silent = PledgeFactory(value_usd=D("4000"), **published)
     declined = PledgeFactory(value_usd=D("5"), status=PledgeStatus.DECLINED, kind="financial")
-    report = ProgressReport.objects.create
+    report = PledgeProgressReport.objects.create
     report(pledge=late, status="on_track", narrative="a", reported_on=date(2025, 1, 1))
     report(pledge=late, status="delayed", narrative="b", reported_on=date(2025, 6, 1))
     report(pledge=done, status="completed", narrative="c", reported_on=date(2025, 3, 1))
@@ -235,7 +235,7 @@ def test_a_bad_indicator_stores_neither_it_nor_the_report(db):
             pledge=pledge, by=pledge.pledger.user, status="on_track", narrative="x",
             indicators=[{"name": "Schools", "value": D("1"), "unit": "schools", "measured_on": tomorrow}])
     assert "measured_on" in error.value.message_dict
-    assert not ProgressReport.objects.exists() and not ImpactIndicator.objects.exists()
+    assert not PledgeProgressReport.objects.exists() and not ImpactIndicator.objects.exists()
 
 
 def test_the_pledgers_progress_page_takes_indicators_and_the_public_page_shows_them(client, db):
@@ -248,7 +248,7 @@ def test_the_pledgers_progress_page_takes_indicators_and_the_public_page_shows_t
                             **management, "indicators-0-name": "Schools connected", "indicators-0-value": "x",
                             "indicators-0-unit": "schools", "indicators-0-measured_on": "2025-05-01"})
     assert bad.status_code == 200 and bad.context["indicators"].forms[0].errors["value"]
-    assert not ProgressReport.objects.exists()
+    assert not PledgeProgressReport.objects.exists()
     ok = client.post(url, {"status": "delayed", "narrative": "Permits late.", "amount_delivered_usd": "0",
                            **management, "indicators-0-name": "Schools connected", "indicators-0-value": "40",
                            "indicators-0-unit": "schools", "indicators-0-measured_on": "2025-05-01"})

@@ -11,7 +11,7 @@ import pytest
 
 from alliance.models import Priority
 from partnerships import selectors
-from partnerships.models import ActionArea, PledgeStatus, ProgressReport
+from partnerships.models import ActionArea, PledgeProgressReport, PledgeStatus
 from tests.factories import PartnerFactory, PartnershipAgreementFactory, PledgeFactory, PledgerFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +132,7 @@ def pledges():
     PledgeFactory(kind="financial", value_usd=D("9999"), status=PledgeStatus.SUBMITTED, action_areas=[a1])
     declined = PledgeFactory(kind="financial", value_usd=D("7777"), status=PledgeStatus.DECLINED,
                              action_areas=[a3])
-    report = ProgressReport.objects.create
+    report = PledgeProgressReport.objects.create
     report(pledge=p1, status="on_track", narrative="a", reported_on=date(2026, 1, 1),
            amount_delivered_usd=D("200"))
     report(pledge=p1, status="on_track", narrative="b", reported_on=date(2026, 3, 1),

@@ -1,7 +1,7 @@
 import tablib
 
 from partnerships.admin import AgreementResource, PartnerResource
-from partnerships.models import Agreement, Partner
+from partnerships.models import Partner, PartnershipAgreement
 
 AGREEMENT_HEADERS = ["reference", "title_en", "partner", "signed_on", "status", "partner_contribution_usd",
                      "itu_contribution_usd", "region", "priorities"]
@@ -24,7 +24,7 @@ def test_an_agreement_import_with_bad_rows_reports_each_and_imports_nothing(make
     assert result.has_validation_errors() or result.has_errors()
     bad_rows = {row.number for row in result.invalid_rows} | {n for n, _errors in result.row_errors()}
     assert bad_rows == {2, 3, 4, 5}
-    assert not Agreement.objects.exists()
+    assert not PartnershipAgreement.objects.exists()
 
 
 def test_a_clean_agreement_import_stores_every_row(make_partner):
@@ -36,8 +36,8 @@ def test_a_clean_agreement_import_stores_every_row(make_partner):
     ])
     result = AgreementResource().import_data(dataset, dry_run=False)
     assert not result.has_errors() and not result.has_validation_errors()
-    assert Agreement.objects.count() == 2
-    assert Agreement.objects.get(reference="I-2").priorities.count() == 2
+    assert PartnershipAgreement.objects.count() == 2
+    assert PartnershipAgreement.objects.get(reference="I-2").priorities.count() == 2
 
 
 def test_a_partner_import_with_a_bad_row_imports_nothing(db):
@@ -66,8 +66,8 @@ def test_staff_import_through_the_admin_shows_errors_and_stores_nothing(staff_cl
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("agreements.csv", csv.encode(), content_type="text/csv")
-    response = staff_client.post("/en/admin/partnerships/agreement/import/",
+    response = staff_client.post("/en/admin/partnerships/partnershipagreement/import/",
                                  {"import_file": upload, "format": "0", "resource": "0"})
     assert response.status_code == 200
     assert "An amount cannot be negative." in response.content.decode()
-    assert not Agreement.objects.exists()
+    assert not PartnershipAgreement.objects.exists()

@@ -4,15 +4,15 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from partnerships.models import ActionArea, Agreement, Partner, Pledge, Pledger
+from partnerships.models import ActionArea, Partner, PartnershipAgreement, Pledge, Pledger
 
 
 def bulk_agreements(count: int) -> None:
     partners = Partner.objects.bulk_create(
         [Partner(name=f"P{n}", name_en=f"P{n}", kind="government" if n % 2 else "un_entity")
          for n in range(20)])
-    Agreement.objects.bulk_create([
-        Agreement(reference=f"B-{n}", title=f"A{n}", title_en=f"A{n}", partner=partners[n % 20],
+    PartnershipAgreement.objects.bulk_create([
+        PartnershipAgreement(reference=f"B-{n}", title=f"A{n}", title_en=f"A{n}", partner=partners[n % 20],
                   status="active", signed_on=date(2024 - n % 5, n % 12 + 1, 1), region="africa",
                   partner_contribution_usd=Decimal(n * 10), itu_contribution_usd=Decimal(0))
         for n in range(count)])

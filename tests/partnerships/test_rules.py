@@ -13,11 +13,11 @@ from partnerships import services
 from partnerships.models import (
     ActionArea,
     ActionAreaMembership,
-    Agreement,
     Partner,
+    PartnershipAgreement,
     Pledge,
+    PledgeProgressReport,
     PledgeStatus,
-    ProgressReport,
     ProgressStatus,
 )
 from tests.factories import (
@@ -88,7 +88,7 @@ def test_an_unknown_priority_code_is_refused_not_ignored():
     with refused("Unknown ITU-D priority: NOPE"):
         services.agreement_create(partner=partner, title="T", region="africa", status="draft",
                                   priorities=["NOPE"])
-    assert not Agreement.objects.exists()
+    assert not PartnershipAgreement.objects.exists()
 
 
 def test_an_agreement_is_validated_before_it_is_stored():
@@ -97,7 +97,7 @@ def test_an_agreement_is_validated_before_it_is_stored():
         services.agreement_create(partner=partner, title="T", region="africa", status="signed",
                                   signed_on=date(2999, 1, 1))
     assert "signed_on" in error.value.message_dict
-    assert not Agreement.objects.exists()
+    assert not PartnershipAgreement.objects.exists()
 
 
 def test_an_agreement_update_is_validated_before_it_is_stored():
@@ -194,7 +194,7 @@ def test_someone_else_cannot_report_progress_on_a_pledge():
     with refused("Only the pledger can report progress"):
         services.progress_report_submit(pledge=pledge, by=UserFactory(), status="on_track",
                                         narrative="x")
-    assert not ProgressReport.objects.exists()
+    assert not PledgeProgressReport.objects.exists()
 
 
 def test_an_anonymous_visitor_cannot_report_progress():
@@ -204,7 +204,7 @@ def test_an_anonymous_visitor_cannot_report_progress():
     with refused("Only the pledger can report progress"):
         services.progress_report_submit(pledge=pledge, by=AnonymousUser(), status="on_track",
                                         narrative="x")
-    assert not ProgressReport.objects.exists()
+    assert not PledgeProgressReport.objects.exists()
 
 
 def test_bdt_staff_may_report_progress_for_the_pledger():
@@ -220,7 +220,7 @@ def test_progress_is_reported_on_a_published_pledge_only(status):
     with refused("published pledges only"):
         services.progress_report_submit(pledge=pledge, by=pledge.pledger.user, status="on_track",
                                         narrative="x")
-    assert not ProgressReport.objects.exists()
+    assert not PledgeProgressReport.objects.exists()
     pledge.refresh_from_db()
     assert pledge.next_report_due is None
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from partnerships.models import Agreement, Partner
+from partnerships.models import Partner, PartnershipAgreement
 
 SEED_TOP_10 = [
     ("European Union, represented by the European Commission", "19.82"),
@@ -97,8 +97,8 @@ def test_trend_is_the_year_asked_and_the_four_before(stats_2024):
 
 
 def test_draft_agreements_never_count(stats_2024, client):
-    assert Agreement.objects.filter(status="draft").exists()
-    draft = Agreement.objects.filter(status="draft").first()
+    assert PartnershipAgreement.objects.filter(status="draft").exists()
+    draft = PartnershipAgreement.objects.filter(status="draft").first()
     draft.signed_on = date(2024, 6, 1)
     draft.save()
     again = client.get("/api/v1/partnerships/stats/", {"year": 2024}).json()
@@ -106,9 +106,9 @@ def test_draft_agreements_never_count(stats_2024, client):
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):
-    counts = (Partner.objects.count(), Agreement.objects.count())
+    counts = (Partner.objects.count(), PartnershipAgreement.objects.count())
     demo.load(log=lambda message: None)
-    assert (Partner.objects.count(), Agreement.objects.count()) == counts
+    assert (Partner.objects.count(), PartnershipAgreement.objects.count()) == counts
 
 
 @pytest.mark.parametrize("year", ["twenty", "1800", "3000"])

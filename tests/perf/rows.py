@@ -13,17 +13,17 @@ from alliance.models import Priority
 from centres.models import Call, Centre
 from partnerships.models import (
     ActionArea,
-    Agreement,
     AgreementStatus,
     Event,
     ImpactIndicator,
     ImpactStory,
     Partner,
+    PartnershipAgreement,
     Pledge,
     PledgeBenefit,
+    PledgeProgressReport,
     Pledger,
     PledgeStatus,
-    ProgressReport,
 )
 from tests.centres.conftest import bulk_centres
 
@@ -38,7 +38,7 @@ def centres(size: int) -> list[Centre]:
     return made
 
 
-def agreements(size: int, *, drafts: int = 0) -> list[Agreement]:
+def agreements(size: int, *, drafts: int = 0) -> list[PartnershipAgreement]:
     """``size`` signed agreements over 2023-2024 (several per day, so the order needs its second
     key) with one or two priorities each, one partner per ten, and ``drafts`` drafts without a date."""
     batch = next(_batches)
@@ -47,19 +47,21 @@ def agreements(size: int, *, drafts: int = 0) -> list[Agreement]:
                 membership_category="member_state" if n % 3 else "none")
         for n in range(size // 10 + 1))
     rows = [
-        Agreement(reference=f"PERF-{batch}-{n:05d}", title=f"Agreement {n}",
+        PartnershipAgreement(reference=f"PERF-{batch}-{n:05d}", title=f"Agreement {n}",
                   partner=partners[n % len(partners)],
                   signed_on=date(2023, 1, 1) + timedelta(days=(n * 7) % 700),
                   status=AgreementStatus.ACTIVE, region="africa",
                   partner_contribution_usd=Decimal(n % 5 * 1000), itu_contribution_usd=Decimal("0"))
         for n in range(size)]
-    rows += [Agreement(reference=f"PERF-{batch}-D{n:04d}", title=f"Draft {n}", partner=partners[0],
+    rows += [PartnershipAgreement(reference=f"PERF-{batch}-D{n:04d}", title=f"Draft {n}", partner=partners[0],
                        signed_on=None, status=AgreementStatus.DRAFT, region="global") for n in range(drafts)]
-    made = Agreement.objects.bulk_create(rows)
-    made = list(Agreement.objects.filter(reference__startswith=f"PERF-{batch}-"))
+    made = PartnershipAgreement.objects.bulk_create(rows)
+    made = list(PartnershipAgreement.objects.filter(reference__startswith=f"PERF-{batch}-"))
     priorities = list(Priority.objects.order_by("pk")[:2])
-    Through = Agreement.priorities.through
-    Through.objects.bulk_create(Through(agreement=a, priority=priorities[i % 2]) for i, a in enumerate(made))
+    Through = PartnershipAgreement.priorities.through
+    Through.objects.bulk_create(
+        Through(partnershipagreement=a, priority=priorities[i % 2]) for i, a in enumerate(made)
+    )
     freshness.bump("partnerships")
     return made
 
@@ -85,13 +87,13 @@ def pledges(size: int) -> list[Pledge]:
     PledgeBenefit.objects.bulk_create(
         PledgeBenefit(pledge=p, group=("ldc", "sids")[i % 2], share_percent=Decimal(i % 100),
                       people_reached=i) for i, p in enumerate(made))
-    ProgressReport.objects.bulk_create(
-        ProgressReport(pledge=p, status=("on_track", "delayed", "completed")[i % 3], narrative="N",
+    PledgeProgressReport.objects.bulk_create(
+        PledgeProgressReport(pledge=p, status=("on_track", "delayed", "completed")[i % 3], narrative="N",
                        reported_on=date(2025, 1, 1)) for i, p in enumerate(made) if i % 2)
     ImpactIndicator.objects.bulk_create(
         ImpactIndicator(progress_report=r, name="Schools", value=Decimal(10), unit="schools",
                         measured_on=date(2025, 1, 1))
-        for r in ProgressReport.objects.filter(pledge__in=made))
+        for r in PledgeProgressReport.objects.filter(pledge__in=made))
     freshness.bump("partnerships")
     return made
 

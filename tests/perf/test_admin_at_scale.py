@@ -15,7 +15,7 @@ from tests.perf import rows
 pytestmark = pytest.mark.django_db
 
 LISTS = {
-    "agreements": ("/en/admin/partnerships/agreement/", lambda: rows.agreements(30)),
+    "agreements": ("/en/admin/partnerships/partnershipagreement/", lambda: rows.agreements(30)),
     "pledges": ("/en/admin/partnerships/pledge/", lambda: rows.pledges(30)),
     "centres": ("/en/admin/centres/centre/", lambda: rows.centres(30)),
 }
@@ -45,11 +45,11 @@ def _listed_count(html: str) -> int:
 
 
 def test_the_cached_count_follows_a_write(staff_client):
-    from partnerships.models import Agreement
+    from partnerships.models import PartnershipAgreement
 
     made = rows.agreements(5)
-    url = "/en/admin/partnerships/agreement/"
-    total = Agreement.objects.count()
+    url = "/en/admin/partnerships/partnershipagreement/"
+    total = PartnershipAgreement.objects.count()
     assert _listed_count(staff_client.get(url).content.decode()) == total
     assert _listed_count(staff_client.get(url).content.decode()) == total
     made[0].delete()
@@ -57,13 +57,15 @@ def test_the_cached_count_follows_a_write(staff_client):
 
 
 def test_deep_admin_pages_are_the_rows_offset_gives(staff_client):
-    from partnerships.models import Agreement
+    from partnerships.models import PartnershipAgreement
 
     rows.agreements(250)
-    url = "/en/admin/partnerships/agreement/?p=3"
+    url = "/en/admin/partnerships/partnershipagreement/?p=3"
     staff_client.get(url)
     html = staff_client.get(url).content.decode()
-    ordered = list(Agreement.objects.order_by("-signed_on", "reference").values_list("reference", flat=True))
+    ordered = list(
+        PartnershipAgreement.objects.order_by("-signed_on", "reference").values_list("reference", flat=True)
+    )
     # 50 rows a page: the rows' rendering is most of an admin list's time.
     assert all(f">{reference}<" in html for reference in ordered[100:150])
     assert f">{ordered[99]}<" not in html and f">{ordered[150]}<" not in html
@@ -85,11 +87,11 @@ SEARCHES = ["Perf partner", "partner 1-3", "PERF-", "00007", '"Agreement 1"', "A
 
 @pytest.mark.parametrize("term", SEARCHES)
 def test_the_admin_search_finds_what_djangos_own_search_finds(term):
-    from partnerships.models import Agreement, Pledge
+    from partnerships.models import PartnershipAgreement, Pledge
 
     rows.agreements(40)
     rows.pledges(20)
-    assert _search(Agreement, term) == _search(Agreement, term, mixin=False)
+    assert _search(PartnershipAgreement, term) == _search(PartnershipAgreement, term, mixin=False)
     assert _search(Pledge, term) == _search(Pledge, term, mixin=False)
 
 
@@ -99,15 +101,15 @@ def test_the_admin_search_asks_the_related_table_first_and_never_joins_it():
     from django.contrib import admin
     from django.test import RequestFactory
 
-    from partnerships.models import Agreement
+    from partnerships.models import PartnershipAgreement
 
     made = rows.agreements(20)
     partner = made[3].partner
-    queryset, duplicates = admin.site._registry[Agreement].get_search_results(
-        RequestFactory().get("/"), Agreement.objects.all(), partner.name)
-    assert "partnerships_partner" not in str(queryset.query)
+    queryset, duplicates = admin.site._registry[PartnershipAgreement].get_search_results(
+        RequestFactory().get("/"), PartnershipAgreement.objects.all(), partner.name)
+    assert '"partnerships_partner"' not in str(queryset.query)
     assert not duplicates
-    assert set(queryset) == set(Agreement.objects.filter(partner=partner))
+    assert set(queryset) == set(PartnershipAgreement.objects.filter(partner=partner))
 
 
 def test_a_word_matching_too_many_related_rows_falls_back_to_djangos_search(monkeypatch):
@@ -115,14 +117,16 @@ def test_a_word_matching_too_many_related_rows_falls_back_to_djangos_search(monk
     from django.test import RequestFactory
 
     from alliance.core import pagination
-    from partnerships.models import Agreement
+    from partnerships.models import PartnershipAgreement
 
     rows.agreements(30)
     monkeypatch.setattr(pagination, "RELATED_SEARCH_LIMIT", 1)
-    queryset, _duplicates = admin.site._registry[Agreement].get_search_results(
-        RequestFactory().get("/"), Agreement.objects.all(), "Perf partner")
+    queryset, _duplicates = admin.site._registry[PartnershipAgreement].get_search_results(
+        RequestFactory().get("/"), PartnershipAgreement.objects.all(), "Perf partner")
     assert "partnerships_partner" in str(queryset.query)
-    assert _search(Agreement, "Perf partner") == _search(Agreement, "Perf partner", mixin=False)
+    assert _search(PartnershipAgreement, "Perf partner") == _search(
+        PartnershipAgreement, "Perf partner", mixin=False
+    )
 
 
 def _date_hierarchy_queries(queries: list[dict]) -> list[str]:
@@ -136,10 +140,10 @@ def _hierarchy_links(html: str) -> list[str]:
 
 def test_the_date_hierarchy_is_computed_once_per_version_and_follows_a_write(staff_client):
     """The years above the agreements' change list are a DISTINCT over every row."""
-    from partnerships.models import Agreement
+    from partnerships.models import PartnershipAgreement
 
     made = rows.agreements(10)
-    url = "/en/admin/partnerships/agreement/"
+    url = "/en/admin/partnerships/partnershipagreement/"
     with CaptureQueriesContext(connection) as first:
         html = staff_client.get(url).content.decode()
     assert _date_hierarchy_queries(first.captured_queries)
@@ -151,5 +155,5 @@ def test_the_date_hierarchy_is_computed_once_per_version_and_follows_a_write(sta
     made[0].signed_on = made[0].signed_on.replace(year=2019)
     made[0].save()
     assert "?signed_on__year=2019" in staff_client.get(url).content.decode()  # now over two years
-    assert Agreement.objects.filter(signed_on__year=2019).count() == 1
+    assert PartnershipAgreement.objects.filter(signed_on__year=2019).count() == 1
 

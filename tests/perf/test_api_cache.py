@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from partnerships.models import Agreement
+from partnerships.models import PartnershipAgreement
 from tests.factories import api_key_for
 from tests.perf import rows
 
@@ -37,7 +37,11 @@ def test_a_repeated_anonymous_list_runs_no_query(data, url, django_assert_num_qu
 def test_a_write_shows_in_the_next_anonymous_list(data):
     client = Client()
     before = client.get("/api/v1/agreements/").json()
-    newest = Agreement.objects.filter(signed_on__isnull=False).order_by("-signed_on", "reference").first()
+    newest = (
+        PartnershipAgreement.objects.filter(signed_on__isnull=False)
+        .order_by("-signed_on", "reference")
+        .first()
+    )
     newest.title_en = "Renamed after the first read"
     newest.partner_contribution_usd = Decimal("12.00")
     newest.save()

@@ -17,18 +17,24 @@ from alliance.core import freshness
 from alliance.core.pagination import VersionedPaginator
 from alliance.models import Priority
 from partnerships import selectors
-from partnerships.models import Agreement, Partner, Pledge, PledgeStatus
+from partnerships.models import Partner, PartnershipAgreement, Pledge, PledgeStatus
 from tests.perf import rows
 
 STATS = "/api/v1/partnerships/stats/?year=2024"
 
 
 @pytest.fixture
-def agreement(db) -> Agreement:
+def agreement(db) -> PartnershipAgreement:
     partner = Partner.objects.create(name="Ministry", kind="government", membership_category="member_state")
-    agreement = Agreement.objects.create(reference="F-1", title="One", partner=partner, status="active",
-                                         signed_on=date(2024, 3, 1), region="africa",
-                                         partner_contribution_usd=Decimal("1000"))
+    agreement = PartnershipAgreement.objects.create(
+        reference="F-1",
+        title="One",
+        partner=partner,
+        status="active",
+        signed_on=date(2024, 3, 1),
+        region="africa",
+        partner_contribution_usd=Decimal("1000"),
+    )
     agreement.priorities.set(Priority.objects.order_by("pk")[:1])
     return agreement
 
@@ -192,7 +198,7 @@ def _all_pages(paginator: Paginator) -> list[list[int]]:
 def test_pages_read_by_keyset_are_the_pages_read_by_offset(db, ordering, per_page):
     """Drafts have no signing date: NULLs sort first or last depending on the database."""
     rows.agreements(40, drafts=9)
-    queryset = Agreement.objects.order_by(*ordering)
+    queryset = PartnershipAgreement.objects.order_by(*ordering)
     by_offset = _all_pages(Paginator(queryset, per_page))
     key = f"test-keyset:{time.time_ns()}"
     keyset = VersionedPaginator(queryset, per_page, cache_key=key, keyset_ordering=ordering)
@@ -205,7 +211,7 @@ def test_pages_read_by_keyset_are_the_pages_read_by_offset(db, ordering, per_pag
 
 def test_api_deep_page_matches_and_the_count_follows_writes(client, db):
     made = rows.agreements(120)
-    ordered = [a.pk for a in Agreement.objects.order_by("-signed_on", "reference")]
+    ordered = [a.pk for a in PartnershipAgreement.objects.order_by("-signed_on", "reference")]
     page3 = client.get("/api/v1/agreements/?page=3").json()
     assert [row["id"] for row in page3["results"]] == ordered[100:120]
     assert page3["count"] == 120

@@ -14,11 +14,11 @@ from django.test import Client
 
 from alliance.core import freshness
 from alliance.reports import services as reports
-from alliance.reports.models import ProgressReport
+from alliance.reports.models import TDAGReport
 from board.models import BoardMember
 from centres.models import Centre
 from dtlab.models import Playbook
-from partnerships.models import Agreement, Pledge, PledgeStatus
+from partnerships.models import PartnershipAgreement, Pledge, PledgeStatus
 from tests.factories import ApprovedReportFactory, NewsItemFactory, ReportApproverFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def _rename_playbook() -> str:
 
 
 def _remove_agreements() -> None:
-    Agreement.objects.all().delete()
+    PartnershipAgreement.objects.all().delete()
 
 
 def _rename_pledge() -> str:
@@ -174,7 +174,7 @@ def test_a_published_report_generated_again_or_deleted_shows_at_once(db):
     published.size_bytes = 4096
     published.save(update_fields=["size_bytes"])
     assert "(PDF, 4.0\xa0KB)" in client.get("/en/documents/").content.decode()
-    ProgressReport.objects.filter(pk=published.pk).delete()
+    TDAGReport.objects.filter(pk=published.pk).delete()
     assert "No document has been published yet." in client.get("/en/documents/").content.decode()
 
 

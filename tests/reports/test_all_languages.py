@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_one_request_queues_six_reports_one_per_language_each_sent_to_the_worker
     reports = [report for report, _created in outcomes]
     assert {report.language for report in reports} == SIX
     assert all(created for _report, created in outcomes)
-    assert ProgressReport.objects.filter(kind="alliance", status=ReportStatus.QUEUED,
+    assert TDAGReport.objects.filter(kind="alliance", status=ReportStatus.QUEUED,
                                          requested_by=staff_user).count() == 6
     assert len(callbacks) == 6
 
@@ -34,7 +34,7 @@ def test_a_language_already_queued_is_not_requested_twice(django_capture_on_comm
         outcomes = services.report_request_all_languages(kind="p2c", **YEAR_2024)
     assert [created for report, created in outcomes if report.language == "fr"] == [False]
     assert next(report for report, _c in outcomes if report.language == "fr").pk == french.pk
-    assert ProgressReport.objects.count() == 6
+    assert TDAGReport.objects.count() == 6
     assert len(callbacks) == 5
 
 
@@ -43,7 +43,7 @@ def test_a_refused_request_queues_no_language():
         services.report_request_all_languages(kind="alliance", period_start=date(2024, 12, 31),
                                               period_end=date(2024, 1, 1))
     assert "period_end" in error.value.message_dict
-    assert not ProgressReport.objects.exists()
+    assert not TDAGReport.objects.exists()
 
 
 def test_the_staff_page_requests_all_six_languages_by_default(staff_client,
@@ -55,7 +55,7 @@ def test_the_staff_page_requests_all_six_languages_by_default(staff_client,
             "kind": "partnerships", "language": "all", "period_start": "2024-01-01",
             "period_end": "2024-12-31"})
     assert response.status_code == 302 and response.url == reverse("reports:list")
-    assert set(ProgressReport.objects.values_list("language", flat=True)) == SIX
+    assert set(TDAGReport.objects.values_list("language", flat=True)) == SIX
     page = staff_client.get(response.url).content.decode()
     assert "6 reports are requested, one per language" in page
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from alliance.reports import services
 from alliance.reports.document import render_sections
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.reports.registry import ReportKind, sections_for
 
 from .pdftext import normalised
@@ -41,7 +41,7 @@ def demo(db):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def _generate(capture, **values) -> ProgressReport:
+def _generate(capture, **values) -> TDAGReport:
     with capture(execute=True):
         report = services.report_request(**values)
     report.refresh_from_db()

@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportListFile, ReportStatus, Workflow
+from alliance.reports.models import ReportListFile, ReportStatus, TDAGReport, Workflow
 
 pytestmark = pytest.mark.django_db
 
 
-def _published(kind: str, year: int, language: str, symbol: str = "") -> ProgressReport:
-    report = ProgressReport.objects.create(
+def _published(kind: str, year: int, language: str, symbol: str = "") -> TDAGReport:
+    report = TDAGReport.objects.create(
         kind=kind, period_start=date(year, 1, 1), period_end=date(year, 12, 31), language=language,
         status=ReportStatus.DONE, workflow=Workflow.PUBLISHED, snapshot={}, symbol=symbol,
         published_at=timezone.now(), size_bytes=2048)
@@ -32,7 +32,7 @@ def test_the_documents_page_lists_published_documents_by_kind_and_period_with_ea
     _published("partnerships", 2024, "en", symbol="TDAG-25/13")
     _published("partnerships", 2024, "fr")
     _published("p2c", 2023, "en")
-    ProgressReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
+    TDAGReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
                                   period_end=date(2024, 12, 31), language="en", status=ReportStatus.DONE)
     response = client.get("/en/documents/")
     assert response.status_code == 200
@@ -85,7 +85,7 @@ def test_a_bad_placeholder_is_a_form_error_and_nothing_is_lost(staff_client):
     assert response.status_code == 400
     assert "{agremeents}" in response.content.decode()
     assert "Keep this." in response.content.decode()
-    assert ProgressReport.objects.get(pk=report.pk).narrative == {}
+    assert TDAGReport.objects.get(pk=report.pk).narrative == {}
 
 
 def test_the_workflow_buttons_move_the_report_and_tell_what_happened(staff_client, client, django_user_model):

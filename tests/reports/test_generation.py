@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from alliance.models import StrategicObjective
 from alliance.reports import pdf, services
 from alliance.reports.document import render_document
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.reports.registry import ReportKind, sections_for
 from alliance.reports.tasks import generate_report
 
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
 ALLIANCE_PERIOD = {"period_start": date(2024, 1, 1), "period_end": date(2025, 3, 31)}
 
 
-def _generated(capture, **overrides) -> ProgressReport:
+def _generated(capture, **overrides) -> TDAGReport:
     values = {"kind": "alliance", "language": "en", **ALLIANCE_PERIOD, **overrides}
     with capture(execute=True):
         report = services.report_request(**values)
@@ -34,7 +34,7 @@ def _generated(capture, **overrides) -> ProgressReport:
     return report
 
 
-def _files(report: ProgressReport) -> list[str]:
+def _files(report: TDAGReport) -> list[str]:
     """The report's folder, but its Word file and its lists' folder (tested on their own)."""
     return sorted(path.name for path in Path(report.pdf.path).parent.iterdir()
                   if path.is_file() and path.suffix != ".docx")
@@ -89,13 +89,13 @@ def test_the_alliance_report_is_a_tagged_pdf_with_its_frame_metadata_and_page_nu
 
 
 def test_the_document_declares_language_direction_fonts_and_repeated_table_headers():
-    report = ProgressReport.objects.create(kind="alliance", language="ar", **ALLIANCE_PERIOD)
+    report = TDAGReport.objects.create(kind="alliance", language="ar", **ALLIANCE_PERIOD)
     html = render_document(report)
     assert '<html lang="ar" dir="rtl">' in html
     assert '"Noto Sans Arabic"' in html
     assert "thead { display: table-header-group; }" in html
     assert "counter(page)" in html
-    chinese = render_document(ProgressReport(kind="alliance", language="zh-hans", **ALLIANCE_PERIOD))
+    chinese = render_document(TDAGReport(kind="alliance", language="zh-hans", **ALLIANCE_PERIOD))
     assert '<html lang="zh-hans" dir="ltr">' in chinese
     assert '"Noto Sans CJK SC", "Noto Sans"' in chinese
 
@@ -129,7 +129,7 @@ def test_a_report_left_running_by_a_dead_worker_is_generated_by_the_next_deliver
         django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         report = services.report_request(kind="alliance", language="en", **ALLIANCE_PERIOD)
-    ProgressReport.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=40, attempts=1)
+    TDAGReport.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=40, attempts=1)
     generate_report.delay(report.pk)
     report.refresh_from_db()
     assert report.status == ReportStatus.DONE
@@ -142,7 +142,7 @@ def test_progress_is_recorded_after_each_section(django_capture_on_commit_callba
 
     def record(report_id, done, total):
         original(report_id, done, total)
-        seen.append(ProgressReport.objects.get(pk=report_id).progress)
+        seen.append(TDAGReport.objects.get(pk=report_id).progress)
 
     monkeypatch.setattr(services, "_set_progress", record)
     report = _generated(django_capture_on_commit_callbacks)
@@ -216,7 +216,7 @@ def test_the_scheduled_task_queues_every_kind_in_six_languages_for_the_year_befo
         again = request_scheduled_reports.run(year=2024)
     assert len(ids) == len(ReportKind.values) * 6
     assert again == ids
-    assert set(ProgressReport.objects.values_list("period_start", "period_end").distinct()) == {
+    assert set(TDAGReport.objects.values_list("period_start", "period_end").distinct()) == {
         (date(2024, 1, 1), date(2024, 12, 31))}
 
 
@@ -228,7 +228,7 @@ def test_the_beat_schedule_is_editable_in_the_admin():
 
 
 def test_the_report_links_the_full_lists_instead_of_printing_them():
-    report = ProgressReport.objects.create(kind="partnerships", language="fr", **ALLIANCE_PERIOD)
+    report = TDAGReport.objects.create(kind="partnerships", language="fr", **ALLIANCE_PERIOD)
     html = render_document(report)
     assert f"/fr/documents/{report.pk}/lists/agreements.csv" in html
     assert f"/fr/documents/{report.pk}/lists/partners.xlsx" in html
@@ -272,7 +272,7 @@ def test_a_temporary_file_left_by_a_killed_worker_is_cleaned_up_by_the_next_run(
 def test_links_in_the_report_and_the_mail_use_the_portal_address(settings, staff_user,
                                                                   django_capture_on_commit_callbacks):
     settings.PORTAL_BASE_URL = "https://alliance.example.org/"
-    listed = ProgressReport.objects.create(kind="partnerships", language="en", **ALLIANCE_PERIOD)
+    listed = TDAGReport.objects.create(kind="partnerships", language="en", **ALLIANCE_PERIOD)
     html = render_document(listed)
     assert f"https://alliance.example.org/en/documents/{listed.pk}/lists/agreements.csv" in html
     report = _generated(django_capture_on_commit_callbacks, by=staff_user)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from alliance.reports import services
 from alliance.reports.document import render_document
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from tests.e2e.vnu import vnu_command, vnu_errors
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -30,7 +30,7 @@ def test_the_staff_pages_and_the_report_document_are_valid_html(staff_client, tm
                                            period_end=date(2024, 12, 31), language="en")
         failed = services.report_request(kind="alliance", period_start=date(2024, 1, 1),
                                           period_end=date(2024, 12, 31), language="ar")
-    ProgressReport.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, error="Broken")
+    TDAGReport.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, error="Broken")
     pages = {
         "list": staff_client.get(reverse("reports:list")).content.decode(),
         "list-ar": staff_client.get("/ar/staff/reports/").content.decode(),

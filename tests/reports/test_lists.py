@@ -16,10 +16,9 @@ from django.utils import timezone
 
 from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportListFile, Workflow
+from alliance.reports.models import ReportListFile, TDAGReport, Workflow
 from board.models import Recommendation
-from centres.models import Agreement as CooperationAgreement
-from centres.models import Call, Centre
+from centres.models import Call, Centre, CooperationAgreement
 from dtlab.models import Playbook
 from partnerships.models import AgreementStatus, PledgeStatus
 from tests.factories import (
@@ -40,20 +39,20 @@ pytestmark = pytest.mark.django_db
 YEAR_2024 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
 
 
-def _report(kind: str, language: str = "en") -> ProgressReport:
+def _report(kind: str, language: str = "en") -> TDAGReport:
     return services.report_request(kind=kind, language=language, **YEAR_2024)
 
 
-def _files(report: ProgressReport) -> dict[tuple[str, str], ReportListFile]:
+def _files(report: TDAGReport) -> dict[tuple[str, str], ReportListFile]:
     return {(f.name, f.format): f for f in ReportListFile.objects.filter(report=report)}
 
 
-def _csv_rows(report: ProgressReport, name: str) -> list[list[str]]:
+def _csv_rows(report: TDAGReport, name: str) -> list[list[str]]:
     with _files(report)[(name, "csv")].file.open("rb") as stream:
         return list(csv.reader(io.StringIO(stream.read().decode("utf-8-sig"))))
 
 
-def _xlsx_rows(report: ProgressReport, name: str) -> list[tuple]:
+def _xlsx_rows(report: TDAGReport, name: str) -> list[tuple]:
     with _files(report)[(name, "xlsx")].file.open("rb") as stream:
         sheet = openpyxl.load_workbook(io.BytesIO(stream.read())).active
     return list(sheet.iter_rows(values_only=True))
@@ -64,7 +63,7 @@ def _column(rows: list, header: str) -> list:
     return [row[index] for row in rows[1:]]
 
 
-def _publish(report: ProgressReport) -> None:
+def _publish(report: TDAGReport) -> None:
     report.pdf.name = default_storage.save(f"reports/{report.pk}/r.pdf", ContentFile(b"%PDF-1.7\n"))
     report.status, report.workflow, report.snapshot = "done", Workflow.PUBLISHED, {}
     report.published_at = timezone.now()
@@ -216,7 +215,7 @@ def test_a_list_is_not_found_before_publication_and_downloads_anonymously_after(
     assert staff.status_code == 200
     detail = staff_client.get(reverse("reports:detail", kwargs={"pk": report.pk}))
     assert "Full lists" in detail.content.decode()
-    admin = staff_client.get(reverse("admin:reports_progressreport_change", args=[report.pk]))
+    admin = staff_client.get(reverse("admin:reports_tdagreport_change", args=[report.pk]))
     assert "TDAG-partnerships-2024-en-agreements.csv" in admin.content.decode()
 
     _publish(report)
@@ -323,7 +322,7 @@ def test_writing_the_lists_again_replaces_the_files_and_removes_the_old_ones():
     assert all(default_storage.exists(name) for name in second)
 
 
-def _docx_text(report: ProgressReport) -> str:
+def _docx_text(report: TDAGReport) -> str:
     from docx import Document
 
     with report.docx.open("rb") as stream:

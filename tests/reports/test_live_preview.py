@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from alliance.reports import services
-from alliance.reports.models import ProgressReport
+from alliance.reports.models import TDAGReport
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,12 @@ def test_the_preview_shows_the_typed_narrative_without_saving_it(staff_client, r
 
 
 def test_a_preview_of_a_bad_narrative_says_why_and_saves_nothing(staff_client, report):
-    before = dict(ProgressReport.objects.get(pk=report.pk).narrative)
+    before = dict(TDAGReport.objects.get(pk=report.pk).narrative)
     response = staff_client.post(reverse("reports:preview", args=[report.pk]),
                                  {"summary": "We signed {no_such_figure} agreements."})
     assert response.status_code == 400
     assert "Unknown placeholder(s): {no_such_figure}" in response.content.decode()
-    assert ProgressReport.objects.get(pk=report.pk).narrative == before
+    assert TDAGReport.objects.get(pk=report.pk).narrative == before
 
 
 def test_the_preview_may_be_framed_by_the_portal_only(staff_client, report):

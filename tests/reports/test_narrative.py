@@ -6,16 +6,15 @@ from django.core.exceptions import ValidationError
 
 from alliance.reports import narrative, registry, services
 from alliance.reports.document import render_document
-from alliance.reports.models import ProgressReport, StepAction
-from partnerships.models import Agreement as PartnershipAgreement
-from partnerships.models import AgreementStatus, Partner
+from alliance.reports.models import StepAction, TDAGReport
+from partnerships.models import AgreementStatus, Partner, PartnershipAgreement
 
 pytestmark = pytest.mark.django_db
 
 YEAR_2024 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
 
 
-def _report(**overrides) -> ProgressReport:
+def _report(**overrides) -> TDAGReport:
     values = {"kind": "partnerships", "language": "en", **YEAR_2024, **overrides}
     return services.report_request(**values)
 
@@ -137,7 +136,7 @@ def test_a_new_report_starts_from_the_same_kinds_previous_narrative(staff_user):
     services.report_narrative_update(
         report=_report(kind="p2c"), narrative={"next_steps": "P2C plans."}, by=staff_user
     )
-    ProgressReport.objects.filter(pk=earlier.pk).update(status="done")
+    TDAGReport.objects.filter(pk=earlier.pk).update(status="done")
     later = _report(period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
     assert later.narrative == {"next_steps": "2024 plans."}
     assert (

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from alliance.reports.document import render_document
-from alliance.reports.models import ProgressReport
+from alliance.reports.models import TDAGReport
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def _rules(css: str, selector: str) -> str:
 
 @pytest.fixture
 def css():
-    report = ProgressReport(kind="alliance", language="en", period_start=date(2024, 1, 1),
+    report = TDAGReport(kind="alliance", language="en", period_start=date(2024, 1, 1),
                             period_end=date(2024, 12, 31))
     style = re.search(r"<style>(.*?)</style>", render_document(report), re.S).group(1)
     return re.sub(r"/\*.*?\*/", "", style, flags=re.S)

@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from alliance.reports import services
 from alliance.reports.document import render_sections
-from alliance.reports.models import ProgressReport
-from centres.models import Agreement as CooperationAgreement
-from centres.models import Call, Centre
+from alliance.reports.models import TDAGReport
+from centres.models import Call, Centre, CooperationAgreement
 from partnerships.models import ActionArea, BenefitGroup, Pledge, PledgeBenefit, Pledger, PledgeStatus
 from tests.factories import StagedCentreFactory, pdf_upload
 
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.django_db
 YEAR_2024 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
 
 
-def _section(report: ProgressReport, key: str) -> str:
+def _section(report: TDAGReport, key: str) -> str:
     return next(s.html for s in render_sections(report) if s.key == key)
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from alliance.reports import tasks
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 
 # Committed for real, as in production: on_commit runs the (stand-in) task inside the request.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -16,7 +16,7 @@ def _worker_that_finishes(status: str):
     """Stands in for a task run in-process (no broker): the report is finished before the redirect."""
     def delay(report_id: int) -> None:
         pdf = "reports/report.pdf" if status == ReportStatus.DONE else ""
-        ProgressReport.objects.filter(pk=report_id).update(status=status, pdf=pdf, error="Boom")
+        TDAGReport.objects.filter(pk=report_id).update(status=status, pdf=pdf, error="Boom")
     return delay
 
 
@@ -48,7 +48,7 @@ def test_a_report_still_waiting_for_a_worker_is_said_queued(staff_client, monkey
 
 
 def test_generating_again_a_report_finished_at_once_is_said_ready(staff_client, monkeypatch):
-    report = ProgressReport.objects.create(kind="partnerships", language="en", period_start="2024-01-01",
+    report = TDAGReport.objects.create(kind="partnerships", language="en", period_start="2024-01-01",
                                            period_end="2024-12-31", status=ReportStatus.DONE,
                                            pdf="reports/old.pdf")
     monkeypatch.setattr(tasks.generate_report, "delay", _worker_that_finishes(ReportStatus.DONE))

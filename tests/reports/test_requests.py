@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.reports.registry import ReportKind
 from tests.factories import api_key_for
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 YEAR_2024 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
 
 
-def _request(**overrides) -> ProgressReport:
+def _request(**overrides) -> TDAGReport:
     values = {"kind": ReportKind.PARTNERSHIPS, "language": "en", **YEAR_2024, **overrides}
     return services.report_request(**values)
 
@@ -35,14 +35,14 @@ def test_asking_again_for_a_queued_report_returns_the_same_report(django_capture
         second = _request()
     assert second.pk == first.pk
     assert len(callbacks) == 1
-    assert ProgressReport.objects.count() == 1
+    assert TDAGReport.objects.count() == 1
 
 
 def test_asking_again_for_a_running_report_returns_it_but_a_finished_one_is_requested_anew():
     running = _request()
-    ProgressReport.objects.filter(pk=running.pk).update(status=ReportStatus.RUNNING)
+    TDAGReport.objects.filter(pk=running.pk).update(status=ReportStatus.RUNNING)
     assert _request().pk == running.pk
-    ProgressReport.objects.filter(pk=running.pk).update(status=ReportStatus.DONE)
+    TDAGReport.objects.filter(pk=running.pk).update(status=ReportStatus.DONE)
     assert _request().pk != running.pk
 
 
@@ -61,12 +61,12 @@ def test_a_request_with_an_unknown_kind_language_or_backwards_period_is_refused(
     with pytest.raises(ValidationError) as error:
         _request(**overrides)
     assert field in error.value.message_dict
-    assert not ProgressReport.objects.exists()
+    assert not TDAGReport.objects.exists()
 
 
 def test_generate_again_requeues_a_finished_report_and_keeps_its_file(django_capture_on_commit_callbacks):
     report = _request()
-    ProgressReport.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED, error="boom",
+    TDAGReport.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED, error="boom",
                                                        pdf="reports/1/old.pdf")
     report.refresh_from_db()
     with django_capture_on_commit_callbacks() as callbacks:
@@ -90,7 +90,7 @@ def test_staff_request_a_report_from_the_staff_page(staff_client, django_capture
     with django_capture_on_commit_callbacks():
         response = staff_client.post(reverse("reports:request"), {
             "kind": "alliance", "period_start": "2024-01-01", "period_end": "2025-03-31", "language": "fr"})
-    report = ProgressReport.objects.get()
+    report = TDAGReport.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("reports:detail", kwargs={"pk": report.pk})
     assert (report.kind, report.language) == ("alliance", "fr")
@@ -101,7 +101,7 @@ def test_the_staff_request_form_shows_field_errors(staff_client):
         "kind": "alliance", "period_start": "2024-12-31", "period_end": "2024-01-01", "language": "en"})
     assert response.status_code == 400
     assert "The period cannot end before it starts." in response.content.decode()
-    assert not ProgressReport.objects.exists()
+    assert not TDAGReport.objects.exists()
 
 
 def test_the_staff_request_returns_the_identical_queued_report(staff_client):
@@ -109,7 +109,7 @@ def test_the_staff_request_returns_the_identical_queued_report(staff_client):
     response = staff_client.post(reverse("reports:request"), {
         "kind": "partnerships", "period_start": "2024-01-01", "period_end": "2024-12-31", "language": "en"})
     assert response.url == reverse("reports:detail", kwargs={"pk": report.pk})
-    assert ProgressReport.objects.count() == 1
+    assert TDAGReport.objects.count() == 1
 
 
 def test_the_detail_page_of_a_pending_report_polls_without_inline_script(staff_client):
@@ -125,7 +125,7 @@ def test_the_detail_page_of_a_pending_report_polls_without_inline_script(staff_c
 
 def test_the_detail_page_of_a_failed_report_stops_refreshing_and_shows_the_reason(staff_client):
     report = _request()
-    ProgressReport.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED, error="No fonts")
+    TDAGReport.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED, error="No fonts")
     page = staff_client.get(reverse("reports:detail", kwargs={"pk": report.pk})).content.decode()
     assert "No fonts" in page
     assert 'http-equiv="refresh"' not in page
@@ -149,8 +149,8 @@ def test_the_list_filters_by_kind_and_has_an_empty_state(staff_client):
 @pytest.mark.parametrize("count", [5, 60])
 def test_the_list_takes_a_constant_number_of_queries(staff_client, staff_user, count,
                                                       django_assert_max_num_queries):
-    ProgressReport.objects.bulk_create([
-        ProgressReport(kind="alliance", period_start=date(2000 + n, 1, 1), period_end=date(2000 + n, 12, 31),
+    TDAGReport.objects.bulk_create([
+        TDAGReport(kind="alliance", period_start=date(2000 + n, 1, 1), period_end=date(2000 + n, 12, 31),
                        language="en", requested_by=staff_user, status=ReportStatus.DONE)
         for n in range(count)
     ])
@@ -167,19 +167,19 @@ def test_the_staff_home_card_links_to_the_reports():
 
 def test_staff_request_a_report_from_the_admin_add_form(staff_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        response = staff_client.post(reverse("admin:reports_progressreport_add"), {
+        response = staff_client.post(reverse("admin:reports_tdagreport_add"), {
             "kind": "p2c", "period_start": "2024-01-01", "period_end": "2024-12-31", "language": "es"})
     assert response.status_code == 302, response.content.decode()[:2000]
-    report = ProgressReport.objects.get()
+    report = TDAGReport.objects.get()
     assert (report.kind, report.language, report.status) == ("p2c", "es", ReportStatus.QUEUED)
     assert len(callbacks) == 1
 
 
 def test_the_admin_action_generates_reports_again(staff_client, django_capture_on_commit_callbacks):
     report = _request()
-    ProgressReport.objects.filter(pk=report.pk).update(status=ReportStatus.DONE)
+    TDAGReport.objects.filter(pk=report.pk).update(status=ReportStatus.DONE)
     with django_capture_on_commit_callbacks() as callbacks:
-        staff_client.post(reverse("admin:reports_progressreport_changelist"), {
+        staff_client.post(reverse("admin:reports_tdagreport_changelist"), {
             "action": "generate_again", "_selected_action": [report.pk]})
     report.refresh_from_db()
     assert report.status == ReportStatus.QUEUED
@@ -241,7 +241,7 @@ def test_the_api_is_for_staff_only(client, member_user):
 
 def test_the_admin_pages_of_the_reports_open(staff_client):
     report = _request()
-    for url in (reverse("admin:reports_progressreport_changelist"),
-                reverse("admin:reports_progressreport_add"),
-                reverse("admin:reports_progressreport_change", args=[report.pk])):
+    for url in (reverse("admin:reports_tdagreport_changelist"),
+                reverse("admin:reports_tdagreport_add"),
+                reverse("admin:reports_tdagreport_change", args=[report.pk])):
         assert staff_client.get(url).status_code == 200, url

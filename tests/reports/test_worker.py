@@ -16,7 +16,7 @@ import pytest
 
 from alliance.celery import app as celery_app
 from alliance.reports import services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.reports.tasks import generate_report
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -30,7 +30,7 @@ def worker_env(media_root, monkeypatch):
     return {"DJANGO_MEDIA_ROOT": str(media_root), "CELERY_VISIBILITY_TIMEOUT": "5"}
 
 
-def _wait_for_status(report: ProgressReport, status: str, worker_log, timeout: float = 90) -> ProgressReport:
+def _wait_for_status(report: TDAGReport, status: str, worker_log, timeout: float = 90) -> TDAGReport:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         report.refresh_from_db()
@@ -42,7 +42,7 @@ def _wait_for_status(report: ProgressReport, status: str, worker_log, timeout: f
     pytest.fail(f"report never became {status} (is {report.status}):\n{worker_log()}")
 
 
-def _pdfs(report: ProgressReport) -> list[str]:
+def _pdfs(report: TDAGReport) -> list[str]:
     """The PDFs in the report's folder (its Word version lies beside them)."""
     return sorted(path.name for path in Path(report.pdf.path).parent.iterdir() if path.suffix == ".pdf")
 
@@ -65,7 +65,7 @@ def test_a_worker_killed_mid_report_leaves_it_to_the_next_worker(celery_worker_f
 
 def test_a_second_delivery_of_the_same_task_id_finds_the_report_done(celery_worker_factory, worker_env):
     worker = celery_worker_factory(**worker_env)
-    report = ProgressReport.objects.create(kind="alliance", language="en", **PERIOD)
+    report = TDAGReport.objects.create(kind="alliance", language="en", **PERIOD)
     task_id = str(uuid.uuid4())
     generate_report.apply_async(args=[report.pk], task_id=task_id)
     generate_report.apply_async(args=[report.pk], task_id=task_id)

@@ -14,8 +14,8 @@ from docx import Document
 from alliance.core.roles import BDT_STAFF_GROUP, REPORT_APPROVERS_GROUP
 from alliance.reports import services
 from alliance.reports.document import render_document
-from alliance.reports.models import ProgressReport, ReportStatus, StepAction, Workflow
-from partnerships.models import Agreement, AgreementStatus, Partner
+from alliance.reports.models import ReportStatus, StepAction, TDAGReport, Workflow
+from partnerships.models import AgreementStatus, Partner, PartnershipAgreement
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def api(client):
     return as_user
 
 
-def _report(author, **overrides) -> ProgressReport:
+def _report(author, **overrides) -> TDAGReport:
     return services.report_request(
         kind="partnerships", by=author, **{"language": "en", **YEAR_2024, **overrides}
     )
@@ -46,7 +46,7 @@ def _report(author, **overrides) -> ProgressReport:
 
 def _agreement(number: int, signed_on: date) -> None:
     partner = Partner.objects.create(name=f"Partner {number}", kind="government", membership_category="none")
-    Agreement.objects.create(
+    PartnershipAgreement.objects.create(
         partner=partner,
         reference=f"T-{number:05d}",
         title=f"Agreement {number}",
@@ -63,10 +63,10 @@ def _url(report, step=""):
     return f"{base}{step}/" if step else base
 
 
-def _generated(report: ProgressReport) -> None:
+def _generated(report: TDAGReport) -> None:
     """Stand in for the worker: a finished PDF (the generation itself is tested elsewhere)."""
     name = default_storage.save(f"reports/{report.pk}/test.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
-    ProgressReport.objects.filter(pk=report.pk).update(status=ReportStatus.DONE, pdf=name)
+    TDAGReport.objects.filter(pk=report.pk).update(status=ReportStatus.DONE, pdf=name)
 
 
 def test_the_kinds_list_their_narrative_sections(api, staff_user):
@@ -116,7 +116,7 @@ def test_the_narrative_is_patched_in_draft_and_review_refused_when_unknown_and_f
         _url(report), {"narrative": {"summary": "Late."}}, content_type="application/json"
     )
     assert response.status_code == 409
-    assert ProgressReport.objects.get(pk=report.pk).narrative["summary"] == "New summary."
+    assert TDAGReport.objects.get(pk=report.pk).narrative["summary"] == "New summary."
 
 
 def test_the_author_cannot_approve_their_own_report_even_holding_the_permission(api, approver):
@@ -125,7 +125,7 @@ def test_the_author_cannot_approve_their_own_report_even_holding_the_permission(
     assert client.post(_url(report, "submit")).status_code == 200
     response = client.post(_url(report, "approve"))
     assert response.status_code == 403
-    assert ProgressReport.objects.get(pk=report.pk).workflow == Workflow.IN_REVIEW
+    assert TDAGReport.objects.get(pk=report.pk).workflow == Workflow.IN_REVIEW
 
 
 def test_a_reviewer_who_edited_the_narrative_is_an_author_too(api, staff_user, approver):
@@ -185,7 +185,7 @@ def test_the_whole_way_is_recorded_and_the_published_pdf_is_public(api, client, 
     download = client.get(body["public_pdf_url"])
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
-    services.report_generate_again(report=ProgressReport.objects.get(pk=report.pk))
+    services.report_generate_again(report=TDAGReport.objects.get(pk=report.pk))
     assert client.get(body["public_pdf_url"]).status_code == 200  # the published one meanwhile
 
 
@@ -200,7 +200,7 @@ def test_a_publish_waits_for_the_pdf_of_the_approved_report(api, staff_user, app
     report = _report(staff_user)
     api(staff_user).post(_url(report, "submit"))
     api(approver).post(_url(report, "approve"))
-    assert ProgressReport.objects.get(pk=report.pk).status == ReportStatus.QUEUED
+    assert TDAGReport.objects.get(pk=report.pk).status == ReportStatus.QUEUED
     assert api(approver).post(_url(report, "publish")).status_code == 409
 
 
@@ -216,15 +216,15 @@ def test_an_approved_report_keeps_its_figures_in_every_language_after_the_data_c
     assert set(report.snapshot["sections"]) == {"en", "ar", "zh-hans", "fr", "ru", "es"}
     before = render_document(report)
     _agreement(2, date(2024, 6, 1))  # entered later, in the period
-    after = render_document(ProgressReport.objects.get(pk=report.pk))
+    after = render_document(TDAGReport.objects.get(pk=report.pk))
     assert "Signed: 1." in after
     assert "BDT signed 1 partnership agreements" in after
     assert before.split("<h1>")[1] == after.split("<h1>")[1]
-    french = ProgressReport.objects.get(pk=report.pk)
+    french = TDAGReport.objects.get(pk=report.pk)
     french.language = "fr"
     assert "a signé 1 accords de partenariat" in render_document(french).replace("\xa0", " ")
     services.report_return(report=report, by=approver)
-    assert "Signed: 2." in render_document(ProgressReport.objects.get(pk=report.pk))
+    assert "Signed: 2." in render_document(TDAGReport.objects.get(pk=report.pk))
 
 
 def test_a_return_to_draft_is_recorded_with_its_comment(staff_user, approver):

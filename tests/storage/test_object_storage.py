@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from alliance.core.storage import PortalS3Storage
 from alliance.reports import pdf, services
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from centres.models import Call, Centre, CentreDocument
 from tests.centres.conftest import make_host
 from tests.factories import StagedCentreFactory, png_upload
@@ -37,7 +37,7 @@ def _local_files(settings) -> list[Path]:
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
 
-def _report(capture) -> ProgressReport:
+def _report(capture) -> TDAGReport:
     with capture(execute=True):
         report = services.report_request(kind="alliance", language="en", period_start=date(2024, 1, 1),
                                          period_end=date(2024, 12, 31))
@@ -89,7 +89,7 @@ def test_a_reports_full_lists_are_stored_in_the_bucket_and_published_through_the
     url = f"/en/documents/{report.pk}/lists/centres.csv"
     assert Client().get(url).status_code == 404
     assert staff_client.get(f"/en/staff/reports/{report.pk}/lists/centres.csv").status_code == 200
-    ProgressReport.objects.filter(pk=report.pk).update(workflow=Workflow.PUBLISHED, snapshot={},
+    TDAGReport.objects.filter(pk=report.pk).update(workflow=Workflow.PUBLISHED, snapshot={},
                                                        published_at=timezone.now())
     response = Client().get(url)
     assert response.status_code == 200
@@ -113,7 +113,7 @@ def test_a_regenerated_report_is_recorded_only_once_its_upload_is_complete(
 
     def watching_save(storage, name, content):
         if name.endswith(".pdf"):  # the Word version is stored after the PDF is recorded
-            seen_during_upload.append(ProgressReport.objects.get(pk=report.pk).pdf.name)
+            seen_during_upload.append(TDAGReport.objects.get(pk=report.pk).pdf.name)
         return original_save(storage, name, content)
 
     monkeypatch.setattr(PortalS3Storage, "_save", watching_save)

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from alliance.reports.models import ProgressReport, ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from centres.models import Call, Centre
 from tests import services as real_services
 from tests.centres.conftest import make_host
@@ -44,7 +44,7 @@ def test_a_report_requested_from_the_web_generated_by_the_worker_downloads_from_
     response = staff_client.post(reverse("reports:request"), {
         "kind": "alliance", "period_start": "2024-01-01", "period_end": "2024-12-31", "language": "en"})
     assert response.status_code == 302
-    report = ProgressReport.objects.get(period_start=date(2024, 1, 1))
+    report = TDAGReport.objects.get(period_start=date(2024, 1, 1))
     deadline = time.monotonic() + 120
     while report.status not in (ReportStatus.DONE, ReportStatus.FAILED) and time.monotonic() < deadline:
         time.sleep(0.5)
