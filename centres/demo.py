@@ -6,6 +6,13 @@ not yet signed their agreement, ten had finished the design phase; two hosts wer
 South Africa's Department of Communications and Digital Technologies and Saudi Arabia's
 Communications, Space and Technology Commission. The seeds name no other host, so every other
 organisation, and every date the seeds do not give, is marked "(illustrative)".
+
+Unlike the Board's and the DT Lab's demos, this one writes the centres' lifecycle states directly
+instead of through ``centres.services`` (a decision, not an oversight): it records a past that
+the seeds date (selected in 2023, agreements signed and hosts removed in 2024), while the
+services move one centre one step at a time, stamp today's date and mail the host at each step.
+What the data must hold is checked instead: every demo centre and application passes its model's
+validation and database constraints (``tests/centres/test_demo.py``).
 """
 
 from __future__ import annotations

@@ -41,3 +41,17 @@ def test_demo_loads_the_same_whatever_language_is_active(db):
         demo.load(log=lambda message: None)
     assert Centre.objects.filter(slug="communications-regulatory-authority-kenya").exists()
     assert Centre.objects.values("slug").distinct().count() == Centre.objects.count()
+
+
+def test_the_states_the_demo_writes_directly_hold_the_models_rules(db):
+    """The demo writes the dated lifecycle of the seeds without the services (see centres.demo):
+    what it writes must still pass each model's validation and constraints."""
+    demo.load(log=lambda message: None)
+
+    for application in Application.objects.all():
+        application.full_clean()
+    for centre in Centre.objects.select_related("application"):
+        centre.full_clean()
+        assert centre.selected_on is not None
+        dates = [d for d in (centre.selected_on, centre.design_finished_on, centre.operating_since) if d]
+        assert dates == sorted(dates), centre
