@@ -28,9 +28,8 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from . import services
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
-    Agreement,
     Application,
     ApplicationDocument,
     Call,
@@ -39,10 +38,11 @@ from .models import (
     CentreDocument,
     CentreHost,
     CentreMessage,
+    CentreProgressReport,
+    CooperationAgreement,
     Criterion,
     DueDiligenceCheck,
     NetworkEvent,
-    ProgressReport,
     Training,
     TrainingAttendance,
 )
@@ -247,7 +247,7 @@ class CentreHostInline(admin.TabularInline):
 
 
 class AgreementInline(admin.TabularInline):
-    model = Agreement
+    model = CooperationAgreement
     fk_name = "centre"
     extra = 0
     can_delete = False
@@ -307,7 +307,7 @@ class CentreAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminMixin,
 
 class AgreementAdminForm(forms.ModelForm):
     class Meta:
-        model = Agreement
+        model = CooperationAgreement
         fields = ["centre", "renews", "signed_on", "starts_on", "ends_on", "document"]
 
     def clean(self):
@@ -321,7 +321,7 @@ class AgreementAdminForm(forms.ModelForm):
         return data
 
 
-@admin.register(Agreement)
+@admin.register(CooperationAgreement)
 class AgreementAdmin(SimpleHistoryAdmin):
     """Signed and renewed by the services; a recorded agreement keeps its centre and what it renews,
     and its dates keep the services' rules."""
@@ -357,14 +357,14 @@ def _activity_form(form_class: type) -> type:
                         fields=("planned_start", "planned_end"))
 
 
-def _activity_save(request, activity: Activity) -> None:
+def _activity_save(request, activity: ActionPlanActivity) -> None:
     """The admin's changes on ``activity``, written by the service."""
     services.activity_save(plan=activity.plan, activity=activity, by=request.user,
                            data={name: getattr(activity, name) for name in services.ACTIVITY_FIELDS})
 
 
 class ActivityInline(admin.TabularInline):
-    model = Activity
+    model = ActionPlanActivity
     form = _activity_form(forms.ModelForm)
     extra = 0
     fields = ["objective", "title", "planned_start", "planned_end", "status", "progress"]
@@ -381,7 +381,7 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
     list_select_related = ["centre"]
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not Activity:
+        if formset.model is not ActionPlanActivity:
             super().save_formset(request, form, formset, change)
             return
         save_inline_through(formset, save=lambda activity: _activity_save(request, activity),
@@ -402,7 +402,7 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
                           "%(count)s action plans returned.", "count"))
 
 
-@admin.register(Activity)
+@admin.register(ActionPlanActivity)
 class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ["title", "plan", "objective", "planned_start", "planned_end", "status", "progress"]
     list_filter = ["status", "objective"]
@@ -430,7 +430,7 @@ class ActivityProgressInline(admin.TabularInline):
         return False
 
 
-@admin.register(ProgressReport)
+@admin.register(CentreProgressReport)
 class ProgressReportAdmin(SimpleHistoryAdmin):
     inlines = [ActivityProgressInline]
     list_display = ["centre", "period_start", "period_end", "status", "submitted_at", "reviewed_at"]

@@ -23,7 +23,14 @@ from .filters import (
     CentreFilterSet,
     ProgressReportFilterSet,
 )
-from .models import ActionPlan, Activity, ActivityProgress, Application, Centre, ProgressReport
+from .models import (
+    ActionPlan,
+    ActionPlanActivity,
+    ActivityProgress,
+    Application,
+    Centre,
+    CentreProgressReport,
+)
 from .permissions import is_centre_host
 
 urlpatterns: list = []
@@ -92,7 +99,7 @@ class ActionPlanActivitySerializer(serializers.ModelSerializer):
     objective = serializers.SlugRelatedField(slug_field="number", read_only=True)
 
     class Meta:
-        model = Activity
+        model = ActionPlanActivity
         fields = ["id", "objective", "title", "planned_start", "planned_end", "status", "progress",
                   "outputs", "indicators"]
         read_only_fields = fields
@@ -124,7 +131,7 @@ class CentreProgressReportSerializer(serializers.ModelSerializer):
     lines = ActivityProgressSerializer(many=True, read_only=True)
 
     class Meta:
-        model = ProgressReport
+        model = CentreProgressReport
         fields = ["id", "centre", "period_start", "period_end", "summary", "status", "submitted_at",
                   "reviewed_at", "review_comment", "lines"]
         read_only_fields = fields
@@ -185,7 +192,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CentreProgressReportSerializer
     filterset_class = ProgressReportFilterSet
     permission_classes = [IsBdtStaffOrHost]
-    queryset = ProgressReport.objects.none()
+    queryset = CentreProgressReport.objects.none()
 
     def get_queryset(self):
         return selectors.progress_reports_for(self.request.user)

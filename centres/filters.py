@@ -16,7 +16,7 @@ from alliance.core.filters import country_choices
 from alliance.countries import codes_named
 from alliance.models import Region, StrategicObjective
 
-from .models import ActionPlan, Application, Centre, ProgressReport
+from .models import ActionPlan, Application, Centre, CentreProgressReport
 from .selectors import centre_countries
 
 # The public directory -------------------------------------------------------------------------
@@ -102,5 +102,5 @@ class ProgressReportFilterSet(django_filters.FilterSet):
     period_end_before = django_filters.DateFilter(field_name="period_end", lookup_expr="lte")
 
     class Meta:
-        model = ProgressReport
+        model = CentreProgressReport
         fields = ["status", "centre", "period_end_after", "period_end_before"]

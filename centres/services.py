@@ -31,9 +31,8 @@ from alliance.notifications import decisions
 
 from .models import (
     ActionPlan,
-    Activity,
+    ActionPlanActivity,
     ActivityProgress,
-    Agreement,
     Application,
     ApplicationDocument,
     Call,
@@ -43,11 +42,12 @@ from .models import (
     CentreDocumentVersion,
     CentreHost,
     CentreMessage,
+    CentreProgressReport,
+    CooperationAgreement,
     Criterion,
     DueDiligenceCheck,
     EvaluatorAssignment,
     NetworkEvent,
-    ProgressReport,
     Score,
 )
 from .selectors import evaluation_complete
@@ -459,10 +459,10 @@ def _require_not_removed(centre: Centre) -> None:
 
 
 def agreement_sign(*, centre: Centre, signed_on: date, starts_on: date, ends_on: date,
-                   document: UploadedFile | None = None, by=None) -> Agreement:
+                   document: UploadedFile | None = None, by=None) -> CooperationAgreement:
     """Record the signed cooperation agreement; a selected centre moves to "agreement signed"."""
     agreement_check_new(centre=centre, renews=None, starts_on=starts_on)
-    agreement = Agreement(centre=centre, signed_on=signed_on, starts_on=starts_on, ends_on=ends_on)
+    agreement = CooperationAgreement(centre=centre, signed_on=signed_on, starts_on=starts_on, ends_on=ends_on)
     if document:
         agreement.document = document
     agreement_check_terms(agreement=agreement)
@@ -476,7 +476,9 @@ def agreement_sign(*, centre: Centre, signed_on: date, starts_on: date, ends_on:
     return agreement
 
 
-def agreement_check_new(*, centre: Centre, renews: Agreement | None, starts_on: date | None) -> None:
+def agreement_check_new(
+    *, centre: Centre, renews: CooperationAgreement | None, starts_on: date | None
+) -> None:
     """The rules for a new agreement: a first one per centre, then renewals of the latest one."""
     _require_not_removed(centre)
     if renews is None:
@@ -485,13 +487,13 @@ def agreement_check_new(*, centre: Centre, renews: Agreement | None, starts_on: 
         return
     if renews.centre_id != centre.pk:
         raise ValidationError(_("A renewal must renew an agreement of the same centre."))
-    if Agreement.objects.filter(renews=renews).exists():
+    if CooperationAgreement.objects.filter(renews=renews).exists():
         raise ValidationError(_("This agreement was already renewed."))
     if starts_on and starts_on < renews.starts_on:
         raise ValidationError({"starts_on": _("A renewal cannot start before the agreement it renews.")})
 
 
-def agreement_check_terms(*, agreement: Agreement) -> None:
+def agreement_check_terms(*, agreement: CooperationAgreement) -> None:
     """An agreement's term ends after it starts, and it was not signed in the future."""
     _full_clean(agreement)
     if agreement.ends_on <= agreement.starts_on:
@@ -500,10 +502,10 @@ def agreement_check_terms(*, agreement: Agreement) -> None:
         raise ValidationError({"signed_on": _("The signature date cannot be in the future.")})
 
 
-def agreement_renew(*, agreement: Agreement, signed_on: date, starts_on: date, ends_on: date,
-                    document: UploadedFile | None = None, by=None) -> Agreement:
+def agreement_renew(*, agreement: CooperationAgreement, signed_on: date, starts_on: date, ends_on: date,
+                    document: UploadedFile | None = None, by=None) -> CooperationAgreement:
     agreement_check_new(centre=agreement.centre, renews=agreement, starts_on=starts_on)
-    renewal = Agreement(centre=agreement.centre, renews=agreement, signed_on=signed_on,
+    renewal = CooperationAgreement(centre=agreement.centre, renews=agreement, signed_on=signed_on,
                         starts_on=starts_on, ends_on=ends_on)
     if document:
         renewal.document = document
@@ -528,7 +530,7 @@ def centre_start_design(*, centre: Centre, by=None) -> Centre:
 def centre_start_operating(*, centre: Centre, by=None, on: date | None = None) -> Centre:
     if centre.status != Centre.Status.CAPACITY_BUILDING:
         raise ValidationError(_("Only a centre deploying its services can start operating."))
-    if not centre.progress_reports.filter(status=ProgressReport.Status.ACCEPTED).exists():
+    if not centre.progress_reports.filter(status=CentreProgressReport.Status.ACCEPTED).exists():
         raise ValidationError(_("A centre starts operating after BDT has accepted a progress report."))
     centre.status = Centre.Status.OPERATING
     centre.operating_since = on or timezone.localdate()
@@ -654,7 +656,7 @@ ACTIVITY_FIELDS = ("objective", "title", "planned_start", "planned_end", "status
                    "indicators")
 
 
-def activity_check(*, activity: Activity) -> None:
+def activity_check(*, activity: ActionPlanActivity) -> None:
     """An activity (its status and progress too) changes only while its plan can, and it ends no
     earlier than it starts. The admin's forms ask this before activity_save writes."""
     if activity.plan_id is None:
@@ -665,10 +667,12 @@ def activity_check(*, activity: Activity) -> None:
         raise ValidationError({"planned_end": _("The planned end cannot be before the planned start.")})
 
 
-def activity_save(*, plan: ActionPlan, activity: Activity | None = None, data: dict, by=None) -> Activity:
+def activity_save(
+    *, plan: ActionPlan, activity: ActionPlanActivity | None = None, data: dict, by=None
+) -> ActionPlanActivity:
     """Add an activity to a plan or change one of its activities."""
     _require_plan_editable(plan)
-    activity = activity or Activity(plan=plan)
+    activity = activity or ActionPlanActivity(plan=plan)
     if activity.plan_id != plan.pk:
         raise ValidationError(_("This activity belongs to another action plan."))
     for name in ACTIVITY_FIELDS:
@@ -728,7 +732,7 @@ REPORTING_CENTRE_STATUSES = (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPER
 
 
 def progress_report_create(*, centre: Centre, period_start: date, period_end: date, summary: str,
-                           by=None) -> ProgressReport:
+                           by=None) -> CentreProgressReport:
     """Open a draft report with one line per activity of the approved action plan."""
     if centre.status not in REPORTING_CENTRE_STATUSES:
         raise ValidationError(_("Progress is reported once BDT has approved the action plan."))
@@ -736,7 +740,9 @@ def progress_report_create(*, centre: Centre, period_start: date, period_end: da
         raise ValidationError({"period_end": _("The period cannot end before it starts.")})
     if centre.progress_reports.filter(period_start=period_start, period_end=period_end).exists():
         raise ValidationError({"period_start": _("There is already a report for this period.")})
-    report = ProgressReport(centre=centre, period_start=period_start, period_end=period_end, summary=summary)
+    report = CentreProgressReport(
+        centre=centre, period_start=period_start, period_end=period_end, summary=summary
+    )
     _full_clean(report)
     with transaction.atomic():
         _set_history_user(report, by)
@@ -744,18 +750,18 @@ def progress_report_create(*, centre: Centre, period_start: date, period_end: da
         ActivityProgress.objects.bulk_create(
             ActivityProgress(report=report, activity=activity, status=activity.status,
                              progress=activity.progress)
-            for activity in Activity.objects.filter(plan__centre=centre).order_by("pk")
+            for activity in ActionPlanActivity.objects.filter(plan__centre=centre).order_by("pk")
         )
     return report
 
 
-def _require_report_editable(report: ProgressReport) -> None:
-    if report.status not in (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED):
+def _require_report_editable(report: CentreProgressReport) -> None:
+    if report.status not in (CentreProgressReport.Status.DRAFT, CentreProgressReport.Status.RETURNED):
         raise ValidationError(_("This report was submitted; it can no longer be changed."))
 
 
-def progress_report_update(*, report: ProgressReport, data: dict, lines: Sequence[dict] = (),
-                           by=None) -> ProgressReport:
+def progress_report_update(*, report: CentreProgressReport, data: dict, lines: Sequence[dict] = (),
+                           by=None) -> CentreProgressReport:
     """Change a draft: ``lines`` are dicts with ``line`` (an ActivityProgress) and its new values."""
     _require_report_editable(report)
     for name in ("period_start", "period_end", "summary"):
@@ -778,17 +784,19 @@ def progress_report_update(*, report: ProgressReport, data: dict, lines: Sequenc
     return report
 
 
-def progress_report_submit(*, report: ProgressReport, by=None) -> ProgressReport:
+def progress_report_submit(*, report: CentreProgressReport, by=None) -> CentreProgressReport:
     _require_report_editable(report)
-    report.status, report.submitted_at = ProgressReport.Status.SUBMITTED, timezone.now()
+    report.status, report.submitted_at = CentreProgressReport.Status.SUBMITTED, timezone.now()
     _set_history_user(report, by)
     report.save(update_fields=["status", "submitted_at"])
     return report
 
 
-def progress_report_accept(*, report: ProgressReport, by=None, comment: str = "") -> ProgressReport:
+def progress_report_accept(
+    *, report: CentreProgressReport, by=None, comment: str = ""
+) -> CentreProgressReport:
     """Accepting a report carries the progress it reports onto the plan's activities."""
-    if report.status != ProgressReport.Status.SUBMITTED:
+    if report.status != CentreProgressReport.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted."))
     with transaction.atomic():
         for line in report.lines.select_related("activity"):
@@ -796,22 +804,26 @@ def progress_report_accept(*, report: ProgressReport, by=None, comment: str = ""
             activity.status, activity.progress = line.status, line.progress
             _set_history_user(activity, by)
             activity.save(update_fields=["status", "progress"])
-        report.status, report.reviewed_at = ProgressReport.Status.ACCEPTED, timezone.now()
+        report.status, report.reviewed_at = CentreProgressReport.Status.ACCEPTED, timezone.now()
         report.reviewed_by, report.review_comment = by, comment.strip()
         _set_history_user(report, by)
         report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
     return report
 
 
-def progress_report_return(*, report: ProgressReport, comment: str, by=None) -> ProgressReport:
+def progress_report_return(*, report: CentreProgressReport, comment: str, by=None) -> CentreProgressReport:
     """BDT sends a submitted report back for changes. Its comment also opens the exchange about the
     report in the centre's thread (a message tied to the report, the hosts told by e-mail), where
     the host answers from the report's page."""
-    if report.status != ProgressReport.Status.SUBMITTED:
+    if report.status != CentreProgressReport.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be returned."))
     if not comment.strip():
         raise ValidationError({"comment": _("Say what the host should change.")})
-    report.status, report.reviewed_at, report.reviewed_by = ProgressReport.Status.RETURNED, timezone.now(), by
+    report.status, report.reviewed_at, report.reviewed_by = (
+        CentreProgressReport.Status.RETURNED,
+        timezone.now(),
+        by,
+    )
     report.review_comment = comment.strip()
     with transaction.atomic():
         _set_history_user(report, by)
@@ -870,7 +882,7 @@ def centre_document_remove(*, document: CentreDocument, by=None) -> CentreDocume
 
 
 def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
-                        attachment: UploadedFile | None = None, report: ProgressReport | None = None,
+                        attachment: UploadedFile | None = None, report: CentreProgressReport | None = None,
                         site_url: str = "") -> CentreMessage:
     """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
     BDT's address for a host's message, the centre's hosts for BDT's. The e-mail says who wrote

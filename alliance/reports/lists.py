@@ -150,10 +150,10 @@ class AgreementListResource(resources.ModelResource):
 
 
 def agreements_list(period: Period) -> Table:
-    from partnerships.models import Agreement
+    from partnerships.models import PartnershipAgreement
 
     queryset = _agreements(period).order_by("signed_on", "reference")
-    return _export(_resource(AgreementListResource, Agreement), queryset)
+    return _export(_resource(AgreementListResource, PartnershipAgreement), queryset)
 
 
 class PartnerListResource(resources.ModelResource):

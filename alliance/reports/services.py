@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.mail import queue_mail
 from alliance.core.storage import remove_unreferenced, save_complete
 
-from .models import PENDING_STATUSES, ProgressReport, ReportStatus, report_upload_to
+from .models import PENDING_STATUSES, ReportStatus, TDAGReport, report_upload_to
 from .registry import ReportKind
 
 if TYPE_CHECKING:
@@ -53,8 +53,8 @@ def _validate(*, kind: str, period_start: date | None, period_end: date | None, 
 
 
 def _pending_twin(*, kind: str, period_start: date, period_end: date, language: str,
-                  exclude_pk: int | None = None) -> ProgressReport | None:
-    twins = ProgressReport.objects.filter(
+                  exclude_pk: int | None = None) -> TDAGReport | None:
+    twins = TDAGReport.objects.filter(
         kind=kind, period_start=period_start, period_end=period_end, language=language,
         status__in=PENDING_STATUSES,
     )
@@ -79,7 +79,7 @@ def _send(report_id: int) -> bool:
     return False
 
 
-def _enqueue(report: ProgressReport) -> None:
+def _enqueue(report: TDAGReport) -> None:
     report_id = report.pk
     transaction.on_commit(lambda: _send(report_id))
 
@@ -92,19 +92,19 @@ def reports_resend_queued(*, older_than: timedelta = RESEND_AFTER) -> list[int]:
     leaves the second delivery alone. Returns the ids sent.
     """
     cutoff = timezone.now() - older_than
-    waiting = ProgressReport.objects.filter(status=ReportStatus.QUEUED, updated_at__lte=cutoff)
+    waiting = TDAGReport.objects.filter(status=ReportStatus.QUEUED, updated_at__lte=cutoff)
     sent = []
     for report_id in waiting.order_by("requested_at", "pk").values_list("pk", flat=True):
         if not _send(report_id):
             break
-        ProgressReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+        TDAGReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
             updated_at=timezone.now())
         sent.append(report_id)
     return sent
 
 
 def report_request(*, kind: str, period_start: date, period_end: date, language: str,
-                   by: User | None = None) -> ProgressReport:
+                   by: User | None = None) -> TDAGReport:
     """Queue a report, or return the identical one already queued or running."""
     report, _created = report_request_with_outcome(
         kind=kind, period_start=period_start, period_end=period_end, language=language, by=by)
@@ -112,7 +112,7 @@ def report_request(*, kind: str, period_start: date, period_end: date, language:
 
 
 def report_request_with_outcome(*, kind: str, period_start: date, period_end: date, language: str,
-                                by: User | None = None) -> tuple[ProgressReport, bool]:
+                                by: User | None = None) -> tuple[TDAGReport, bool]:
     """Like ``report_request``, and say whether a new report was queued (False: the twin)."""
     _validate(kind=kind, period_start=period_start, period_end=period_end, language=language)
     twin = _pending_twin(kind=kind, period_start=period_start, period_end=period_end, language=language)
@@ -120,7 +120,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
         return twin, False
     try:
         with transaction.atomic():
-            report = ProgressReport(kind=kind, period_start=period_start, period_end=period_end,
+            report = TDAGReport(kind=kind, period_start=period_start, period_end=period_end,
                                     language=language, requested_by=by,
                                     narrative=previous_narrative(kind=kind, language=language,
                                                                  before=period_end))
@@ -139,7 +139,7 @@ def report_request_with_outcome(*, kind: str, period_start: date, period_end: da
 
 
 def report_request_all_languages(*, kind: str, period_start: date, period_end: date,
-                                 by: User | None = None) -> list[tuple[ProgressReport, bool]]:
+                                 by: User | None = None) -> list[tuple[TDAGReport, bool]]:
     """Queue the report in each of the six languages at once: one request, six reports, each
     tracked on its own; a language already queued or running gives that report (created False).
 
@@ -151,7 +151,7 @@ def report_request_all_languages(*, kind: str, period_start: date, period_end: d
                 for language in LANGUAGE_CODES]
 
 
-def report_generate_again(*, report: ProgressReport, by: User | None = None) -> ProgressReport:
+def report_generate_again(*, report: TDAGReport, by: User | None = None) -> TDAGReport:
     """Queue a finished or failed report again; its current PDF stays until the new one is ready."""
     if report.is_pending:
         return report
@@ -175,7 +175,7 @@ def report_generate_again(*, report: ProgressReport, by: User | None = None) -> 
 def _set_progress(report_id: int, done: int, total: int) -> None:
     # The last few percent are for the PDF itself.
     percent = min(95, int(95 * done / max(total, 1)))
-    ProgressReport.objects.filter(pk=report_id).update(progress=percent, updated_at=timezone.now())
+    TDAGReport.objects.filter(pk=report_id).update(progress=percent, updated_at=timezone.now())
 
 
 def _sha256(path: Path) -> str:
@@ -189,7 +189,7 @@ def _sha256(path: Path) -> str:
 STALE_PART_SECONDS = 3600
 
 
-def report_fail(*, report: ProgressReport, reason: str) -> ProgressReport:
+def report_fail(*, report: TDAGReport, reason: str) -> TDAGReport:
     """Mark the report failed; the PDF of an earlier run, if any, stays."""
     report.status = ReportStatus.FAILED
     report.error = reason[:2000]
@@ -225,7 +225,7 @@ def _generation_lock(report_id: int):
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
 
 
-def report_generate(*, report_id: int) -> ProgressReport | None:
+def report_generate(*, report_id: int) -> TDAGReport | None:
     """Generate the PDF of a report; safe to run again for the same report (the task's body).
 
     A report already done is left alone (a duplicate delivery), and so is a report another
@@ -235,21 +235,21 @@ def report_generate(*, report_id: int) -> ProgressReport | None:
     with _generation_lock(report_id) as ours:
         if not ours:
             logger.info("Report %s is being generated by another worker; duplicate delivery left", report_id)
-            return ProgressReport.objects.filter(pk=report_id).first()
+            return TDAGReport.objects.filter(pk=report_id).first()
         return _generate(report_id)
 
 
-def _generate(report_id: int) -> ProgressReport | None:
+def _generate(report_id: int) -> TDAGReport | None:
     """The PDF is laid out in a temporary file of this machine, stored under a key no record
     points to yet, and only then recorded on the report (``save_complete``), so a reader (on any
     machine) never sees half a PDF."""
     from .document import render_document
     from .pdf import write_pdf
 
-    report = ProgressReport.objects.select_related("requested_by").filter(pk=report_id).first()
+    report = TDAGReport.objects.select_related("requested_by").filter(pk=report_id).first()
     if report is None or report.status in (ReportStatus.DONE, ReportStatus.FAILED):
         return report
-    ProgressReport.objects.filter(pk=report.pk).update(
+    TDAGReport.objects.filter(pk=report.pk).update(
         status=ReportStatus.RUNNING, progress=0, started_at=timezone.now(), attempts=F("attempts") + 1,
         updated_at=timezone.now(),
     )
@@ -299,7 +299,7 @@ def _generate(report_id: int) -> ProgressReport | None:
     return report
 
 
-def _notify_requester(report: ProgressReport) -> None:
+def _notify_requester(report: TDAGReport) -> None:
     user = report.requested_by
     if user is None or not user.email:
         return
@@ -320,21 +320,21 @@ class WorkflowConflict(Exception):
     """The step does not apply to the report's current state (the API answers 409)."""
 
 
-def _record_step(*, report: ProgressReport, action: str, from_state: str, by, comment: str = "") -> None:
+def _record_step(*, report: TDAGReport, action: str, from_state: str, by, comment: str = "") -> None:
     from .models import ReportStep
 
     ReportStep.objects.create(report=report, action=action, from_state=from_state, to_state=report.workflow,
                               by=by, comment=comment[:2000])
 
 
-def _locked(report: ProgressReport) -> ProgressReport:
+def _locked(report: TDAGReport) -> TDAGReport:
     """The report's row, locked until the transaction ends, so two steps never cross."""
-    return ProgressReport.objects.select_for_update().get(pk=report.pk)
+    return TDAGReport.objects.select_for_update().get(pk=report.pk)
 
 
 def previous_narrative(*, kind: str, language: str, before: date, exclude_pk: int | None = None) -> dict:
     """The narrative of the same kind's latest earlier report in the language: where a new one starts."""
-    earlier = (ProgressReport.objects.filter(kind=kind, language=language, period_end__lte=before)
+    earlier = (TDAGReport.objects.filter(kind=kind, language=language, period_end__lte=before)
                .exclude(narrative={}).order_by("-period_end", "-requested_at", "-pk"))
     if exclude_pk is not None:
         earlier = earlier.exclude(pk=exclude_pk)
@@ -342,8 +342,8 @@ def previous_narrative(*, kind: str, language: str, before: date, exclude_pk: in
     return dict(report.narrative) if report else {}
 
 
-def report_narrative_update(*, report: ProgressReport, narrative: dict, by,
-                            comment: str = "") -> ProgressReport:
+def report_narrative_update(*, report: TDAGReport, narrative: dict, by,
+                            comment: str = "") -> TDAGReport:
     """Replace the given sections of the narrative (draft or in review only); the edit is recorded."""
     from . import narrative as narrative_markup
     from .document import report_figures
@@ -362,7 +362,7 @@ def report_narrative_update(*, report: ProgressReport, narrative: dict, by,
     return report
 
 
-def snapshot_take(report: ProgressReport) -> dict:
+def snapshot_take(report: TDAGReport) -> dict:
     """The report's figures and computed sections now, in every language: what approval freezes.
 
     The full lists (a row per agreement or pledge: 27,800 rows a year at the benchmark's 200,000
@@ -389,7 +389,7 @@ def _frozen_list_name(folder: str, language: str, name: str) -> str:
     return f"{folder}/{language}/{name}.jsonl.gz"
 
 
-def report_freeze_lists(*, report: ProgressReport) -> str:
+def report_freeze_lists(*, report: TDAGReport) -> str:
     """Freeze the approved report's full lists, in every language, under its snapshot's
     ``lists_folder`` (those already there are kept: every language version of the report shares
     the folder, and the first worker to come writes it); the folder. One worker at a time per
@@ -430,19 +430,19 @@ def _waiting_lock(namespace: int, key: int):
             cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [namespace, key])
 
 
-def frozen_sibling_snapshot(report: ProgressReport) -> dict | None:
+def frozen_sibling_snapshot(report: TDAGReport) -> dict | None:
     """The snapshot of another language version of the same kind and period, approved or published:
     every language version of a report carries the same figures."""
     from .models import FROZEN_WORKFLOW
 
-    sibling = (ProgressReport.objects.filter(kind=report.kind, period_start=report.period_start,
+    sibling = (TDAGReport.objects.filter(kind=report.kind, period_start=report.period_start,
                                              period_end=report.period_end, workflow__in=FROZEN_WORKFLOW)
                .exclude(pk=report.pk).exclude(snapshot=None).order_by("-updated_at", "-pk")
                .only("snapshot").first())
     return sibling.snapshot if sibling else None
 
 
-def report_submit(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+def report_submit(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     """Draft → in review."""
     from .models import StepAction, Workflow
 
@@ -457,7 +457,7 @@ def report_submit(*, report: ProgressReport, by, comment: str = "") -> ProgressR
     return report
 
 
-def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str = "") -> ProgressReport:
+def report_approve(*, report: TDAGReport, by, comment: str = "", symbol: str = "") -> TDAGReport:
     """In review → approved, by a second person holding the permission; freezes the figures and
     generates the PDF and the Word file again from them."""
     from django.core.exceptions import PermissionDenied
@@ -468,7 +468,7 @@ def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str
     if not policy.holds_approval(by):
         raise PermissionDenied(gettext("Approving a report needs the permission to approve reports."))
     symbol = (symbol or "").strip()
-    if len(symbol) > ProgressReport._meta.get_field("symbol").max_length:
+    if len(symbol) > TDAGReport._meta.get_field("symbol").max_length:
         raise ValidationError({"symbol": [_("The symbol is too long.")]})
     with transaction.atomic():
         report = _locked(report)
@@ -488,7 +488,7 @@ def report_approve(*, report: ProgressReport, by, comment: str = "", symbol: str
     return report
 
 
-def report_publish(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+def report_publish(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     """Approved → published: the PDF and the Word file of the approved text become public."""
     from django.core.exceptions import PermissionDenied
 
@@ -512,7 +512,7 @@ def report_publish(*, report: ProgressReport, by, comment: str = "") -> Progress
     return report
 
 
-def report_return(*, report: ProgressReport, by, comment: str = "") -> ProgressReport:
+def report_return(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     """In review or approved → draft; an approved report's figures are unfrozen (needs the permission)."""
     from django.core.exceptions import PermissionDenied
 
@@ -535,7 +535,7 @@ def report_return(*, report: ProgressReport, by, comment: str = "") -> ProgressR
     return report
 
 
-def report_write_docx(*, report: ProgressReport) -> ProgressReport:
+def report_write_docx(*, report: TDAGReport) -> TDAGReport:
     """Write the Word version of the report through the storage API: saved under a new name, then
     recorded on the report, then the previous file removed; a reader never sees half a file."""
     from django.core.files.base import ContentFile
@@ -545,7 +545,7 @@ def report_write_docx(*, report: ProgressReport) -> ProgressReport:
     data = build_docx(report)
     previous = report.docx.name
     saved = default_storage.save(report_upload_to(report, report.docx_file_name), ContentFile(data))
-    ProgressReport.objects.filter(pk=report.pk).update(docx=saved, updated_at=timezone.now())
+    TDAGReport.objects.filter(pk=report.pk).update(docx=saved, updated_at=timezone.now())
     report.docx.name = saved
     if previous and previous != saved:
         with contextlib.suppress(FileNotFoundError, OSError):
@@ -553,7 +553,7 @@ def report_write_docx(*, report: ProgressReport) -> ProgressReport:
     return report
 
 
-def _list_tables(report: ProgressReport) -> dict | None:
+def _list_tables(report: TDAGReport) -> dict | None:
     """The report's full lists as tables: those frozen with an approved report's figures, or else
     read now for its period (call in the report's language: the cells are read as they are written);
     None for a frozen report whose snapshot predates the lists and that has its files already (they
@@ -573,7 +573,7 @@ def _list_tables(report: ProgressReport) -> dict | None:
     return build_lists(report.kind, report.period)
 
 
-def report_write_lists(*, report: ProgressReport) -> list:
+def report_write_lists(*, report: TDAGReport) -> list:
     """Write the report's full lists as CSV and XLSX through the storage API: each file stored under
     a new key, then all recorded on the report at once, then the files they replace removed; a
     reader never meets half a file nor a mix of two generations. The rows are read once, in chunks,

@@ -25,8 +25,7 @@ from PIL import Image
 from alliance.core.roles import BDT_STAFF_GROUP
 from alliance.core.validators import NoControlCharactersFormMixin
 from alliance.models import RegionalInitiative, StrategicObjective
-from alliance.reports.models import ProgressReport as TdagReport
-from alliance.reports.models import ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from board.models import (
     BoardDocument,
     ExpertiseArea,
@@ -39,12 +38,10 @@ from board.models import (
     WorkingGroup,
 )
 from centres import services as centre_services
-from centres.models import Activity, Application, Call, Centre, CentreDocument
-from centres.models import ProgressReport as CentreReport
+from centres.models import ActionPlanActivity, Application, Call, Centre, CentreDocument, CentreProgressReport
 from dtlab.models import Playbook, PlaybookDocument, PlaybookVersion, Service, ServiceRequest
 from partnerships import services as partnership_services
-from partnerships.models import ActionArea, Agreement, Partner, Pledge
-from partnerships.models import ProgressReport as PledgeProgress
+from partnerships.models import ActionArea, Partner, PartnershipAgreement, Pledge, PledgeProgressReport
 from tests.centres.conftest import make_host
 from tests.factories import PDF_BYTES, StagedCentreFactory, api_key_for, png_bytes
 
@@ -166,7 +163,7 @@ def pledge_progress(request) -> Submission:
     data = {"status": "on_track", "narrative": "Two hundred schools so far.",
             "amount_delivered_usd": "1000"}
     return Submission(_client(pledge.pledger.user), reverse("partnerships:progress-report", args=[pledge.pk]),
-                      data, PledgeProgress.objects.count, ("narrative",))
+                      data, PledgeProgressReport.objects.count, ("narrative",))
 
 
 def portal_profile(request) -> Submission:
@@ -188,7 +185,7 @@ def portal_activity(request) -> Submission:
     data = {"objective": StrategicObjective.objects.get(number=1).pk, "title": "Hackathon",
             "planned_start": str(today), "planned_end": str(today + timedelta(days=30)),
             "status": "planned", "progress": "0", "outputs": "A prototype.", "indicators": "Teams."}
-    return Submission(_client(user), reverse("portal:activity-add"), data, Activity.objects.count,
+    return Submission(_client(user), reverse("portal:activity-add"), data, ActionPlanActivity.objects.count,
                       ("title", "outputs", "indicators"))
 
 
@@ -197,7 +194,7 @@ def portal_report(request) -> Submission:
     today = timezone.localdate()
     data = {"period_start": str(today - timedelta(days=180)), "period_end": str(today),
             "summary": "Half-year summary."}
-    return Submission(_client(user), reverse("portal:report-add"), data, CentreReport.objects.count,
+    return Submission(_client(user), reverse("portal:report-add"), data, CentreProgressReport.objects.count,
                       ("summary",))
 
 
@@ -232,7 +229,7 @@ def api_agreement(request) -> Submission:
             "signed_on": "2024-06-01", "partner_contribution_usd": "0.00", "itu_contribution_usd": "0.00",
             "linked_projects": "Giga"}
     return Submission(_api_client(request.getfixturevalue("staff")), "/api/v1/agreements/", data,
-                      Agreement.objects.count, ("title", "reference", "linked_projects"), api=True)
+                      PartnershipAgreement.objects.count, ("title", "reference", "linked_projects"), api=True)
 
 
 def api_recommendation_status(request) -> Submission:
@@ -446,11 +443,11 @@ def _download_world(staff, host) -> dict[str, tuple[Client, str]]:
     version = PlaybookVersion.objects.create(playbook=playbook, number="1.0", released_on=date(2024, 10, 28))
     PlaybookDocument.objects.create(version=version, language="en", file=_pdf_file("pb.pdf"))
     partner = Partner.objects.create(name="Ministry", kind="government", membership_category="none")
-    agreement = Agreement.objects.create(
+    agreement = PartnershipAgreement.objects.create(
         partner=partner, reference="HOSTILE-1", title="Programme", region="africa", status="active",
         signed_on=date(2024, 5, 1), partner_contribution_usd=Decimal("1"), itu_contribution_usd=Decimal("0"),
         document=_pdf_file("agreement.pdf"))
-    report = TdagReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
+    report = TDAGReport.objects.create(kind="alliance", period_start=date(2024, 1, 1),
                                        period_end=date(2024, 12, 31), requested_by=staff,
                                        status=ReportStatus.DONE, progress=100, finished_at=timezone.now())
     report.pdf.save("report.pdf", _pdf_file("report.pdf"))

@@ -9,11 +9,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from alliance.reports.models import ProgressReport as TdagReport
-from alliance.reports.models import ReportStatus
+from alliance.reports.models import ReportStatus, TDAGReport
 from alliance.todo import staff_todo
 from board.models import ExpertRequest
-from centres.models import ActionPlan, Application, Call, Centre, ProgressReport
+from centres.models import ActionPlan, Application, Call, Centre, CentreProgressReport
 from dtlab.models import Service, ServiceRequest
 from partnerships.models import ActionArea, ExpressionOfInterest, Pledge, Pledger, PledgeStatus
 from tests.centres.conftest import make_report
@@ -51,9 +50,10 @@ def build(call, scale: int = 1) -> None:
         ActionPlan.objects.filter(centre=design).update(status=ActionPlan.Status.SUBMITTED,
                                                         submitted_at=ago(2))
         reporting = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
-        ProgressReport.objects.filter(pk=make_report(reporting, ProgressReport.Status.SUBMITTED).pk).update(
-            submitted_at=ago(35))
-        make_report(reporting, ProgressReport.Status.ACCEPTED, days=200)
+        CentreProgressReport.objects.filter(
+            pk=make_report(reporting, CentreProgressReport.Status.SUBMITTED).pk
+        ).update(submitted_at=ago(35))
+        make_report(reporting, CentreProgressReport.Status.ACCEPTED, days=200)
 
         pledger = Pledger.objects.create(organisation=f"Connect Foundation {n}", kind="government",
                                          contact_name="C", contact_email="c@example.org")
@@ -85,7 +85,7 @@ def build(call, scale: int = 1) -> None:
                 completed_on=date.today() if status == "completed" else None)
 
         for status in (ReportStatus.FAILED, ReportStatus.DONE):
-            TdagReport.objects.create(kind="alliance", period_start=date(2020 + n, 1, 1),
+            TDAGReport.objects.create(kind="alliance", period_start=date(2020 + n, 1, 1),
                                       period_end=date(2020 + n, 12, 31), status=status, language="en")
 
 
@@ -130,8 +130,8 @@ def test_each_list_and_item_links_to_where_it_is_handled(call):
     pledge = Pledge.objects.get(status="submitted", submitted_at=ago(45))
     assert lists["pledges"].oldest[0].url == reverse("partnerships:pledge-review", args=[pledge.pk])
     assert lists["service-requests-new"].url == reverse("dtlab:staff-requests") + "?status=submitted"
-    report = ProgressReport.objects.get(status="submitted")
-    assert lists["host-reports"].oldest[0].url == reverse("admin:centres_progressreport_change",
+    report = CentreProgressReport.objects.get(status="submitted")
+    assert lists["host-reports"].oldest[0].url == reverse("admin:centres_centreprogressreport_change",
                                                           args=[report.pk])
 
 

@@ -4,10 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from centres.models import Agreement as CooperationAgreement
-from centres.models import Application, Centre
+from centres.models import Application, Centre, CooperationAgreement
 from dtlab.models import Playbook
-from partnerships.models import Agreement, AgreementStatus, Partner, Pledge, PledgeKind, Pledger
+from partnerships.models import AgreementStatus, Partner, PartnershipAgreement, Pledge, PledgeKind, Pledger
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +22,9 @@ def _counts() -> dict[str, int]:
     return {
         "centres": Centre.objects.filter(slug__startswith="bench-").count(),
         "applications": Application.objects.filter(reference__startswith="BENCH-").count(),
-        "agreements": Agreement.objects.filter(reference__startswith="BENCH-").count(),
-        "agreement_priorities": Agreement.priorities.through.objects.filter(
-            agreement__reference__startswith="BENCH-").count(),
+        "agreements": PartnershipAgreement.objects.filter(reference__startswith="BENCH-").count(),
+        "agreement_priorities": PartnershipAgreement.priorities.through.objects.filter(
+            partnershipagreement__reference__startswith="BENCH-").count(),
         "partners": Partner.objects.filter(name__endswith="(bench, illustrative)").count(),
         "pledges": Pledge.objects.filter(title__endswith="(bench, illustrative)").count(),
         "pledge_areas": Pledge.action_areas.through.objects.filter(
@@ -53,7 +52,7 @@ def test_generates_the_requested_numbers_of_rows():
 def test_generated_rows_are_consistent_with_the_models_rules():
     _generate()
 
-    agreements = Agreement.objects.filter(reference__startswith="BENCH-")
+    agreements = PartnershipAgreement.objects.filter(reference__startswith="BENCH-")
     assert not agreements.exclude(status=AgreementStatus.DRAFT).filter(signed_on__isnull=True).exists()
     assert all(1 <= len(agreement.priorities.all()) <= 2
                for agreement in agreements.prefetch_related("priorities"))

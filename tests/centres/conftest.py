@@ -14,8 +14,8 @@ from centres.models import (
     Call,
     Centre,
     CentreHost,
+    CentreProgressReport,
     Criterion,
-    ProgressReport,
 )
 from tests.factories import StagedCentreFactory
 
@@ -42,13 +42,15 @@ def make_host(django_user_model, centre: Centre, username: str | None = None):
     return user
 
 
-def make_report(centre: Centre, status: str = ProgressReport.Status.DRAFT, days: int = 0) -> ProgressReport:
+def make_report(
+    centre: Centre, status: str = CentreProgressReport.Status.DRAFT, days: int = 0
+) -> CentreProgressReport:
     today = timezone.localdate()
-    return ProgressReport.objects.create(
+    return CentreProgressReport.objects.create(
         centre=centre, period_start=today - timedelta(days=180 + days),
         period_end=today - timedelta(days=days),
         summary="Half-year summary.", status=status,
-        review_comment="Please add figures." if status == ProgressReport.Status.RETURNED else "")
+        review_comment="Please add figures." if status == CentreProgressReport.Status.RETURNED else "")
 
 
 @pytest.fixture

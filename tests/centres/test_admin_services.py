@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from centres import services
-from centres.models import ActionPlan, Activity, Agreement, Application, Centre, DueDiligenceCheck
+from centres.models import (
+    ActionPlan,
+    ActionPlanActivity,
+    Application,
+    Centre,
+    CooperationAgreement,
+    DueDiligenceCheck,
+)
 from tests.admin_forms import admin_form_data
 from tests.factories import (
     CentreActivityFactory,
@@ -91,7 +98,7 @@ def test_staff_delete_a_check_during_due_diligence_through_the_service(staff_cli
 
 def test_an_agreement_changed_in_the_admin_keeps_its_term_in_order(staff_client):
     agreement = CentreAgreementFactory()
-    url = reverse("admin:centres_agreement_change", args=[agreement.pk])
+    url = reverse("admin:centres_cooperationagreement_change", args=[agreement.pk])
     response = staff_client.post(url, admin_form_data(staff_client.get(url),
                                                       ends_on=agreement.starts_on.isoformat()))
     assert response.status_code == 200
@@ -103,7 +110,7 @@ def test_an_agreement_changed_in_the_admin_keeps_its_term_in_order(staff_client)
 
 def test_an_agreement_added_in_the_admin_with_a_future_signature_is_a_form_error(staff_client):
     centre = CentreFactory(status=Centre.Status.SELECTED)
-    url = reverse("admin:centres_agreement_add")
+    url = reverse("admin:centres_cooperationagreement_add")
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = staff_client.post(url, admin_form_data(
         staff_client.get(url), centre=centre.pk, signed_on=tomorrow.isoformat(),
@@ -111,7 +118,7 @@ def test_an_agreement_added_in_the_admin_with_a_future_signature_is_a_form_error
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
         "signed_on": ["The signature date cannot be in the future."]}
-    assert not Agreement.objects.exists()
+    assert not CooperationAgreement.objects.exists()
 
 
 # --- Activities of an action plan ------------------------------------------------------------------
@@ -132,7 +139,7 @@ def activity_saves(monkeypatch):
 
 
 def _post_activity(client, activity, **changes):
-    url = reverse("admin:centres_activity_change", args=[activity.pk])
+    url = reverse("admin:centres_actionplanactivity_change", args=[activity.pk])
     return client.post(url, admin_form_data(client.get(url), **changes))
 
 
@@ -143,7 +150,7 @@ def test_staff_change_an_activitys_progress_through_the_service_and_are_named_in
     assert response.status_code == 302
     assert activity_saves == [activity]
     activity.refresh_from_db()
-    assert (activity.status, activity.progress) == (Activity.Status.IN_PROGRESS, 40)
+    assert (activity.status, activity.progress) == (ActionPlanActivity.Status.IN_PROGRESS, 40)
     assert activity.history.latest().history_user == staff_user
 
 
@@ -153,7 +160,7 @@ def test_an_activity_of_a_plan_with_bdt_for_review_is_not_changed_in_the_admin(s
     assert response.status_code == 200
     assert "The action plan is with BDT for review; wait for its answer." in response.content.decode()
     activity.refresh_from_db()
-    assert (activity.status, activity.progress) == (Activity.Status.PLANNED, 0)
+    assert (activity.status, activity.progress) == (ActionPlanActivity.Status.PLANNED, 0)
 
 
 def test_an_activity_is_not_changed_in_the_admin_before_the_design_phase(staff_client):
@@ -186,7 +193,7 @@ def test_the_action_plans_inline_does_not_change_an_activity_under_bdts_review(s
     assert response.status_code == 200
     assert "The action plan is with BDT for review; wait for its answer." in response.content.decode()
     activity.refresh_from_db()
-    assert (activity.status, activity.progress) == (Activity.Status.PLANNED, 0)
+    assert (activity.status, activity.progress) == (ActionPlanActivity.Status.PLANNED, 0)
 
 
 def test_the_action_plans_inline_writes_an_activitys_progress_through_the_service(

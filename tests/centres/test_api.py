@@ -2,7 +2,7 @@
 
 import pytest
 
-from centres.models import ActionPlan, Centre, ProgressReport
+from centres.models import ActionPlan, Centre, CentreProgressReport
 from tests.factories import StagedCentreFactory
 
 from .conftest import bulk_centres, make_report
@@ -44,7 +44,7 @@ def test_host_sees_only_its_own_plan_and_reports_and_gets_404_for_others(host_cl
                                                                          endpoint):
     make_report(centre)
     make_report(other_centre)
-    model = ActionPlan if endpoint == "action-plans" else ProgressReport
+    model = ActionPlan if endpoint == "action-plans" else CentreProgressReport
     own, other = model.objects.get(centre=centre), model.objects.get(centre=other_centre)
     data = host_client.get(f"/api/v1/{endpoint}/").json()
     assert [row["id"] for row in data["results"]] == [own.pk]
@@ -55,7 +55,7 @@ def test_host_sees_only_its_own_plan_and_reports_and_gets_404_for_others(host_cl
 @pytest.mark.parametrize("endpoint", ["action-plans", "progress-reports"])
 def test_staff_see_all_plans_and_reports_and_others_see_none(staff_client, anonymous_client, member_user,
                                                               centre, other_centre, endpoint):
-    make_report(centre, ProgressReport.Status.SUBMITTED)
+    make_report(centre, CentreProgressReport.Status.SUBMITTED)
     make_report(other_centre)
     assert staff_client.get(f"/api/v1/{endpoint}/").json()["count"] == 2
     if endpoint == "progress-reports":

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.models import StrategicObjective
-from centres.models import ActionPlan, Activity, Centre, CentreDocument, ProgressReport
+from centres.models import ActionPlan, ActionPlanActivity, Centre, CentreDocument, CentreProgressReport
 from tests.factories import StagedCentreFactory, pdf_upload
 
 from .conftest import bulk_centres, make_host, make_report
@@ -18,7 +18,7 @@ def _other_objects(centre):
     document = CentreDocument.objects.create(centre=centre, title="Budget", file=pdf_upload())
     report = make_report(centre)
     return {
-        "activity": Activity.objects.get(plan__centre=centre),
+        "activity": ActionPlanActivity.objects.get(plan__centre=centre),
         "report": report,
         "document": document,
         "agreement": centre.agreements.get(),
@@ -40,7 +40,7 @@ def test_host_gets_404_for_another_centres_object(host_client, other_centre, url
     assert response.status_code == 404
     if key == "report":
         obj.refresh_from_db()
-        assert obj.status == ProgressReport.Status.DRAFT
+        assert obj.status == CentreProgressReport.Status.DRAFT
     if key == "activity":
         obj.refresh_from_db()
         assert obj.title == "Foresight programme"
@@ -63,7 +63,7 @@ PAGES = ["portal:dashboard", "portal:profile", "portal:action-plan", "portal:rep
 def test_portal_pages_show_only_the_hosts_own_centre(host_client, centre, other_centre, url_name):
     CentreDocument.objects.create(centre=other_centre, title="Secret budget of the other", file=pdf_upload())
     make_report(other_centre)
-    Activity.objects.filter(plan__centre=other_centre).update(title="Other centre's activity")
+    ActionPlanActivity.objects.filter(plan__centre=other_centre).update(title="Other centre's activity")
     page = host_client.get(reverse(url_name)).content.decode()
     assert other_centre.name not in page
     assert "Secret budget of the other" not in page
@@ -136,12 +136,12 @@ def test_activity_with_end_before_start_gets_a_field_message(host_client, centre
         "planned_start": today, "planned_end": today - timedelta(days=1), "status": "planned", "progress": 0})
     assert response.status_code == 200
     assert "The planned end cannot be before the planned start." in response.content.decode()
-    assert not Activity.objects.filter(title="Backwards").exists()
+    assert not ActionPlanActivity.objects.filter(title="Backwards").exists()
 
 
 def test_action_plan_without_activities_cannot_be_submitted(client, django_user_model, call):
     centre = StagedCentreFactory(application__call=call, status=Centre.Status.DESIGN)
-    Activity.objects.filter(plan__centre=centre).delete()
+    ActionPlanActivity.objects.filter(plan__centre=centre).delete()
     client.force_login(make_host(django_user_model, centre))
     response = client.post(reverse("portal:action-plan-submit"), follow=True)
     assert "Add at least one activity" in response.content.decode()
@@ -149,7 +149,7 @@ def test_action_plan_without_activities_cannot_be_submitted(client, django_user_
 
 
 def test_submitted_report_can_no_longer_be_changed(host_client, centre):
-    report = make_report(centre, ProgressReport.Status.SUBMITTED)
+    report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
     response = host_client.post(reverse("portal:report", args=[report.pk]), {"report-summary": "Changed"})
     assert response.status_code == 302
     report.refresh_from_db()
@@ -166,11 +166,14 @@ def _fill(centre, call, count):
     plan = centre.action_plan
     today = timezone.localdate()
     objective = StrategicObjective.objects.get(number=3)
-    Activity.objects.bulk_create(
-        Activity(plan=plan, objective=objective, title=f"A{i}", planned_start=today, planned_end=today)
-        for i in range(count))
-    ProgressReport.objects.bulk_create(
-        ProgressReport(centre=centre, period_start=today - timedelta(days=i + 1),
+    ActionPlanActivity.objects.bulk_create(
+        ActionPlanActivity(
+            plan=plan, objective=objective, title=f"A{i}", planned_start=today, planned_end=today
+        )
+        for i in range(count)
+    )
+    CentreProgressReport.objects.bulk_create(
+        CentreProgressReport(centre=centre, period_start=today - timedelta(days=i + 1),
                        period_end=today - timedelta(days=i), summary="s")
         for i in range(count))
     CentreDocument.objects.bulk_create(CentreDocument(centre=centre, title=f"D{i}", file="x.pdf")
@@ -190,7 +193,7 @@ def test_portal_pages_use_a_constant_number_of_queries(host_client, centre, call
 
 def test_report_with_a_bad_progress_line_saves_nothing(host_client, centre):
     report = make_report(centre)
-    activity = Activity.objects.get(plan__centre=centre)
+    activity = ActionPlanActivity.objects.get(plan__centre=centre)
     line = report.lines.create(activity=activity, status="planned", progress=0)
     response = host_client.post(reverse("portal:report", args=[report.pk]), {
         "report-period_start": report.period_start, "report-period_end": report.period_end,

@@ -12,11 +12,11 @@ from alliance.models import RegionalInitiative, StrategicObjective
 from centres import selectors, services
 from centres.models import (
     ActionPlan,
-    Agreement,
     Application,
     Centre,
+    CentreProgressReport,
+    CooperationAgreement,
     DueDiligenceCheck,
-    ProgressReport,
 )
 from tests.factories import ApplicationFactory, EvaluatorFactory, StagedCentreFactory, pdf_upload
 
@@ -74,7 +74,7 @@ def test_agreement_term_must_end_after_it_starts(call):
     today = timezone.localdate()
     with pytest.raises(ValidationError):
         services.agreement_sign(centre=centre, signed_on=today, starts_on=today, ends_on=today)
-    assert not Agreement.objects.filter(centre=centre).exists()
+    assert not CooperationAgreement.objects.filter(centre=centre).exists()
 
 
 def test_removal_needs_a_reason_and_keeps_who_and_when_in_the_history(call, staff_user):
@@ -115,11 +115,11 @@ def test_returning_a_plan_or_a_report_needs_a_comment(call):
     services.action_plan_return(plan=plan, comment="Add indicators.")
     assert ActionPlan.objects.get(pk=plan.pk).status == ActionPlan.Status.RETURNED
     report = make_report(StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING),
-                         ProgressReport.Status.SUBMITTED)
+                         CentreProgressReport.Status.SUBMITTED)
     with pytest.raises(ValidationError):
         services.progress_report_return(report=report, comment=" ")
     services.progress_report_return(report=report, comment="Add figures.")
-    assert ProgressReport.objects.get(pk=report.pk).status == ProgressReport.Status.RETURNED
+    assert CentreProgressReport.objects.get(pk=report.pk).status == CentreProgressReport.Status.RETURNED
 
 
 def test_a_centre_operates_only_after_an_accepted_progress_report(call):

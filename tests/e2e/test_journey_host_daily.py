@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from centres import services
-from centres.models import Activity, Centre, CentreDocument, CentreMessage, ProgressReport
+from centres.models import ActionPlanActivity, Centre, CentreDocument, CentreMessage, CentreProgressReport
 from tests.centres.conftest import make_host, make_report
 from tests.factories import ApplicationFactory, StagedCentreFactory, pdf_upload
 
@@ -52,8 +52,10 @@ def test_host_removes_a_document_after_confirming_it(live_server, host_page, cal
 def test_host_answers_bdt_about_a_returned_report_on_its_page(live_server, host_page, call,  # noqa: F811
                                                                django_user_model, mailoutbox):
     centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
-    report = make_report(centre, ProgressReport.Status.SUBMITTED)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report = make_report(centre, CentreProgressReport.Status.SUBMITTED)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     make_host(django_user_model, centre, "lakeside-host")
     services.progress_report_return(report=report, comment="Please add the number of jobs created.")
     page, main = host_page, host_page.locator("main")

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from alliance import reference_data
 from centres import services
-from centres.models import Activity, Call, Centre, ProgressReport
+from centres.models import ActionPlanActivity, Call, Centre, CentreProgressReport
 from tests.centres.conftest import make_host, make_report
 from tests.factories import StagedCentreFactory
 
@@ -64,7 +64,9 @@ def test_host_edits_the_report_then_submits_it_and_bdt_returns_it_with_the_text(
         live_server, host_page, call, django_user_model):
     centre = StagedCentreFactory(application__call=call, status=Centre.Status.CAPACITY_BUILDING)
     report = make_report(centre)
-    report.lines.create(activity=Activity.objects.get(plan__centre=centre), status="planned", progress=0)
+    report.lines.create(
+        activity=ActionPlanActivity.objects.get(plan__centre=centre), status="planned", progress=0
+    )
     make_host(django_user_model, centre, "lakeside-host")
     page, main = host_page, host_page.locator("main")
 
@@ -96,7 +98,7 @@ def test_host_edits_the_report_then_submits_it_and_bdt_returns_it_with_the_text(
     expect(main).to_contain_text("Twenty start-ups coached; the lab opened in March.")
     expect(main.locator("#id_report-summary")).to_have_count(0)  # only the message to BDT stays open
     report.refresh_from_db()
-    assert report.status == ProgressReport.Status.SUBMITTED
+    assert report.status == CentreProgressReport.Status.SUBMITTED
     assert report.summary == "Twenty start-ups coached; the lab opened in March."
     assert report.lines.get().progress == 40
 

@@ -30,17 +30,16 @@ from django_countries import countries
 
 from alliance.core import freshness
 from alliance.models import Priority, RegionalInitiative, StrategicObjective
-from centres.models import Agreement as CooperationAgreement
-from centres.models import Application, Call, Centre, HostType
+from centres.models import Application, Call, Centre, CooperationAgreement, HostType
 from dtlab.models import Playbook
 from partnerships.models import (
     ActionArea,
-    Agreement,
     AgreementRegion,
     AgreementStatus,
     MembershipCategory,
     Partner,
     PartnerKind,
+    PartnershipAgreement,
     Pledge,
     PledgeKind,
     Pledger,
@@ -142,7 +141,7 @@ def bench_rows_exist(kinds: tuple[str, ...] = ("centres", "agreements", "pledges
     present = {
         "centres": lambda: Call.objects.filter(code=CALL_CODE).exists(),
         "agreements": lambda: (Partner.objects.filter(name__endswith=MARK).exists()
-                               or Agreement.objects.filter(reference__startswith=PREFIX).exists()),
+                               or PartnershipAgreement.objects.filter(reference__startswith=PREFIX).exists()),
         "pledges": lambda: Pledger.objects.filter(organisation__endswith=MARK).exists(),
         "playbooks": lambda: Playbook.objects.filter(slug__startswith=SLUG_PREFIX).exists(),
     }
@@ -152,13 +151,13 @@ def bench_rows_exist(kinds: tuple[str, ...] = ("centres", "agreements", "pledges
 def bench_reset() -> dict[str, int]:
     """Delete the bench rows with set-based SQL: the ORM would load and log each of them."""
     table = {model: model._meta.db_table for model in (
-        Agreement, Partner, Pledge, Pledger, Centre, Application, Call, CooperationAgreement)}
-    agreement_links = Agreement.priorities.through._meta.db_table
+        PartnershipAgreement, Partner, Pledge, Pledger, Centre, Application, Call, CooperationAgreement)}
+    agreement_links = PartnershipAgreement.priorities.through._meta.db_table
     pledge_links = Pledge.action_areas.through._meta.db_table
     centre_links = Centre.objectives.through._meta.db_table
     application_links = Application.objectives.through._meta.db_table
     like, mark = PREFIX + "%", "%" + MARK
-    agreements = f"SELECT id FROM {table[Agreement]} WHERE reference LIKE %s"
+    agreements = f"SELECT id FROM {table[PartnershipAgreement]} WHERE reference LIKE %s"
     pledgers = f"SELECT id FROM {table[Pledger]} WHERE organisation LIKE %s"
     pledges = f"SELECT id FROM {table[Pledge]} WHERE pledger_id IN ({pledgers})"
     applications = (f"SELECT a.id FROM {table[Application]} a JOIN {table[Call]} c ON a.call_id = c.id "
@@ -166,8 +165,10 @@ def bench_reset() -> dict[str, int]:
     centres = f"SELECT id FROM {table[Centre]} WHERE application_id IN ({applications})"
     deleted: dict[str, int] = {}
     with transaction.atomic():
-        _delete(f"DELETE FROM {agreement_links} WHERE agreement_id IN ({agreements})", [like])
-        deleted["agreements"] = _delete(f"DELETE FROM {table[Agreement]} WHERE reference LIKE %s", [like])
+        _delete(f"DELETE FROM {agreement_links} WHERE partnershipagreement_id IN ({agreements})", [like])
+        deleted["agreements"] = _delete(
+            f"DELETE FROM {table[PartnershipAgreement]} WHERE reference LIKE %s", [like]
+        )
         deleted["partners"] = _delete(f"DELETE FROM {table[Partner]} WHERE name LIKE %s", [mark])
         _delete(f"DELETE FROM {pledge_links} WHERE pledge_id IN ({pledges})", [mark])
         deleted["pledges"] = _delete(f"DELETE FROM {table[Pledge]} WHERE pledger_id IN ({pledgers})", [mark])
@@ -271,9 +272,9 @@ def generate_agreements(*, count: int, rng: random.Random) -> list[int]:
             "region": regions[n % len(regions)], "vehicle": vehicles[n % len(vehicles)],
         })
         chosen.append(rng.sample(priorities, rng.randint(1, 2)))
-    agreements = _insert(Agreement, rows)
-    _insert(Agreement.priorities.through, [
-        {"agreement_id": agreement_id, "priority_id": priority}
+    agreements = _insert(PartnershipAgreement, rows)
+    _insert(PartnershipAgreement.priorities.through, [
+        {"partnershipagreement_id": agreement_id, "priority_id": priority}
         for agreement_id, picked in zip(agreements, chosen, strict=True) for priority in picked])
     return agreements
 
