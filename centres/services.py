@@ -186,7 +186,7 @@ def application_document_add(*, application: Application, title: str,
     return document
 
 
-def application_start_due_diligence(*, application: Application, by=None) -> Application:
+def application_start_due_diligence(*, application: Application, by: User | None = None) -> Application:
     if application.status != Application.Status.SUBMITTED:
         raise ValidationError(_("Due diligence starts on a submitted application only."))
     with transaction.atomic():
@@ -214,7 +214,7 @@ def due_diligence_check_result(*, check: DueDiligenceCheck, result: str, note: s
 
 
 def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "",
-                         by=None) -> DueDiligenceCheck:
+                         by: User | None = None) -> DueDiligenceCheck:
     due_diligence_check_result(check=check, result=result, note=note)
     check.result, check.note = result, note
     check.checked_by, check.checked_at = by, timezone.now()
@@ -223,14 +223,14 @@ def due_diligence_record(*, check: DueDiligenceCheck, result: str, note: str = "
     return check
 
 
-def due_diligence_delete(*, check: DueDiligenceCheck, by=None) -> None:
+def due_diligence_delete(*, check: DueDiligenceCheck, by: User | None = None) -> None:
     """Take a check off the checklist, during due diligence only (its history keeps it)."""
     due_diligence_check_open(application=check.application)
     _set_history_user(check, by)
     check.delete()
 
 
-def application_finish_due_diligence(*, application: Application, by=None) -> Application:
+def application_finish_due_diligence(*, application: Application, by: User | None = None) -> Application:
     """Send an application to evaluation once every check of its checklist has passed."""
     if application.status != Application.Status.DUE_DILIGENCE:
         raise ValidationError(_("This application is not in due diligence."))
@@ -249,7 +249,7 @@ def application_finish_due_diligence(*, application: Application, by=None) -> Ap
 DECIDED = (Application.Status.SELECTED, Application.Status.NOT_SELECTED)
 
 
-def evaluator_assign(*, application: Application, evaluator, by=None) -> EvaluatorAssignment:
+def evaluator_assign(*, application: Application, evaluator, by: User | None = None) -> EvaluatorAssignment:
     """Assign an evaluator (a staff member who may evaluate) to score an application on their own."""
     if application.status in DECIDED:
         raise ValidationError(_("A decision was already taken on this application."))
@@ -267,7 +267,7 @@ def evaluator_assign(*, application: Application, evaluator, by=None) -> Evaluat
     return assignment
 
 
-def evaluator_unassign(*, assignment: EvaluatorAssignment, by=None) -> None:
+def evaluator_unassign(*, assignment: EvaluatorAssignment, by: User | None = None) -> None:
     """Take an evaluator off an application before they submit: their draft scores go with them."""
     if assignment.submitted_at is not None:
         raise ValidationError(_("Submitted scores are final: this evaluator can no longer be removed."))
@@ -296,7 +296,8 @@ def _require_open(assignment: EvaluatorAssignment) -> None:
         raise ValidationError(_("Your scores were submitted; they can no longer be changed."))
 
 
-def conflict_declare(*, assignment: EvaluatorAssignment, note: str, by=None) -> EvaluatorAssignment:
+def conflict_declare(*, assignment: EvaluatorAssignment, note: str,
+                     by: User | None = None) -> EvaluatorAssignment:
     """The evaluator has a conflict of interest: they leave the application, their drafts deleted."""
     if not assignment.is_active:
         raise ValidationError(_("A conflict of interest was already declared."))
@@ -459,7 +460,7 @@ def _require_not_removed(centre: Centre) -> None:
 
 
 def agreement_sign(*, centre: Centre, signed_on: date, starts_on: date, ends_on: date,
-                   document: UploadedFile | None = None, by=None) -> CooperationAgreement:
+                   document: UploadedFile | None = None, by: User | None = None) -> CooperationAgreement:
     """Record the signed cooperation agreement; a selected centre moves to "agreement signed"."""
     agreement_check_new(centre=centre, renews=None, starts_on=starts_on)
     agreement = CooperationAgreement(centre=centre, signed_on=signed_on, starts_on=starts_on, ends_on=ends_on)
@@ -503,7 +504,7 @@ def agreement_check_terms(*, agreement: CooperationAgreement) -> None:
 
 
 def agreement_renew(*, agreement: CooperationAgreement, signed_on: date, starts_on: date, ends_on: date,
-                    document: UploadedFile | None = None, by=None) -> CooperationAgreement:
+                    document: UploadedFile | None = None, by: User | None = None) -> CooperationAgreement:
     agreement_check_new(centre=agreement.centre, renews=agreement, starts_on=starts_on)
     renewal = CooperationAgreement(centre=agreement.centre, renews=agreement, signed_on=signed_on,
                         starts_on=starts_on, ends_on=ends_on)
@@ -515,7 +516,7 @@ def agreement_renew(*, agreement: CooperationAgreement, signed_on: date, starts_
     return renewal
 
 
-def centre_start_design(*, centre: Centre, by=None) -> Centre:
+def centre_start_design(*, centre: Centre, by: User | None = None) -> Centre:
     """The design phase needs a signed agreement; it opens the centre's action plan."""
     if centre.status != Centre.Status.AGREEMENT_SIGNED or not centre.agreements.exists():
         raise ValidationError(_("The design phase starts only after the cooperation agreement is signed."))
@@ -527,7 +528,7 @@ def centre_start_design(*, centre: Centre, by=None) -> Centre:
     return centre
 
 
-def centre_start_operating(*, centre: Centre, by=None, on: date | None = None) -> Centre:
+def centre_start_operating(*, centre: Centre, by: User | None = None, on: date | None = None) -> Centre:
     if centre.status != Centre.Status.CAPACITY_BUILDING:
         raise ValidationError(_("Only a centre deploying its services can start operating."))
     if not centre.progress_reports.filter(status=CentreProgressReport.Status.ACCEPTED).exists():
@@ -539,7 +540,8 @@ def centre_start_operating(*, centre: Centre, by=None, on: date | None = None) -
     return centre
 
 
-def centre_remove(*, centre: Centre, removed_on: date, reason: str, note: str = "", by=None) -> Centre:
+def centre_remove(*, centre: Centre, removed_on: date, reason: str, note: str = "",
+                  by: User | None = None) -> Centre:
     _require_not_removed(centre)
     if reason not in Centre.RemovalReason.values:
         raise ValidationError({"reason": _("Choose the reason for the removal.")})
@@ -557,7 +559,7 @@ def centre_remove(*, centre: Centre, removed_on: date, reason: str, note: str = 
 PROFILE_FIELDS = ("website", "contact_email", "contact_phone", "logo")
 
 
-def centre_update_profile(*, centre: Centre, data: dict, by=None) -> Centre:
+def centre_update_profile(*, centre: Centre, data: dict, by: User | None = None) -> Centre:
     """Update what a host may change: descriptions in the six languages, contacts, logo, website."""
     _require_not_removed(centre)
     allowed = {name for name in data if name in PROFILE_FIELDS or name.startswith("description")}
@@ -576,7 +578,8 @@ def centre_update_profile(*, centre: Centre, data: dict, by=None) -> Centre:
 # Changes only BDT may make -------------------------------------------------------------------
 
 
-def change_proposal_submit(*, centre: Centre, data: dict, reason: str, by=None) -> CentreChangeProposal:
+def change_proposal_submit(*, centre: Centre, data: dict, reason: str,
+                           by: User | None = None) -> CentreChangeProposal:
     """A host proposes new values for fields BDT validates; only values that differ from the
     centre's are kept. Refused while another proposal of the centre waits for BDT."""
     _require_not_removed(centre)
@@ -605,7 +608,7 @@ def _require_pending(proposal: CentreChangeProposal) -> None:
         raise ValidationError(_("This proposal was already decided."))
 
 
-def change_proposal_accept(*, proposal: CentreChangeProposal, by=None,
+def change_proposal_accept(*, proposal: CentreChangeProposal, by: User | None = None,
                            comment: str = "") -> CentreChangeProposal:
     """BDT accepts: the centre takes the proposed values (its address, the slug, stays)."""
     _require_pending(proposal)
@@ -626,7 +629,8 @@ def change_proposal_accept(*, proposal: CentreChangeProposal, by=None,
     return proposal
 
 
-def change_proposal_decline(*, proposal: CentreChangeProposal, comment: str, by=None) -> CentreChangeProposal:
+def change_proposal_decline(*, proposal: CentreChangeProposal, comment: str,
+                            by: User | None = None) -> CentreChangeProposal:
     _require_pending(proposal)
     if not comment.strip():
         raise ValidationError({"decision_comment": _("Say why the change is declined.")})
@@ -668,7 +672,7 @@ def activity_check(*, activity: ActionPlanActivity) -> None:
 
 
 def activity_save(
-    *, plan: ActionPlan, activity: ActionPlanActivity | None = None, data: dict, by=None
+    *, plan: ActionPlan, activity: ActionPlanActivity | None = None, data: dict, by: User | None = None
 ) -> ActionPlanActivity:
     """Add an activity to a plan or change one of its activities."""
     _require_plan_editable(plan)
@@ -685,7 +689,7 @@ def activity_save(
     return activity
 
 
-def action_plan_submit(*, plan: ActionPlan, by=None) -> ActionPlan:
+def action_plan_submit(*, plan: ActionPlan, by: User | None = None) -> ActionPlan:
     if plan.status not in (ActionPlan.Status.DRAFT, ActionPlan.Status.RETURNED):
         raise ValidationError(_("Only a draft or returned action plan can be submitted."))
     _require_plan_editable(plan)
@@ -697,7 +701,7 @@ def action_plan_submit(*, plan: ActionPlan, by=None) -> ActionPlan:
     return plan
 
 
-def action_plan_approve(*, plan: ActionPlan, by=None, on: date | None = None) -> ActionPlan:
+def action_plan_approve(*, plan: ActionPlan, by: User | None = None, on: date | None = None) -> ActionPlan:
     """BDT's approval finishes the design phase: the centre moves to capacity building."""
     if plan.status != ActionPlan.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted action plan can be approved."))
@@ -715,7 +719,7 @@ def action_plan_approve(*, plan: ActionPlan, by=None, on: date | None = None) ->
     return plan
 
 
-def action_plan_return(*, plan: ActionPlan, comment: str, by=None) -> ActionPlan:
+def action_plan_return(*, plan: ActionPlan, comment: str, by: User | None = None) -> ActionPlan:
     if plan.status != ActionPlan.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted action plan can be returned."))
     if not comment.strip():
@@ -732,7 +736,7 @@ REPORTING_CENTRE_STATUSES = (Centre.Status.CAPACITY_BUILDING, Centre.Status.OPER
 
 
 def progress_report_create(*, centre: Centre, period_start: date, period_end: date, summary: str,
-                           by=None) -> CentreProgressReport:
+                           by: User | None = None) -> CentreProgressReport:
     """Open a draft report with one line per activity of the approved action plan."""
     if centre.status not in REPORTING_CENTRE_STATUSES:
         raise ValidationError(_("Progress is reported once BDT has approved the action plan."))
@@ -761,7 +765,7 @@ def _require_report_editable(report: CentreProgressReport) -> None:
 
 
 def progress_report_update(*, report: CentreProgressReport, data: dict, lines: Sequence[dict] = (),
-                           by=None) -> CentreProgressReport:
+                           by: User | None = None) -> CentreProgressReport:
     """Change a draft: ``lines`` are dicts with ``line`` (an ActivityProgress) and its new values."""
     _require_report_editable(report)
     for name in ("period_start", "period_end", "summary"):
@@ -784,7 +788,7 @@ def progress_report_update(*, report: CentreProgressReport, data: dict, lines: S
     return report
 
 
-def progress_report_submit(*, report: CentreProgressReport, by=None) -> CentreProgressReport:
+def progress_report_submit(*, report: CentreProgressReport, by: User | None = None) -> CentreProgressReport:
     _require_report_editable(report)
     report.status, report.submitted_at = CentreProgressReport.Status.SUBMITTED, timezone.now()
     _set_history_user(report, by)
@@ -793,7 +797,7 @@ def progress_report_submit(*, report: CentreProgressReport, by=None) -> CentrePr
 
 
 def progress_report_accept(
-    *, report: CentreProgressReport, by=None, comment: str = ""
+    *, report: CentreProgressReport, by: User | None = None, comment: str = ""
 ) -> CentreProgressReport:
     """Accepting a report carries the progress it reports onto the plan's activities."""
     if report.status != CentreProgressReport.Status.SUBMITTED:
@@ -811,7 +815,8 @@ def progress_report_accept(
     return report
 
 
-def progress_report_return(*, report: CentreProgressReport, comment: str, by=None) -> CentreProgressReport:
+def progress_report_return(*, report: CentreProgressReport, comment: str,
+                           by: User | None = None) -> CentreProgressReport:
     """BDT sends a submitted report back for changes. Its comment also opens the exchange about the
     report in the centre's thread (a message tied to the report, the hosts told by e-mail), where
     the host answers from the report's page."""
@@ -836,7 +841,8 @@ def progress_report_return(*, report: CentreProgressReport, comment: str, by=Non
 # Documents -----------------------------------------------------------------------------------
 
 
-def centre_document_upload(*, centre: Centre, title: str, file: UploadedFile, by=None) -> CentreDocument:
+def centre_document_upload(*, centre: Centre, title: str, file: UploadedFile,
+                           by: User | None = None) -> CentreDocument:
     _require_not_removed(centre)
     document = CentreDocument(centre=centre, title=title, file=file, uploaded_by=by)
     _full_clean(document)
@@ -844,7 +850,8 @@ def centre_document_upload(*, centre: Centre, title: str, file: UploadedFile, by
     return document
 
 
-def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=None) -> CentreDocument:
+def centre_document_replace(*, document: CentreDocument, file: UploadedFile,
+                            by: User | None = None) -> CentreDocument:
     """Put a new file in place of the document's; the file it held is kept as a previous version,
     with who uploaded it and when, and who replaced it."""
     _require_not_removed(document.centre)
@@ -864,7 +871,7 @@ def centre_document_replace(*, document: CentreDocument, file: UploadedFile, by=
     return document
 
 
-def centre_document_remove(*, document: CentreDocument, by=None) -> CentreDocument:
+def centre_document_remove(*, document: CentreDocument, by: User | None = None) -> CentreDocument:
     """The host takes a document off the centre's list. Nothing is deleted: the document, its file
     and its previous versions stay, marked removed with who and when, for BDT to see."""
     _require_not_removed(document.centre)
@@ -881,7 +888,7 @@ def centre_document_remove(*, document: CentreDocument, by=None) -> CentreDocume
 # Messages between a centre and BDT -----------------------------------------------------------
 
 
-def centre_message_send(*, centre: Centre, body: str, by, from_bdt: bool,
+def centre_message_send(*, centre: Centre, body: str, by: User, from_bdt: bool,
                         attachment: UploadedFile | None = None, report: CentreProgressReport | None = None,
                         site_url: str = "") -> CentreMessage:
     """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
@@ -923,7 +930,7 @@ CENTRE_EVENT_FIELDS = ("title", "starts_on", "ends_on", "location", "is_online",
 
 
 def centre_event_save(*, centre: Centre, data: dict, event: NetworkEvent | None = None,
-                      by=None) -> NetworkEvent:
+                      by: User | None = None) -> NetworkEvent:
     """Record (or correct) an event the centre organises; it shows on the centre's public page."""
     _require_not_removed(centre)
     if event is None:

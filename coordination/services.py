@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.mail import queue_mail
+from alliance.models import User
 
 from .models import (
     AnnualReport,
@@ -215,7 +216,7 @@ def annual_report_submit(
     outcomes: str = "",
     next_steps: str = "",
     documents: str = "",
-    by=None,
+    by: User | None = None,
 ) -> AnnualReport:
     """A focal point submits (or corrects) the annual report on their topic for a year."""
     if focal_point.vacant:

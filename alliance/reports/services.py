@@ -320,7 +320,7 @@ class WorkflowConflict(Exception):
     """The step does not apply to the report's current state (the API answers 409)."""
 
 
-def _record_step(*, report: TDAGReport, action: str, from_state: str, by, comment: str = "") -> None:
+def _record_step(*, report: TDAGReport, action: str, from_state: str, by: User, comment: str = "") -> None:
     from .models import ReportStep
 
     ReportStep.objects.create(report=report, action=action, from_state=from_state, to_state=report.workflow,
@@ -342,7 +342,7 @@ def previous_narrative(*, kind: str, language: str, before: date, exclude_pk: in
     return dict(report.narrative) if report else {}
 
 
-def report_narrative_update(*, report: TDAGReport, narrative: dict, by,
+def report_narrative_update(*, report: TDAGReport, narrative: dict, by: User,
                             comment: str = "") -> TDAGReport:
     """Replace the given sections of the narrative (draft or in review only); the edit is recorded."""
     from . import narrative as narrative_markup
@@ -442,7 +442,7 @@ def frozen_sibling_snapshot(report: TDAGReport) -> dict | None:
     return sibling.snapshot if sibling else None
 
 
-def report_submit(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
+def report_submit(*, report: TDAGReport, by: User, comment: str = "") -> TDAGReport:
     """Draft → in review."""
     from .models import StepAction, Workflow
 
@@ -457,7 +457,7 @@ def report_submit(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     return report
 
 
-def report_approve(*, report: TDAGReport, by, comment: str = "", symbol: str = "") -> TDAGReport:
+def report_approve(*, report: TDAGReport, by: User, comment: str = "", symbol: str = "") -> TDAGReport:
     """In review → approved, by a second person holding the permission; freezes the figures and
     generates the PDF and the Word file again from them."""
     from django.core.exceptions import PermissionDenied
@@ -488,7 +488,7 @@ def report_approve(*, report: TDAGReport, by, comment: str = "", symbol: str = "
     return report
 
 
-def report_publish(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
+def report_publish(*, report: TDAGReport, by: User, comment: str = "") -> TDAGReport:
     """Approved → published: the PDF and the Word file of the approved text become public."""
     from django.core.exceptions import PermissionDenied
 
@@ -512,7 +512,7 @@ def report_publish(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
     return report
 
 
-def report_return(*, report: TDAGReport, by, comment: str = "") -> TDAGReport:
+def report_return(*, report: TDAGReport, by: User, comment: str = "") -> TDAGReport:
     """In review or approved → draft; an approved report's figures are unfrozen (needs the permission)."""
     from django.core.exceptions import PermissionDenied
 
