@@ -368,8 +368,9 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "innovation-alliance@itu.int")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ALLIANCE_CONTACT_EMAIL = os.environ.get("ALLIANCE_CONTACT_EMAIL", "innovation-alliance@itu.int")
-# Where the portal is served (e.g. https://alliance.itu.int): absolute links in PDFs and e-mails,
-# which are built outside a request. Empty gives site-relative links.
+# Where the portal is served (e.g. https://alliance.itu.int): the one address of the absolute links
+# in PDFs and e-mails (alliance.core.links.absolute_url), never the Host a request named. Empty
+# gives site-relative links; `make run` sets it to the address it serves on.
 PORTAL_BASE_URL = os.environ.get("DJANGO_PORTAL_BASE_URL", "").rstrip("/")
 
 # Security headers. HTTPS-only settings are switched on by DJANGO_HTTPS (production).

@@ -205,10 +205,8 @@ class ApplicationAdmin(VersionedAdminPaginationMixin, MemberStateCountriesAdminM
 
     @admin.action(description=_("Select (creates the centre and invites the host)"), permissions=["change"])
     def select(self, request, queryset):
-        site_url = request.build_absolute_uri("/")
         _apply(self, request, queryset,
-               lambda a: services.application_select(application=a, by=request.user,
-                                                     site_url=site_url),
+               lambda a: services.application_select(application=a, by=request.user),
                ngettext_lazy("%(count)s application selected; its host was invited.",
                              "%(count)s applications selected; their hosts were invited.", "count"))
 
@@ -588,5 +586,5 @@ class CentreMessageAdmin(admin.ModelAdmin):
         saved = services.centre_message_send(centre=obj.centre, body=form.cleaned_data["body"],
                                              attachment=form.cleaned_data.get("attachment"),
                                              report=form.cleaned_data.get("report"), by=request.user,
-                                             from_bdt=True, site_url=request.build_absolute_uri("/"))
+                                             from_bdt=True)
         obj.pk = saved.pk

@@ -103,7 +103,6 @@ def application_submit(
     language: str = "en",
     call: Call | None = None,
     submitted_at=None,
-    site_url: str = "",
 ) -> Application:
     """Store a public application with its documents and send the applicant a confirmation, with
     the signed link where they follow its status."""
@@ -147,7 +146,7 @@ def application_submit(
             document.application = application
             document.save()
         with translation.override(language):
-            link = application_status_url(application=application, site_url=site_url)
+            link = application_status_url(application=application)
         queue_mail(to=[application.contact_email], template="centres/mail/application_received",
                    context={"application": application, "status_link": link}, language=language)
     return application
@@ -165,10 +164,10 @@ def application_status_token(*, application: Application) -> str:
     return signing.dumps(application.reference, salt=APPLICATION_STATUS_SALT)
 
 
-def application_status_url(*, application: Application, site_url: str = "") -> str:
+def application_status_url(*, application: Application) -> str:
     path = reverse("centres:application-status", kwargs={"token": application_status_token(
         application=application)})
-    return absolute_url(path, base=site_url)
+    return absolute_url(path)
 
 
 def application_document_add(*, application: Application, title: str,
@@ -374,7 +373,7 @@ def _unique_slug(name: str) -> str:
 
 
 def application_select(*, application: Application, by: User, reason: str = "",
-                       site_url: str = "", selected_on: date | None = None) -> Centre:
+                       selected_on: date | None = None) -> Centre:
     """Select a host: create its centre and invite the contact person to the host portal."""
     if application.status != Application.Status.EVALUATION:
         raise ValidationError(_("Only applications under evaluation can be selected."))
@@ -400,7 +399,7 @@ def application_select(*, application: Application, by: User, reason: str = "",
         centre.save()
         centre.objectives.set(application.objectives.all())
         host_invite(centre=centre, email=application.contact_email, full_name=application.contact_name,
-                    language=application.language, site_url=site_url)
+                    language=application.language)
     return centre
 
 
@@ -422,8 +421,7 @@ def application_reject(*, application: Application, by: User, reason: str,
     return application
 
 
-def host_invite(*, centre: Centre, email: str, full_name: str = "", language: str = "en",
-                site_url: str = "") -> CentreHost:
+def host_invite(*, centre: Centre, email: str, full_name: str = "", language: str = "en") -> CentreHost:
     """Give a person a host account with no password and e-mail them a link to choose one."""
     User = get_user_model()
     email = email.strip().lower()
@@ -447,7 +445,7 @@ def host_invite(*, centre: Centre, email: str, full_name: str = "", language: st
             "token": default_token_generator.make_token(user),
         })
     queue_mail(to=[email], template="centres/mail/host_invitation", language=language,
-               context={"centre": centre, "user": user, "link": absolute_url(path, base=site_url)})
+               context={"centre": centre, "user": user, "link": absolute_url(path)})
     return host
 
 
@@ -889,8 +887,8 @@ def centre_document_remove(*, document: CentreDocument, by: User | None = None) 
 
 
 def centre_message_send(*, centre: Centre, body: str, by: User, from_bdt: bool,
-                        attachment: UploadedFile | None = None, report: CentreProgressReport | None = None,
-                        site_url: str = "") -> CentreMessage:
+                        attachment: UploadedFile | None = None,
+                        report: CentreProgressReport | None = None) -> CentreMessage:
     """Add a message to the centre's thread and tell the other side by e-mail once it is saved:
     BDT's address for a host's message, the centre's hosts for BDT's. The e-mail says who wrote
     and links to the thread (to the report's page for a message about one of the centre's
@@ -911,13 +909,13 @@ def centre_message_send(*, centre: Centre, body: str, by: User, from_bdt: bool,
                 language = getattr(host, "preferred_language", "") or "en"
                 with translation.override(language):
                     link = absolute_url(reverse("portal:report", args=[report.pk]) + f"#message-{message.pk}"
-                                        if report else reverse("portal:messages"), base=site_url)
+                                        if report else reverse("portal:messages"))
                 queue_mail(to=[host.email], template="centres/mail/message_to_host", language=language,
                            context={"centre": centre, "link": link})
         else:
             with translation.override("en"):
                 link = absolute_url(reverse("admin:centres_centremessage_changelist")
-                                    + f"?centre__id__exact={centre.pk}", base=site_url)
+                                    + f"?centre__id__exact={centre.pk}")
             queue_mail(to=[settings.ALLIANCE_CONTACT_EMAIL], template="centres/mail/message_to_bdt",
                        language="en", context={"centre": centre, "author": by, "link": link})
     return message

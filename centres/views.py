@@ -149,7 +149,6 @@ class ApplyView(FormView):
                 regional_initiative=data["regional_initiative"], objectives=list(data["objectives"]),
                 support_plan=data["support_plan"], language=get_language() or "en",
                 documents=[(file.name, file) for file in data["documents"]],
-                site_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as exc:
             add_service_error(form, exc)
@@ -477,7 +476,7 @@ class ReportDetailView(HostMixin, TemplateView):
                 message = services.centre_message_send(
                     centre=self.centre, body=message_form.cleaned_data["body"],
                     attachment=message_form.cleaned_data["attachment"], by=request.user, from_bdt=False,
-                    report=report, site_url=request.build_absolute_uri("/"))
+                    report=report)
         except ValidationError as exc:
             add_service_error(message_form, exc)
             return self.render_forms(report, form, formset, confirm, message_form)
@@ -665,8 +664,7 @@ class MessagesView(HostMixin, FormView):
         try:
             message = services.centre_message_send(
                 centre=self.centre, body=form.cleaned_data["body"],
-                attachment=form.cleaned_data["attachment"], by=self.request.user, from_bdt=False,
-                site_url=self.request.build_absolute_uri("/"))
+                attachment=form.cleaned_data["attachment"], by=self.request.user, from_bdt=False)
         except ValidationError as exc:
             add_service_error(form, exc)
             return self.form_invalid(form)

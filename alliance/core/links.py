@@ -10,15 +10,12 @@ from __future__ import annotations
 from django.conf import settings
 
 
-def absolute_url(path: str, *, base: str = "") -> str:
+def absolute_url(path: str) -> str:
     """``path`` (a site path such as ``reverse(...)`` gives, starting with "/") behind the portal's
-    address: ``settings.PORTAL_BASE_URL`` + ``path``.
-
-    ``base`` is an address to use instead, the one a request came to
-    (``request.build_absolute_uri("/")``), when the caller has one. A URL that is already absolute
-    is returned as it is. With neither ``base`` nor ``PORTAL_BASE_URL`` set (local development)
-    the link stays site-relative.
+    address: ``settings.PORTAL_BASE_URL`` + ``path``; never the address a request came to (its
+    Host header is the visitor's to choose). A URL that is already absolute is returned as it is.
+    Without ``PORTAL_BASE_URL`` (local development) the link stays site-relative.
     """
     if path.startswith(("http://", "https://")):
         return path
-    return (base or settings.PORTAL_BASE_URL).rstrip("/") + path
+    return settings.PORTAL_BASE_URL.rstrip("/") + path

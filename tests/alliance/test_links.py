@@ -39,9 +39,10 @@ def test_a_path_goes_behind_the_portals_address(portal):
     assert absolute_url("/en/portal/") == f"{BASE}/en/portal/"
 
 
-def test_the_address_a_request_came_to_wins_and_an_absolute_url_is_kept(portal):
-    assert absolute_url("/en/", base="http://testserver/") == "http://testserver/en/"
+def test_an_absolute_url_is_kept_and_no_other_address_can_be_given(portal):
     assert absolute_url("https://elsewhere.example/x") == "https://elsewhere.example/x"
+    with pytest.raises(TypeError):
+        absolute_url("/en/", base="http://testserver/")  # one address: the portal's
 
 
 def test_every_mail_template_is_found():

@@ -21,14 +21,14 @@ def _status_url(application) -> str:
 
 
 def test_the_confirmation_email_carries_an_absolute_link_to_the_status(
-        call, mailoutbox, django_capture_on_commit_callbacks):
+        call, mailoutbox, django_capture_on_commit_callbacks, settings):
+    settings.PORTAL_BASE_URL = "https://alliance.example.org"
     with django_capture_on_commit_callbacks(execute=True):
         application = services.application_submit(
             organisation="Lakeside Ministry", host_type="government", country="KE", city="Nairobi",
             contact_name="Amina", contact_email="amina@example.org",
             regional_initiative=RegionalInitiative.objects.get(code="AFR4"),
-            objectives=list(StrategicObjective.objects.filter(number=1)), support_plan="Budget.",
-            site_url="https://alliance.example.org/")
+            objectives=list(StrategicObjective.objects.filter(number=1)), support_plan="Budget.")
     link = re.search(r"https://alliance\.example\.org(/en/centres/apply/status/[^/\s]+/)", mailoutbox[0].body)
     assert link, mailoutbox[0].body
     assert application.reference in Client().get(link.group(1)).content.decode()

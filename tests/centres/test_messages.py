@@ -14,8 +14,11 @@ from .conftest import make_host
 def test_a_hosts_message_is_kept_and_bdt_is_told_after_the_commit(
         host_client, host_user, centre, settings, mailoutbox, django_capture_on_commit_callbacks):
     settings.ALLIANCE_CONTACT_EMAIL = "bdt-inbox@itu.example"
+    settings.PORTAL_BASE_URL = "https://alliance.itu.example"
+    settings.ALLOWED_HOSTS = ["*"]
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        response = host_client.post(reverse("portal:messages"), {
+        # The link is the portal's address, whatever Host the request named.
+        response = host_client.post(reverse("portal:messages"), HTTP_HOST="forged.example", data={
             "body": "Our report was returned: which figures are missing?",
             "attachment": pdf_upload("figures.pdf")})
     assert not mailoutbox  # nothing leaves before the message is committed
@@ -29,7 +32,7 @@ def test_a_hosts_message_is_kept_and_bdt_is_told_after_the_commit(
     assert centre.name in mailoutbox[0].subject
     assert "which figures are missing" not in body  # the text stays in the portal
     assert f"/admin/centres/centremessage/?centre__id__exact={centre.pk}" in body
-    assert body.count("http://testserver/") == 1
+    assert body.count("https://alliance.itu.example/") == 1 and "forged.example" not in body
 
 
 def test_bdts_answer_tells_each_host_of_the_centre_and_no_one_else(

@@ -28,8 +28,9 @@ def _admin_action(client, model: str, action: str, pk: int, **extra):
 
 
 def test_an_application_becomes_an_operating_centre_on_the_public_directory(
-    client, staff_user, criteria, call, django_capture_on_commit_callbacks, django_user_model,
+    client, staff_user, criteria, call, django_capture_on_commit_callbacks, django_user_model, settings,
 ):
+    settings.PORTAL_BASE_URL = "https://alliance.itu.example"
     # 1. The public applies, without an account.
     form = {
         "organisation": "Digital Innovation Agency", "host_type": "government", "country": "KE",
@@ -84,7 +85,7 @@ def test_an_application_becomes_an_operating_centre_on_the_public_directory(
     assert invitation.to == ["amina@agency.example"]
     host = get_user_model().objects.get(email="amina@agency.example")
     assert not host.has_usable_password() and not host.is_staff
-    link = re.search(r"http://testserver(/\S+)", invitation.body).group(1)
+    link = re.search(r"https://alliance\.itu\.example(/\S+)", invitation.body).group(1)
     host_client = client.__class__()
     set_password_page = host_client.get(link)
     assert set_password_page.status_code == 302
