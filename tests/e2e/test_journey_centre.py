@@ -395,12 +395,14 @@ def demo(settings, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_newcomer_becomes_a_host_on_the_public_directory(live_server, new_page, demo, staff_user):
+def test_a_newcomer_becomes_a_host_on_the_public_directory(live_server, new_page, demo, staff_user, settings):
+    settings.PORTAL_BASE_URL = live_server.url  # the invitation's link: the portal's address
     journey(Mouse, new_page, live_server.url, staff_user)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_whole_journey_works_with_the_keyboard_only(live_server, new_page, demo, staff_user):
+def test_the_whole_journey_works_with_the_keyboard_only(live_server, new_page, demo, staff_user, settings):
+    settings.PORTAL_BASE_URL = live_server.url
     page = new_page()
     page.goto(f"{live_server.url}/en/centres/apply/")
     Keyboard(page).follow(page.get_by_role("button", name="Send the application"))
