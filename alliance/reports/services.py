@@ -395,6 +395,7 @@ def report_freeze_lists(*, report: TDAGReport) -> str:
     the folder, and the first worker to come writes it); the folder. One worker at a time per
     folder (on PostgreSQL, an advisory lock the others wait for)."""
     from django.core.files import File
+    from django.core.files.base import ContentFile
 
     from .lists import freeze_table_to, lists_for
 
@@ -403,14 +404,18 @@ def report_freeze_lists(*, report: TDAGReport) -> str:
         for language in LANGUAGE_CODES:
             for report_list in lists_for(report.kind):
                 name = _frozen_list_name(folder, language, report_list.name)
-                if default_storage.exists(name):
+                done = f"{name}.done"  # written once the list is whole: a worker may die mid-file
+                if default_storage.exists(done):
                     continue
+                if default_storage.exists(name):
+                    default_storage.delete(name)
                 with translation.override(language), tempfile.TemporaryFile() as scratch:
                     freeze_table_to(report_list.build(report.period), scratch)
                     scratch.seek(0)
                     saved = default_storage.save(name, File(scratch, name=posixpath.basename(name)))
                 if saved != name:  # another process wrote it meanwhile (no lock on this database)
                     default_storage.delete(saved)
+                default_storage.save(done, ContentFile(b""))
     return folder
 
 

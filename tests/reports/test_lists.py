@@ -292,11 +292,26 @@ def test_approval_leaves_the_lists_to_the_worker_which_freezes_them_once_in_ever
     frozen = {f"{folder}/{language}/{name}.jsonl.gz" for language in ("ar", "zh-hans", "en", "fr", "ru", "es")
               for name in ("agreements", "partners")}
     assert all(default_storage.exists(name) for name in frozen)
+    assert all(default_storage.exists(f"{name}.done") for name in frozen)
     stamps = {name: default_storage.get_modified_time(name) for name in frozen}
     arabic = services.report_request(kind="partnerships", language="ar", **YEAR_2024)
     services.report_write_lists(report=arabic)
     assert {name: default_storage.get_modified_time(name) for name in frozen} == stamps
     assert _column(_csv_rows(arabic, "agreements"), "المرجع") == ["IN-2024"]
+
+
+def test_a_frozen_list_left_half_written_by_a_worker_that_died_is_written_again(staff_user, approver):
+    PartnershipAgreementFactory(reference="IN-2024", signed_on=date(2024, 5, 1))
+    report = _report("partnerships")
+    services.report_submit(report=report, by=staff_user)
+    services.report_approve(report=report, by=approver)
+    report.refresh_from_db()
+    half = f"{report.snapshot['lists_folder']}/en/agreements.jsonl.gz"
+    default_storage.save(half, ContentFile(b"\x1f\x8b half a file"))  # no ".done" beside it
+
+    services.report_write_lists(report=report)
+
+    assert _column(_csv_rows(report, "agreements"), "Reference") == ["IN-2024"]
 
 
 def test_a_snapshot_taken_before_the_lists_were_frozen_as_files_still_gives_its_rows():
