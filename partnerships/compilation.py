@@ -8,14 +8,13 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import tablib
 from django.conf import settings
 from django.db.models import Max, QuerySet
 from django.http import QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from alliance.core.exports import SafeCSV, SafeXLSX, Table
+from alliance.core.exports import Table
 from alliance.core.links import absolute_url
 
 from . import selectors
@@ -118,13 +117,6 @@ def rows(pledges: Iterable[Pledge]) -> Iterator[list[Any]]:
         yield row
 
 
-def dataset(pledges: QuerySet[Pledge]) -> tablib.Dataset:
-    data = tablib.Dataset(headers=headers(), title=_("Pledges")[:31])
-    for row in rows(pledges):
-        data.append(row)
-    return data
-
-
 def table(pledges: QuerySet[Pledge], *, chunk_size: int = 2000) -> Table:
     """The same rows, read from the database in chunks (each chunk's benefits, action areas and
     events prefetched): a compilation of any length in bounded memory."""
@@ -142,14 +134,6 @@ def pledge_path(pledge: Pledge) -> str:
     from django.urls import reverse
 
     return reverse("partnerships:pledge", args=[pledge.pk])
-
-
-def as_csv(pledges: QuerySet[Pledge]) -> str:
-    return SafeCSV().export_data(dataset(pledges))
-
-
-def as_xlsx(pledges: QuerySet[Pledge]) -> bytes:
-    return SafeXLSX().export_data(dataset(pledges))
 
 
 def totals(pledges: QuerySet[Pledge]) -> dict[str, Any]:
