@@ -131,11 +131,14 @@ class ReadableExportResource:
             headers.append(capfirst(str(label)) if label else force_str(field.column_name))
         return headers
 
-    def readable_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
-        """The related objects' names in a few queries, not one per row."""
+    def readable_queryset(self, queryset: models.QuerySet, *, many_to_many: bool = True) -> models.QuerySet:
+        """The related objects' names in a few queries, not one per row (the many-to-many ones
+        prefetched unless ``many_to_many`` is False: ``export_table`` reads those itself)."""
         shown = [f for f in map(self._shown_directly, self.get_export_fields()) if f is not None]
-        return (queryset.select_related(*[f.name for f in shown if f.many_to_one or f.one_to_one])
-                .prefetch_related(*[f.name for f in shown if f.many_to_many]))
+        queryset = queryset.select_related(*[f.name for f in shown if f.many_to_one or f.one_to_one])
+        if not many_to_many:
+            return queryset
+        return queryset.prefetch_related(*[f.name for f in shown if f.many_to_many])
 
     def export(self, queryset=None, **kwargs):
         if queryset is None:
@@ -156,8 +159,7 @@ class ReadableExportResource:
         fields = self.get_export_fields()
         many = {self.get_field_name(field): model_field for field in fields
                 if (model_field := self._shown_directly(field)) is not None and model_field.many_to_many}
-        shown = [f for f in map(self._shown_directly, fields) if f is not None]
-        queryset = queryset.select_related(*[f.name for f in shown if f.many_to_one or f.one_to_one])
+        queryset = self.readable_queryset(queryset, many_to_many=False)
         columns = [(field, self.get_field_name(field)) for field in fields]
 
         def rows():

@@ -262,13 +262,8 @@ def _thaw_cell(value):
     return Decimal(value["decimal"]) if isinstance(value, dict) else value
 
 
-def freeze_table(table: Table) -> dict:
-    """A table as JSON (snapshots taken before the lists were frozen as files: still read)."""
-    return {"title": str(table.title or ""), "headers": [str(h) for h in table.headers],
-            "rows": [[_freeze_cell(cell) for cell in row] for row in table.rows]}
-
-
 def thaw_table(frozen: dict) -> Table:
+    """A table held inline as JSON by a snapshot taken before the lists were frozen as files."""
     return Table(title=frozen["title"], headers=frozen["headers"],
                  rows=([_thaw_cell(cell) for cell in row] for row in frozen["rows"]))
 
