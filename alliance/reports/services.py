@@ -202,27 +202,37 @@ GENERATION_LOCK_NAMESPACE = 0x5444  # "TD": advisory locks of the report generat
 
 
 @contextlib.contextmanager
-def _generation_lock(report_id: int):
-    """Yield whether this process may generate the report: one generation at a time per report.
+def _advisory_lock(namespace: int, key: int, *, wait: bool):
+    """Yield whether this process holds the lock ``(namespace, key)``: waiting for it, or only
+    trying (``wait=False``).
 
     On PostgreSQL, a session advisory lock: the server releases it by itself when the worker
-    holding it dies (its connection closes), so the redelivered task can take over. Other
-    databases (the embedded SQLite default) run the tasks in-process, one at a time.
+    holding it dies (its connection closes). Other databases (the embedded SQLite default) run
+    the tasks in-process, one at a time: always held.
     """
     if connection.vendor != "postgresql":
         yield True
         return
-    key = [GENERATION_LOCK_NAMESPACE, report_id % 2**31]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
-        acquired = cursor.fetchone()[0]
+        if wait:
+            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [namespace, key])
+            acquired = True
+        else:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [namespace, key])
+            acquired = cursor.fetchone()[0]
     try:
         yield acquired
     finally:
         if acquired:
             # A lost connection has released the lock already.
             with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [namespace, key])
+
+
+def _generation_lock(report_id: int):
+    """Whether this process may generate the report: one generation at a time per report (a
+    report left by a worker that died is free again, so the redelivered task can take over)."""
+    return _advisory_lock(GENERATION_LOCK_NAMESPACE, report_id % 2**31, wait=False)
 
 
 def report_generate(*, report_id: int) -> TDAGReport | None:
@@ -400,7 +410,8 @@ def report_freeze_lists(*, report: TDAGReport) -> str:
     from .lists import freeze_table_to, lists_for
 
     folder = report.snapshot["lists_folder"]
-    with _waiting_lock(FREEZE_LOCK_NAMESPACE, int(hashlib.sha256(folder.encode()).hexdigest()[:7], 16)):
+    key = int(hashlib.sha256(folder.encode()).hexdigest()[:7], 16)
+    with _advisory_lock(FREEZE_LOCK_NAMESPACE, key, wait=True):
         for language in LANGUAGE_CODES:
             for report_list in lists_for(report.kind):
                 name = _frozen_list_name(folder, language, report_list.name)
@@ -417,22 +428,6 @@ def report_freeze_lists(*, report: TDAGReport) -> str:
                     default_storage.delete(saved)
                 default_storage.save(done, ContentFile(b""))
     return folder
-
-
-@contextlib.contextmanager
-def _waiting_lock(namespace: int, key: int):
-    """Hold a PostgreSQL session advisory lock, waiting for it; elsewhere (the embedded SQLite
-    default runs the tasks in-process, one at a time) nothing to wait for."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [namespace, key])
-    try:
-        yield
-    finally:
-        with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [namespace, key])
 
 
 def frozen_sibling_snapshot(report: TDAGReport) -> dict | None:

@@ -90,7 +90,8 @@ def test_web_goes_through_pgbouncer_and_workers_reach_postgresql_directly():
 def test_session_advisory_locks_are_taken_only_by_the_workers():
     """Transaction pooling hands each transaction any server connection: a session lock taken
     through PgBouncer would be held by a connection someone else gets next. The report generation
-    (the only such lock) runs in Celery tasks, which connect directly."""
+    and the freezing of an approved report's lists (the only such locks, both taken inside the
+    generation) run in Celery tasks, which connect directly."""
     holders = {str(path.relative_to(ROOT)) for app in APPS for path in (ROOT / app).rglob("*.py")
                if re.search(r"pg_(try_)?advisory_lock\(", path.read_text())}
     assert holders <= {"alliance/reports/services.py"}
